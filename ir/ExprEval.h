@@ -1,0 +1,45 @@
+// ir/ExprEval.h — concrete evaluation of expressions with Python integer semantics.
+// The reference for every test of solver/ (intervals, Z3 lowering) and for the interpreter.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+
+#include "ir/Expr.h"
+
+namespace symrange::ir {
+
+/// A concrete value: integers (bools are 0/1) or floats.
+struct Value {
+  enum class Type : std::uint8_t { Int, Bool, Float } type = Type::Int;
+  std::int64_t i = 0;
+  double f = 0.0;
+  static Value ofInt(std::int64_t v) { return {Type::Int, v, 0.0}; }
+  static Value ofBool(bool v) { return {Type::Bool, v ? 1 : 0, 0.0}; }
+  static Value ofFloat(double v) { return {Type::Float, 0, v}; }
+};
+
+/// Python floor division and modulo on int64 (b != 0; callers check).
+[[nodiscard]] std::int64_t pyFloorDiv(std::int64_t a, std::int64_t b);
+[[nodiscard]] std::int64_t pyMod(std::int64_t a, std::int64_t b);
+
+/// Why an evaluation has no value.
+enum class EvalError : std::uint8_t {
+  None,
+  DivisionByZero,  // Python raises ZeroDivisionError
+  Overflow,        // the exact result leaves int64 (we do not model bignums concretely)
+  Unbound,         // a symbol without a value
+  Unsupported,     // an opaque function, int_oo, a negative exponent
+};
+
+struct EvalResult {
+  std::optional<Value> value;
+  EvalError error = EvalError::None;
+};
+
+/// Evaluates `e` where `lookup(symbol)` gives symbol values (nullopt = unbound).
+[[nodiscard]] EvalResult evaluate(ExprRef e,
+                                  const std::function<std::optional<Value>(ExprRef)>& lookup);
+
+}  // namespace symrange::ir

@@ -1,0 +1,129 @@
+// solver/Prover.h — the analyzer facade engine/ talks to: scoped facts, verdicts with
+// evidence, tightest ranges. Tiers: constant folding / syntactic identity, then intervals,
+// then Z3 on the slice of facts sharing symbols with the goal. Z3 stays behind this header
+// (only solver/*.cpp include it).
+//
+// Usage:
+//   ir::ExprContext& cx = program.exprs();
+//   solver::Prover prover(cx, solver::Budget{});
+//   {
+//     solver::Prover::Scope scope(prover);                     // undone at end of block
+//     prover.addFact(cx.ge(u0, cx.intConst(0)), "_assert_async");
+//     prover.addFact(cx.le(u0, cx.intConst(5)), "_assert_async_1");
+//     solver::Answer a = prover.prove(cx.lt(u0, cx.intConst(6)));
+//     // a.verdict == Verdict::Redundant, a.method == Method::Interval,
+//     // a.because == {"_assert_async_1"}
+//   }
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ir/Expr.h"
+
+namespace symrange::solver {
+
+/// BRIEF section 3, for a goal `c` under facts `F`.
+enum class Verdict : std::uint8_t {
+  Redundant,    // F ∧ ¬c unsat: always true here
+  Required,     // F ∧ c and F ∧ ¬c both sat
+  Fails,        // F ∧ c unsat: always false here
+  Unreachable,  // F unsat
+  Unknown,      // not decided (reason says why)
+};
+
+/// Which tier decided.
+enum class Method : std::uint8_t { None, Constant, Interval, Smt, Cache };
+
+[[nodiscard]] const char* toString(Verdict v);
+[[nodiscard]] const char* toString(Method m);
+
+/// Deterministic budget: Z3 resource limit per query and a fixed seed; no wall-clock limits.
+struct Budget {
+  std::uint64_t rlimit = 2'000'000;
+  unsigned seed = 0;
+  bool useIntervals = true;  // ablations for the benchmark harness
+  bool useSlicing = true;
+  bool useCache = true;
+  bool useSmt = true;
+};
+
+struct Answer {
+  Verdict verdict = Verdict::Unknown;
+  Method method = Method::None;
+  /// Redundant/Fails/Unreachable: the labels of the facts that justify it (an unsat core
+  /// over named facts; for the interval tier, the facts whose bounds were used). Sorted, unique.
+  std::vector<std::string> because;
+  /// Required: symbol values consistent with the facts under which the goal is false.
+  /// Fails: values consistent with the facts (the goal is false there too).
+  std::map<std::string, std::int64_t> witness;
+  /// Unknown: why ("budget", "nonlinear", "unsupported: <fn>", "z3 exception: ...").
+  std::string reason;
+};
+
+/// A sound range of an expression; `exact` when both ends are attained (proved tight).
+struct Range {
+  std::optional<std::int64_t> lo, hi;  // nullopt = unbounded
+  bool exact = false;
+  bool empty = false;  // the facts are unsatisfiable
+};
+
+struct ProverStats {
+  std::uint64_t queries = 0;
+  std::uint64_t decidedConstant = 0;
+  std::uint64_t decidedInterval = 0;
+  std::uint64_t smtQueries = 0;
+  std::uint64_t cacheHits = 0;
+  double smtMillis = 0.0;
+  std::map<std::string, std::uint64_t> unknownByReason;
+};
+
+class Prover {
+ public:
+  Prover(ir::ExprContext& cx, Budget budget = {});
+  ~Prover();
+  Prover(const Prover&) = delete;
+  Prover& operator=(const Prover&) = delete;
+
+  /// RAII frame: every fact added while it lives is removed when it dies. Frames nest.
+  class Scope {
+   public:
+    explicit Scope(Prover& p);
+    ~Scope();
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    Prover& p_;
+  };
+
+  /// Adds a boolean fact that holds from here on in the current frame. `label` names it in
+  /// `Answer::because` (a node name); facts with the same label are reported once.
+  void addFact(ir::ExprRef fact, const std::string& label);
+  /// Declares that `sym` is an integer that must be defined as `def` (e.g. a node's value);
+  /// equivalent to addFact(Eq(sym, def)) but lets the interval tier propagate through it.
+  void define(ir::ExprRef sym, ir::ExprRef def, const std::string& label);
+
+  /// Decides `goal` (a boolean expression) under the current facts.
+  [[nodiscard]] Answer prove(ir::ExprRef goal);
+  /// Convenience: true only when `goal` is proved to hold (Redundant).
+  [[nodiscard]] bool mustBeTrue(ir::ExprRef goal) { return prove(goal).verdict == Verdict::Redundant; }
+  /// Are the current facts satisfiable? (Unreachable when not; Unknown on budget.)
+  [[nodiscard]] Answer checkFacts();
+
+  /// The tightest range of integer `e` under the current facts that the budget allows.
+  [[nodiscard]] Range range(ir::ExprRef e);
+
+  [[nodiscard]] const ProverStats& stats() const;
+  [[nodiscard]] const Budget& budget() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace symrange::solver
