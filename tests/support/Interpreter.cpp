@@ -1,0 +1,322 @@
+// tests/support/Interpreter.cpp — the reference interpreter (see the header).
+#include "tests/support/Interpreter.h"
+
+#include <functional>
+#include <stdexcept>
+#include <string_view>
+#include <unordered_map>
+
+#include "ir/ExprEval.h"
+
+namespace symrange::testing {
+
+bool RtValue::operator==(const RtValue& o) const {
+  if (kind != o.kind) return false;
+  switch (kind) {
+    case Kind::Int:
+    case Kind::Bool: return i == o.i;
+    case Kind::Float: return f == o.f;
+    case Kind::Tensor: return shape == o.shape;
+    case Kind::Tuple: return items == o.items;
+    case Kind::Graph: return graph == o.graph;
+    default: return true;
+  }
+}
+
+namespace {
+
+/// Raised by a check or an op precondition; caught once at the top.
+struct Raise {
+  std::string node, what;
+};
+struct Unsupported {
+  std::string node, what;
+};
+
+bool endsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+/// The op name of a target: "torch.ops.aten.sym_size.int" -> "sym_size",
+/// "operator.add" -> "add", "torch.sym_max" -> "sym_max", method "item" -> "item".
+std::string opName(const ir::Node& n) {
+  std::string t = n.target();
+  if (t.rfind("torch.ops.", 0) == 0) {
+    // torch.ops.<ns>.<op>.<overload>
+    auto last = t.rfind('.');
+    auto prev = t.rfind('.', last - 1);
+    return t.substr(prev + 1, last - prev - 1);
+  }
+  auto dot = t.rfind('.');
+  return dot == std::string::npos ? t : t.substr(dot + 1);
+}
+
+class Run {
+ public:
+  Run(const ir::Program& p, const RtInputs& in, RtOutcome& out) : p_(p), in_(in), out_(out) {}
+
+  std::vector<RtValue> graph(const ir::Graph& g, const std::vector<RtValue>& params) {
+    std::unordered_map<const ir::Node*, RtValue> env;
+    std::size_t nextParam = 0;
+    for (const auto& up : g.nodes()) {
+      const ir::Node& n = *up;
+      switch (n.op()) {
+        case ir::NodeOp::Placeholder:
+          env[&n] = nextParam < params.size() ? params[nextParam] : input(n);
+          ++nextParam;
+          break;
+        case ir::NodeOp::GetAttr: {
+          RtValue v;
+          v.kind = RtValue::Kind::Graph;
+          v.graph = g.subgraph(n.target());
+          env[&n] = v;
+          break;
+        }
+        case ir::NodeOp::Output: {
+          std::vector<RtValue> outs;
+          for (const auto& a : n.args) flattenOut(a, env, outs, n);
+          return outs;
+        }
+        default:
+          env[&n] = call(g, n, env);
+          record(n, env[&n]);
+      }
+    }
+    return {};
+  }
+
+ private:
+  void flattenOut(const ir::Argument& a, std::unordered_map<const ir::Node*, RtValue>& env,
+                  std::vector<RtValue>& outs, const ir::Node& n) {
+    if (const auto* l = a.list()) {
+      for (const auto& it : l->items) flattenOut(it, env, outs, n);
+      return;
+    }
+    outs.push_back(value(a, env, n));
+  }
+
+  RtValue input(const ir::Node& n) {
+    RtValue v;
+    if (!n.annotation) return v;  // opaque
+    const auto& ann = *n.annotation;
+    if (ann.kind == ir::Annotation::Kind::Tensor) {
+      v.kind = RtValue::Kind::Tensor;
+      for (ir::ExprRef d : ann.shape) v.shape.push_back(evalInput(d, n));
+      auto it = in_.scalars.find(n.name());
+      if (it != in_.scalars.end()) v.item = it->second;
+      return v;
+    }
+    if (ann.kind == ir::Annotation::Kind::Sym && ann.sym) return RtValue::ofInt(evalInput(ann.sym, n));
+    return v;
+  }
+
+  std::int64_t evalInput(ir::ExprRef e, const ir::Node& n) {
+    auto r = ir::evaluate(e, [&](ir::ExprRef s) -> std::optional<ir::Value> {
+      auto it = in_.symbols.find(s->name());
+      if (it == in_.symbols.end()) return std::nullopt;
+      return ir::Value::ofInt(it->second);
+    });
+    if (!r.value) throw Unsupported{n.name(), "input shape not evaluable"};
+    return r.value->i;
+  }
+
+  void record(const ir::Node& n, const RtValue& v) {
+    if (v.kind != RtValue::Kind::Int || !n.annotation) return;
+    const auto& ann = *n.annotation;
+    if (ann.kind == ir::Annotation::Kind::Sym && ann.sym && ann.sym->isSymbol())
+      out_.seen[ann.sym->name()] = v.i;
+  }
+
+  RtValue value(const ir::Argument& a, std::unordered_map<const ir::Node*, RtValue>& env,
+                const ir::Node& n) {
+    if (ir::Node* src = a.node()) {
+      auto it = env.find(src);
+      if (it == env.end()) throw Unsupported{n.name(), "argument " + src->name() + " not evaluated"};
+      return it->second;
+    }
+    if (auto i = a.intValue()) return RtValue::ofInt(*i);
+    if (const bool* b = std::get_if<bool>(&a.value)) return RtValue::ofBool(*b);
+    if (const double* d = std::get_if<double>(&a.value)) {
+      RtValue r;
+      r.kind = RtValue::Kind::Float;
+      r.f = *d;
+      return r;
+    }
+    if (const auto* l = a.list()) {
+      RtValue t;
+      t.kind = RtValue::Kind::Tuple;
+      for (const auto& it : l->items) t.items.push_back(value(it, env, n));
+      return t;
+    }
+    return {};
+  }
+
+  static std::int64_t asInt(const RtValue& v, const ir::Node& n) {
+    if (v.kind == RtValue::Kind::Int || v.kind == RtValue::Kind::Bool) return v.i;
+    throw Unsupported{n.name(), "expected an integer"};
+  }
+  static bool asBool(const RtValue& v, const ir::Node& n) {
+    if (v.kind == RtValue::Kind::Bool || v.kind == RtValue::Kind::Int) return v.i != 0;
+    if (v.kind == RtValue::Kind::Tensor && v.item) return *v.item != 0;
+    throw Unsupported{n.name(), "expected a boolean"};
+  }
+
+  static std::int64_t checked(bool overflow, std::int64_t v, const ir::Node& n) {
+    if (overflow) throw Unsupported{n.name(), "int64 overflow"};
+    return v;
+  }
+
+  std::optional<std::int64_t> kwInt(const ir::Node& n, std::string_view key, std::size_t pos,
+                                    std::unordered_map<const ir::Node*, RtValue>& env) {
+    const ir::Argument* a = n.kwarg(key);
+    if (!a && n.args.size() > pos) a = &n.args[pos];
+    if (!a || a->isNone()) return std::nullopt;
+    return asInt(value(*a, env, n), n);
+  }
+
+  RtValue call(const ir::Graph& g, const ir::Node& n,
+               std::unordered_map<const ir::Node*, RtValue>& env) {
+    const std::string op = opName(n);
+    std::vector<RtValue> args;
+    for (const auto& a : n.args) args.push_back(value(a, env, n));
+    auto arg = [&](std::size_t i) -> const RtValue& {
+      if (i >= args.size()) throw Unsupported{n.name(), "missing argument"};
+      return args[i];
+    };
+    auto binInt = [&](auto f) {
+      std::int64_t a = asInt(arg(0), n), b = asInt(arg(1), n);
+      return RtValue::ofInt(f(a, b));
+    };
+    using I = std::int64_t;
+    if (op == "add") return binInt([&](I a, I b) { I r; return checked(__builtin_add_overflow(a, b, &r), r, n); });
+    if (op == "sub") return binInt([&](I a, I b) { I r; return checked(__builtin_sub_overflow(a, b, &r), r, n); });
+    if (op == "mul") return binInt([&](I a, I b) { I r; return checked(__builtin_mul_overflow(a, b, &r), r, n); });
+    if (op == "neg" && arg(0).kind != RtValue::Kind::Tensor) {
+      I a = asInt(arg(0), n);
+      if (a == INT64_MIN) throw Unsupported{n.name(), "int64 overflow"};
+      return RtValue::ofInt(-a);
+    }
+    if (op == "floordiv" || op == "mod") {
+      I a = asInt(arg(0), n), b = asInt(arg(1), n);
+      if (b == 0) throw Raise{n.name(), "ZeroDivisionError"};
+      if (a == INT64_MIN && b == -1) throw Unsupported{n.name(), "int64 overflow"};
+      return RtValue::ofInt(op == "floordiv" ? ir::pyFloorDiv(a, b) : ir::pyMod(a, b));
+    }
+    if (op == "lt") return RtValue::ofBool(asInt(arg(0), n) < asInt(arg(1), n));
+    if (op == "le") return RtValue::ofBool(asInt(arg(0), n) <= asInt(arg(1), n));
+    if (op == "gt") return RtValue::ofBool(asInt(arg(0), n) > asInt(arg(1), n));
+    if (op == "ge") return RtValue::ofBool(asInt(arg(0), n) >= asInt(arg(1), n));
+    if (op == "eq") return RtValue::ofBool(asInt(arg(0), n) == asInt(arg(1), n));
+    if (op == "ne") return RtValue::ofBool(asInt(arg(0), n) != asInt(arg(1), n));
+    if (op == "sym_max") return binInt([](I a, I b) { return a > b ? a : b; });
+    if (op == "sym_min") return binInt([](I a, I b) { return a < b ? a : b; });
+    if (op == "sym_not" || op == "not_") return RtValue::ofBool(!asBool(arg(0), n));
+    if (op == "and_") return RtValue::ofBool(asBool(arg(0), n) && asBool(arg(1), n));
+    if (op == "or_") return RtValue::ofBool(asBool(arg(0), n) || asBool(arg(1), n));
+    if (op == "item" || op == "_local_scalar_dense") {
+      const RtValue& t = arg(0);
+      if (t.kind == RtValue::Kind::Tensor && t.item) return RtValue::ofInt(*t.item);
+      throw Unsupported{n.name(), "item() of a tensor without a known value"};
+    }
+    if (op == "sym_size") {
+      const RtValue& t = arg(0);
+      I d = asInt(arg(1), n);
+      if (t.kind != RtValue::Kind::Tensor) throw Unsupported{n.name(), "sym_size of a non-tensor"};
+      I rank = static_cast<I>(t.shape.size());
+      if (d < -rank || d >= rank) throw Raise{n.name(), "IndexError: dim out of range"};
+      return RtValue::ofInt(t.shape[static_cast<std::size_t>(d < 0 ? d + rank : d)]);
+    }
+    if (op == "full" || op == "zeros" || op == "ones" || op == "empty") {
+      const RtValue& sizes = arg(0);
+      RtValue t;
+      t.kind = RtValue::Kind::Tensor;
+      if (sizes.kind != RtValue::Kind::Tuple) throw Unsupported{n.name(), "sizes"};
+      for (const auto& s : sizes.items) {
+        I v = asInt(s, n);
+        if (v < 0) throw Raise{n.name(), "RuntimeError: negative size"};
+        t.shape.push_back(v);
+      }
+      return t;
+    }
+    if (op == "scalar_tensor") {
+      RtValue t;
+      t.kind = RtValue::Kind::Tensor;
+      t.item = asBool(arg(0), n) ? 1 : 0;
+      return t;
+    }
+    if (op == "_assert_scalar" || op == "_assert_async" || op == "_check") {
+      if (!asBool(arg(0), n)) throw Raise{n.name(), "assertion failed"};
+      return {};
+    }
+    if (op == "_check_is_size") {
+      if (asInt(arg(0), n) < 0) throw Raise{n.name(), "assertion failed"};
+      return {};
+    }
+    if (op == "sym_constrain_range" || op == "sym_constrain_range_for_size") {
+      I v = asInt(arg(0), n);
+      std::optional<I> lo = kwInt(n, "min", 1, env), hi = kwInt(n, "max", 2, env);
+      // ATen's eager kernels (aten/src/ATen/native/Constraints.cpp): _for_size defaults min to
+      // 0 and rejects max <= 2; both reject max < min; then min <= v <= max.
+      if (op == "sym_constrain_range_for_size") {
+        if (!lo) lo = 0;
+        if (hi && *hi <= 2) throw Raise{n.name(), "max must be greater than 2"};
+      }
+      if (lo && hi && *hi < *lo) throw Raise{n.name(), "max < min"};
+      if ((lo && v < *lo) || (hi && v > *hi)) throw Raise{n.name(), "value outside constrained range"};
+      return {};
+    }
+    if (op == "cond") {
+      bool pred = asBool(arg(0), n);
+      const RtValue& branch = arg(pred ? 1 : 2);
+      if (branch.kind != RtValue::Kind::Graph || !branch.graph)
+        throw Unsupported{n.name(), "cond branch is not a sub-graph"};
+      const RtValue& ops = arg(3);
+      RtValue r;
+      r.kind = RtValue::Kind::Tuple;
+      r.items = graph(*branch.graph, ops.items);
+      return r;
+    }
+    if (op == "getitem") {
+      const RtValue& t = arg(0);
+      if (t.kind != RtValue::Kind::Tuple) throw Unsupported{n.name(), "getitem of a non-tuple"};
+      I k = asInt(arg(1), n);
+      if (k < 0 || k >= static_cast<I>(t.items.size())) throw Unsupported{n.name(), "index"};
+      return t.items[static_cast<std::size_t>(k)];
+    }
+    // Element-wise ops keep the shape of their first tensor argument.
+    static const char* unary[] = {"sin", "cos", "exp", "relu", "neg", "abs", "clone"};
+    for (const char* u : unary)
+      if (op == u && !args.empty() && args[0].kind == RtValue::Kind::Tensor) {
+        RtValue t = args[0];
+        t.item.reset();
+        return t;
+      }
+    (void)g;
+    throw Unsupported{n.name(), "op " + n.target() + " not modelled"};
+  }
+
+  const ir::Program& p_;
+  const RtInputs& in_;
+  RtOutcome& out_;
+};
+
+}  // namespace
+
+RtOutcome interpret(const ir::Program& p, const RtInputs& in) {
+  RtOutcome out;
+  try {
+    Run run(p, in, out);
+    out.outputs = run.graph(*p.root, {});
+  } catch (const Raise& r) {
+    out.kind = RtOutcome::Kind::Raised;
+    out.node = r.node;
+    out.what = r.what;
+  } catch (const Unsupported& u) {
+    out.kind = RtOutcome::Kind::Unsupported;
+    out.node = u.node;
+    out.what = u.what;
+  }
+  return out;
+}
+
+}  // namespace symrange::testing
