@@ -138,6 +138,17 @@ struct ExprIdLess {
 /// simplifications: constant folding (when exact and in int64 range), flattening of nested
 /// Add/Mul/And/Or/Max/Min, merging of constant terms, neutral elements (x + 0, 1 * x, And(true, x)).
 /// They never reorder symbolic operands, so printing preserves the input's operand order.
+/// In detail:
+///  - Add: integer constants merge into one last term (`u0 + 1`); Mul: into one coefficient
+///    first (`2*u0`), `-1` folds into a leading float or int_oo factor; when the merged constant
+///    would leave int64 the constants stay unmerged, in order (still canonical);
+///  - x*0 -> 0 and x % ±1 -> 0, x // 1 -> x, CeilDiv(x, 1) -> x, x**1 -> x, x**0 -> 1 (integer x);
+///    a constant zero divisor is never folded (it raises at run time), nor is INT64_MIN // -1;
+///  - Max/Min: duplicates dropped (first occurrence kept), constants merged into the position of
+///    the first one; And/Or: neutral elements dropped, absorbing ones fold the whole;
+///  - Not(Not x) -> x; Not of a comparison without float operands -> the opposite comparison;
+///    comparisons of two constants fold; Where with a constant condition or equal branches folds;
+///  - floats fold only where exact: negation, ToFloat of |v| <= 2^53, TruncToInt into int64.
 /// Not thread-safe: one context per thread.
 class ExprContext {
  public:
@@ -201,6 +212,7 @@ class ExprContext {
   ExprRef make(ExprKind k, std::vector<ExprRef> ops);
 
   /// Replaces symbols by expressions (simultaneously), rebuilding through the factories.
+  /// (Any subexpression works as a key; unchanged subtrees are returned as they are.)
   ExprRef substitute(ExprRef e, const std::vector<std::pair<ExprRef, ExprRef>>& map);
 
   /// Number of distinct expressions created so far.

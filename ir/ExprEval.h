@@ -20,9 +20,17 @@ struct Value {
   static Value ofFloat(double v) { return {Type::Float, 0, v}; }
 };
 
-/// Python floor division and modulo on int64 (b != 0; callers check).
+/// Python floor division and modulo on int64 (b != 0; callers check). pyFloorDiv also needs
+/// !(a == INT64_MIN && b == -1), whose quotient 2^63 leaves int64; pyMod is exact for all b != 0
+/// (INT64_MIN % -1 == 0). Example: pyFloorDiv(7, -2) == -4, pyMod(-7, 3) == 2, pyMod(7, -3) == -2.
 [[nodiscard]] std::int64_t pyFloorDiv(std::int64_t a, std::int64_t b);
 [[nodiscard]] std::int64_t pyMod(std::int64_t a, std::int64_t b);
+
+/// a // b, or nullopt when b == 0 or the quotient leaves int64 (INT64_MIN // -1).
+[[nodiscard]] std::optional<std::int64_t> pyFloorDivChecked(std::int64_t a, std::int64_t b);
+/// CeilDiv(a, b) = -((-a) // b), or nullopt when b == 0 or the result leaves int64.
+/// Example: pyCeilDivChecked(7, 2) == 4, pyCeilDivChecked(-7, 2) == -3.
+[[nodiscard]] std::optional<std::int64_t> pyCeilDivChecked(std::int64_t a, std::int64_t b);
 
 /// Why an evaluation has no value.
 enum class EvalError : std::uint8_t {

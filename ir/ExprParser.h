@@ -13,7 +13,11 @@ namespace symrange::ir {
 
 /// Parses one expression. On malformed text throws InputError located at `at` plus the
 /// column offset of the offending character inside `text` (so callers pass the location of
-/// the text's first character).
+/// the text's first character). Precedence, loosest first: `or`/`|`, `and`/`&`, `not`/`~`,
+/// comparisons (chained as in Python), `+ -`, `* / // %`, unary `-`, `**`. `a % b` is
+/// PythonMod, `a / b` and IntTrueDiv/FloatTrueDiv are TrueDiv, `a ** b` is PowByNatural,
+/// `int_oo`/`oo` are IntInf; integer literals must fit int64; nesting deeper than 500 levels
+/// is an error ("expression nested too deeply"), never a stack overflow.
 ExprRef parseExpr(ExprContext& ctx, std::string_view text, const SourceLoc& at);
 
 }  // namespace symrange::ir

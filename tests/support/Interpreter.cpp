@@ -3,7 +3,6 @@
 
 #include <functional>
 #include <stdexcept>
-#include <string_view>
 #include <unordered_map>
 
 #include "ir/ExprEval.h"
@@ -32,10 +31,6 @@ struct Raise {
 struct Unsupported {
   std::string node, what;
 };
-
-bool endsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 /// The op name of a target: "torch.ops.aten.sym_size.int" -> "sym_size",
 /// "operator.add" -> "add", "torch.sym_max" -> "sym_max", method "item" -> "item".
@@ -188,9 +183,9 @@ class Run {
       return RtValue::ofInt(f(a, b));
     };
     using I = std::int64_t;
-    if (op == "add") return binInt([&](I a, I b) { I r; return checked(__builtin_add_overflow(a, b, &r), r, n); });
-    if (op == "sub") return binInt([&](I a, I b) { I r; return checked(__builtin_sub_overflow(a, b, &r), r, n); });
-    if (op == "mul") return binInt([&](I a, I b) { I r; return checked(__builtin_mul_overflow(a, b, &r), r, n); });
+    if (op == "add") return binInt([&](I a, I b) { I r = 0; bool o = __builtin_add_overflow(a, b, &r); return checked(o, r, n); });
+    if (op == "sub") return binInt([&](I a, I b) { I r = 0; bool o = __builtin_sub_overflow(a, b, &r); return checked(o, r, n); });
+    if (op == "mul") return binInt([&](I a, I b) { I r = 0; bool o = __builtin_mul_overflow(a, b, &r); return checked(o, r, n); });
     if (op == "neg" && arg(0).kind != RtValue::Kind::Tensor) {
       I a = asInt(arg(0), n);
       if (a == INT64_MIN) throw Unsupported{n.name(), "int64 overflow"};

@@ -1,0 +1,278 @@
+// ir/ExprPrinter.cpp — PyTorch's sympy spelling: operands in the order the factories keep,
+// parentheses exactly where sympy puts them (and where ExprParser needs them to read back the
+// same expression).
+#include "ir/ExprPrinter.h"
+
+#include <charconv>
+#include <cmath>
+#include <limits>
+
+#include "ir/Diagnostic.h"
+
+namespace symrange::ir {
+
+namespace {
+
+constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
+
+/// Binding strength of the printed form, loosest first (ExprParser's grammar levels).
+enum Prec : int { Or = 1, And, Not, Cmp, Sum, Product, Unary, Power, Atom };
+
+/// Python's repr of a float: shortest round-trip digits, `4.0`, `0.0001`, `1e-05`, `1e+16`.
+void appendFloat(std::string& out, double v) {
+  if (std::isnan(v)) {
+    out += "nan";
+    return;
+  }
+  if (std::isinf(v)) {
+    out += v < 0 ? "-inf" : "inf";
+    return;
+  }
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::scientific);
+  SYMRANGE_ASSERT(res.ec == std::errc{});
+  std::string_view sci(buf, static_cast<std::size_t>(res.ptr - buf));  // [-]d[.ddd]e[+-]XX
+  bool negative = sci.front() == '-';
+  if (negative) sci.remove_prefix(1);
+  std::size_t ePos = sci.find('e');
+  std::string digits;
+  for (char c : sci.substr(0, ePos)) {
+    if (c != '.') digits += c;
+  }
+  int exp10 = 0;
+  std::string_view expText = sci.substr(ePos + 1);
+  if (!expText.empty() && expText.front() == '+') expText.remove_prefix(1);
+  std::from_chars(expText.data(), expText.data() + expText.size(), exp10);
+  while (digits.size() > 1 && digits.back() == '0') digits.pop_back();
+
+  if (negative) out += '-';
+  if (exp10 >= -4 && exp10 < 16) {
+    int point = exp10 + 1;  // digits before the decimal point
+    if (point <= 0) {
+      out += "0.";
+      out.append(static_cast<std::size_t>(-point), '0');
+      out += digits;
+    } else if (static_cast<std::size_t>(point) >= digits.size()) {
+      out += digits;
+      out.append(static_cast<std::size_t>(point) - digits.size(), '0');
+      out += ".0";
+    } else {
+      out.append(digits, 0, static_cast<std::size_t>(point));
+      out += '.';
+      out.append(digits, static_cast<std::size_t>(point));
+    }
+    return;
+  }
+  out += digits[0];
+  if (digits.size() > 1) {
+    out += '.';
+    out.append(digits, 1);
+  }
+  out += 'e';
+  out += exp10 < 0 ? '-' : '+';
+  int mag = exp10 < 0 ? -exp10 : exp10;
+  if (mag < 10) out += '0';
+  out += std::to_string(mag);
+}
+
+bool isIntFactor(ExprRef e) { return e->isIntConst(); }
+
+/// A Mul with one merged integer coefficient in front (the usual form).
+bool hasSingleCoefficient(ExprRef m) {
+  return m->kind() == ExprKind::Mul && isIntFactor(m->op(0)) && !isIntFactor(m->op(1));
+}
+
+int precedence(ExprRef e) {
+  switch (e->kind()) {
+    case ExprKind::IntConst: return e->intValue() < 0 ? Unary : Atom;
+    case ExprKind::FloatConst: return std::signbit(e->floatValue()) ? Unary : Atom;
+    case ExprKind::IntInf: return e->intValue() < 0 ? Unary : Atom;
+    case ExprKind::Add: return Sum;
+    case ExprKind::Mul:
+    case ExprKind::TrueDiv: return Product;
+    case ExprKind::PowByNatural: return Power;
+    case ExprKind::Lt:
+    case ExprKind::Le:
+    case ExprKind::Gt:
+    case ExprKind::Ge: return Cmp;
+    case ExprKind::And: return And;
+    case ExprKind::Or: return Or;
+    case ExprKind::Not: return Not;
+    default: return Atom;  // leaves, function calls, and FloorDiv (it brings its own parentheses)
+  }
+}
+
+class Printer {
+ public:
+  std::string out;
+
+  void print(ExprRef e) {
+    switch (e->kind()) {
+      case ExprKind::IntConst: out += std::to_string(e->intValue()); return;
+      case ExprKind::BoolConst: out += e->boolValue() ? "True" : "False"; return;
+      case ExprKind::FloatConst: appendFloat(out, e->floatValue()); return;
+      case ExprKind::IntInf: out += e->intValue() < 0 ? "-int_oo" : "int_oo"; return;
+      case ExprKind::Symbol: out += e->name(); return;
+      case ExprKind::Add: printAdd(e); return;
+      case ExprKind::Mul: printMul(e, false); return;
+      case ExprKind::FloorDiv: {
+        // torch's FloorDiv._sympystr: `(base//divisor)`, operands parenthesized at Mul level
+        out += '(';
+        printFloorDivOperand(e->op(0));
+        out += "//";
+        printFloorDivOperand(e->op(1));
+        out += ')';
+        return;
+      }
+      case ExprKind::PowByNatural:
+        printOperand(e->op(0), precedence(e->op(0)) <= Power);
+        out += "**";
+        printOperand(e->op(1), precedence(e->op(1)) < Power);
+        return;
+      case ExprKind::TrueDiv:
+        printOperand(e->op(0), precedence(e->op(0)) < Product);
+        out += '/';
+        printOperand(e->op(1), precedence(e->op(1)) <= Unary);
+        return;
+      case ExprKind::Lt: printInfix(e, " < "); return;
+      case ExprKind::Le: printInfix(e, " <= "); return;
+      case ExprKind::Gt: printInfix(e, " > "); return;
+      case ExprKind::Ge: printInfix(e, " >= "); return;
+      case ExprKind::And: printLogic(e, " & "); return;
+      case ExprKind::Or: printLogic(e, " | "); return;
+      case ExprKind::Not:
+        out += '~';
+        printOperand(e->op(0), precedence(e->op(0)) < Atom);
+        return;
+      case ExprKind::Apply: printCall(e->name(), e); return;
+      default: printCall(kindName(e->kind()), e); return;
+    }
+  }
+
+ private:
+  void printOperand(ExprRef e, bool parens) {
+    if (parens) out += '(';
+    print(e);
+    if (parens) out += ')';
+  }
+
+  void printCall(std::string_view name, ExprRef e) {
+    out += name;
+    out += '(';
+    for (std::size_t i = 0; i < e->arity(); ++i) {
+      if (i > 0) out += ", ";
+      print(e->op(i));
+    }
+    out += ')';
+  }
+
+  void printFloorDivOperand(ExprRef e) {
+    ExprKind k = e->kind();
+    bool parens = precedence(e) <= Unary || k == ExprKind::FloorDiv ||
+                  k == ExprKind::PythonMod || k == ExprKind::Mod;
+    printOperand(e, parens);
+  }
+
+  void printInfix(ExprRef e, std::string_view op) {
+    printOperand(e->op(0), precedence(e->op(0)) <= Cmp);
+    out += op;
+    printOperand(e->op(1), precedence(e->op(1)) <= Cmp);
+  }
+
+  /// sympy's And/Or: `(u0 >= 0) & (u1 < 5)`, `~b & c`.
+  void printLogic(ExprRef e, std::string_view op) {
+    for (std::size_t i = 0; i < e->arity(); ++i) {
+      if (i > 0) out += op;
+      ExprRef a = e->op(i);
+      printOperand(a, precedence(a) <= Cmp && a->kind() != ExprKind::Not);
+    }
+  }
+
+  /// Whether `t`, as a non-leading term of a sum, prints as ` - <negated t>`.
+  static bool isNegativeTerm(ExprRef t) {
+    switch (t->kind()) {
+      case ExprKind::IntConst: return t->intValue() < 0 && t->intValue() != kMin;
+      case ExprKind::FloatConst:
+        return std::signbit(t->floatValue()) && !std::isnan(t->floatValue());
+      case ExprKind::IntInf: return t->intValue() < 0;
+      case ExprKind::Mul:
+        return hasSingleCoefficient(t) && t->op(0)->intValue() < 0 && t->op(0)->intValue() != kMin;
+      default: return false;
+    }
+  }
+
+  void printNegated(ExprRef t) {
+    switch (t->kind()) {
+      case ExprKind::IntConst: out += std::to_string(-t->intValue()); return;
+      case ExprKind::FloatConst: appendFloat(out, -t->floatValue()); return;
+      case ExprKind::IntInf: out += "int_oo"; return;
+      default: printMul(t, true); return;
+    }
+  }
+
+  /// sympy's Add: `u1 - 8*(u1//8)`, `-u0 + 1`, `u0 - (u1 + u2)`; and sympy's one special
+  /// order (Expr.as_ordered_terms): a positive number plus a two-factor product with a negative
+  /// coefficient prints the number first, `8 - u2`, `2 - 2*u1`.
+  void printAdd(ExprRef e) {
+    if (e->arity() == 2 && e->op(1)->isIntConst() && e->op(1)->intValue() > 0 &&
+        e->op(0)->kind() == ExprKind::Mul && e->op(0)->arity() == 2 &&
+        isNegativeTerm(e->op(0))) {
+      print(e->op(1));
+      out += " - ";
+      printNegated(e->op(0));
+      return;
+    }
+    ExprRef first = e->op(0);
+    printOperand(first, precedence(first) < Sum);
+    for (std::size_t i = 1; i < e->arity(); ++i) {
+      ExprRef t = e->op(i);
+      if (isNegativeTerm(t)) {
+        out += " - ";
+        printNegated(t);
+      } else {
+        out += " + ";
+        printOperand(t, precedence(t) <= Sum);
+      }
+    }
+  }
+
+  /// sympy's Mul: `2*u0`, `-u0`, `-2*(u0 + 1)`, `2*(u0//2)`. With `negate`, prints the product
+  /// with its (single, negative) coefficient negated: the text after ` - ` in a sum.
+  void printMul(ExprRef e, bool negate) {
+    std::size_t start = 0;
+    if (hasSingleCoefficient(e)) {
+      std::int64_t c = e->op(0)->intValue();
+      if (negate) c = -c;
+      if (c == -1) {
+        out += '-';
+      } else if (c != 1) {
+        out += std::to_string(c);
+        out += '*';
+      }
+      start = 1;
+    } else {
+      // no coefficient, or unmerged constants whose product leaves int64
+      SYMRANGE_ASSERT(!negate);
+      ExprRef f = e->op(0);
+      printOperand(f, precedence(f) < Unary);
+      out += '*';
+      start = 1;
+    }
+    for (std::size_t i = start; i < e->arity(); ++i) {
+      if (i > start) out += '*';
+      ExprRef f = e->op(i);
+      printOperand(f, precedence(f) <= Unary);
+    }
+  }
+};
+
+}  // namespace
+
+std::string printExpr(ExprRef e) {
+  SYMRANGE_ASSERT(e != nullptr);
+  Printer p;
+  p.print(e);
+  return std::move(p.out);
+}
+
+}  // namespace symrange::ir
