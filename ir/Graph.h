@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -28,6 +29,10 @@ struct Argument {
   struct None {};
   struct Raw {
     std::string text;  // verbatim, e.g. "torch.float32", "device(type='cpu')"
+    /// Nodes named inside the text (`slice(None, item, None)` names `item`), in text order,
+    /// with the names as spelled in `text`; the writer re-spells them if a node is renamed.
+    std::vector<Node*> refs = {};
+    std::vector<std::string> refNames = {};
   };
   struct List {
     std::vector<Argument> items;
@@ -55,6 +60,10 @@ struct Annotation {
   std::vector<ExprRef> shape;  // Tensor: one expression per dim
   ExprRef sym = nullptr;       // Sym: the expression
   std::string text;            // verbatim text as read (without quotes)
+  /// Reader-private: what `text` denotes. The writer prints `text` only while `sym`/`shape`
+  /// still equal these (so an annotation changed through `sym`/`shape` is re-printed).
+  ExprRef textSym = nullptr;
+  std::vector<ExprRef> textShape = {};
 };
 
 enum class NodeOp : std::uint8_t {
@@ -74,8 +83,11 @@ struct NodeStyle {
   std::string spelling;                   // reader-specific: how the call was written
   std::string raw;                        // reader-specific: verbatim statement when needed
   int indent = -1;                        // original indentation (-1: the writer decides)
-  bool hasTail = false;                   // printed a `;  x = None` tail
+  bool hasTail = false;                   // printed a `;  x = None` tail (or a bare `;`)
   std::map<std::string, std::string> extra;  // reader-specific data
+  /// The values the input's `;  a = b = None` tail named (used when FX's last-use rule does
+  /// not reproduce the input's tails; the writer drops nodes that are gone or used later).
+  std::vector<const Node*> tail = {};
 };
 
 class Node {
@@ -106,6 +118,11 @@ class Node {
   }
   /// Every node this node's arguments refer to (in argument order, duplicates kept).
   [[nodiscard]] std::vector<Node*> inputs() const;
+  /// Calls `f` on every node inputs() lists, in the same order, without allocating.
+  void forEachInput(const std::function<void(Node*)>& f) const;
+  /// Replaces every reference to `from` in the arguments (Raw texts included) by `to`;
+  /// returns how many were replaced.
+  std::size_t replaceInput(const Node* from, Node* to);
 
  private:
   std::string name_;
@@ -120,6 +137,7 @@ class Graph {
 
   /// "forward" for the root, the attribute name (`true_graph_0`) for sub-graphs.
   [[nodiscard]] const std::string& name() const { return name_; }
+  void setName(std::string n) { name_ = std::move(n); }
   /// The class name printed for this module (`GraphModule`, `true_graph_0`, `<lambda>`).
   std::string className;
 
@@ -131,8 +149,14 @@ class Graph {
   /// Removes a node; no other node may still refer to it.
   void erase(const Node* n);
   [[nodiscard]] Node* find(std::string_view name) const;
-  /// The nodes that use `n` as an argument, in program order.
+  /// The nodes that use `n` as an argument, in program order. O(nodes): for many queries
+  /// build a UseDef (ir/GraphAlgo.h) once.
   [[nodiscard]] std::vector<Node*> users(const Node* n) const;
+  /// Makes every user of `from` refer to `to` instead; returns the number of references moved.
+  std::size_t replaceAllUsesWith(const Node* from, Node* to);
+  /// Removes all nodes for which `pred` holds, in one linear pass; no remaining node may refer
+  /// to a removed one. Returns the number removed.
+  std::size_t eraseIf(const std::function<bool(const Node&)>& pred);
 
   /// Sub-graphs in the order the input printed them, keyed by attribute name.
   std::vector<std::pair<std::string, std::unique_ptr<Graph>>> subgraphs;
@@ -191,7 +215,8 @@ class Program {
   std::string file;  // input path, for messages
 
   // ExportedProgram trailers (absent in other forms).
-  std::optional<std::string> graphSignature;            // verbatim text
+  /// Verbatim text after `Graph signature:` (its leading blank and continuation lines too).
+  std::optional<std::string> graphSignature;
   std::optional<std::vector<RangeEntry>> rangeConstraints;
   bool rangeConstraintsVR = true;                        // VR[..] spelling (else RangeConstraint)
   std::optional<std::vector<DimEquality>> equalityConstraints;
@@ -209,5 +234,10 @@ struct GraphPath {
   std::string path;
 };
 [[nodiscard]] std::vector<GraphPath> allGraphs(const Program& p);
+
+/// Calls `f` on every node reference inside `a` (lists and Raw refs included), in order.
+void forEachNodeRef(const Argument& a, const std::function<void(Node*)>& f);
+/// Lets `f` rewrite every node reference inside `a` in place (lists and Raw refs included).
+void mapNodeRefs(Argument& a, const std::function<Node*(Node*)>& f);
 
 }  // namespace symrange::ir

@@ -1,0 +1,142 @@
+// ir/Graph.cpp — Program, Graph and Node: ownership, edits, argument traversal.
+#include "ir/Graph.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace symrange::ir {
+
+void forEachNodeRef(const Argument& a, const std::function<void(Node*)>& f) {
+  if (auto* n = std::get_if<Node*>(&a.value)) {
+    if (*n) f(*n);
+  } else if (auto* l = std::get_if<Argument::List>(&a.value)) {
+    for (const auto& item : l->items) forEachNodeRef(item, f);
+  } else if (auto* r = std::get_if<Argument::Raw>(&a.value)) {
+    for (Node* ref : r->refs)
+      if (ref) f(ref);
+  }
+}
+
+void mapNodeRefs(Argument& a, const std::function<Node*(Node*)>& f) {
+  if (auto* n = std::get_if<Node*>(&a.value)) {
+    if (*n) *n = f(*n);
+  } else if (auto* l = std::get_if<Argument::List>(&a.value)) {
+    for (auto& item : l->items) mapNodeRefs(item, f);
+  } else if (auto* r = std::get_if<Argument::Raw>(&a.value)) {
+    for (Node*& ref : r->refs)
+      if (ref) ref = f(ref);
+  }
+}
+
+std::vector<Node*> Node::inputs() const {
+  std::vector<Node*> out;
+  auto push = [&out](Node* n) { out.push_back(n); };
+  for (const auto& a : args) forEachNodeRef(a, push);
+  for (const auto& [k, v] : kwargs) forEachNodeRef(v, push);
+  return out;
+}
+
+void Node::forEachInput(const std::function<void(Node*)>& f) const {
+  for (const auto& a : args) forEachNodeRef(a, f);
+  for (const auto& [k, v] : kwargs) forEachNodeRef(v, f);
+}
+
+std::size_t Node::replaceInput(const Node* from, Node* to) {
+  std::size_t count = 0;
+  auto swap = [&](Node* n) -> Node* {
+    if (n != from) return n;
+    ++count;
+    return to;
+  };
+  for (auto& a : args) mapNodeRefs(a, swap);
+  for (auto& [k, v] : kwargs) mapNodeRefs(v, swap);
+  return count;
+}
+
+Node& Graph::append(std::unique_ptr<Node> n) {
+  SYMRANGE_ASSERT(n != nullptr);
+  nodes_.push_back(std::move(n));
+  return *nodes_.back();
+}
+
+Node& Graph::insertBefore(const Node* pos, std::unique_ptr<Node> n) {
+  SYMRANGE_ASSERT(n != nullptr);
+  auto it = std::find_if(nodes_.begin(), nodes_.end(),
+                         [pos](const std::unique_ptr<Node>& p) { return p.get() == pos; });
+  SYMRANGE_ASSERT(it != nodes_.end());
+  return **nodes_.insert(it, std::move(n));
+}
+
+void Graph::erase(const Node* n) {
+  auto it = std::find_if(nodes_.begin(), nodes_.end(),
+                         [n](const std::unique_ptr<Node>& p) { return p.get() == n; });
+  SYMRANGE_ASSERT(it != nodes_.end());
+  nodes_.erase(it);
+}
+
+std::size_t Graph::eraseIf(const std::function<bool(const Node&)>& pred) {
+  std::unordered_set<const Node*> removed;
+  for (const auto& n : nodes_)
+    if (pred(*n)) removed.insert(n.get());
+  if (removed.empty()) return 0;
+  for (const auto& n : nodes_) {
+    if (removed.count(n.get())) continue;
+    for (const Node* in : n->inputs()) SYMRANGE_ASSERT(removed.count(in) == 0);
+  }
+  std::erase_if(nodes_, [&](const std::unique_ptr<Node>& p) { return removed.count(p.get()) != 0; });
+  return removed.size();
+}
+
+Node* Graph::find(std::string_view name) const {
+  for (const auto& n : nodes_)
+    if (n->name() == name) return n.get();
+  return nullptr;
+}
+
+std::vector<Node*> Graph::users(const Node* n) const {
+  std::vector<Node*> out;
+  for (const auto& u : nodes_) {
+    bool uses = false;
+    u->forEachInput([&](Node* in) { uses = uses || in == n; });
+    if (uses) out.push_back(u.get());
+  }
+  return out;
+}
+
+std::size_t Graph::replaceAllUsesWith(const Node* from, Node* to) {
+  std::size_t count = 0;
+  for (auto& u : nodes_)
+    if (u.get() != to) count += u->replaceInput(from, to);
+  return count;
+}
+
+Graph* Graph::subgraph(std::string_view attr) const {
+  for (const auto& [name, g] : subgraphs)
+    if (name == attr) return g.get();
+  return nullptr;
+}
+
+Program::Program() : exprs_(std::make_unique<ExprContext>()) {}
+Program::~Program() = default;
+
+namespace {
+void collectGraphs(Graph* g, const std::string& path, std::vector<GraphPath>& out) {
+  out.push_back({g, path});
+  for (const auto& [attr, sub] : g->subgraphs) collectGraphs(sub.get(), path + "/" + attr, out);
+}
+}  // namespace
+
+std::vector<GraphPath> allGraphs(const Program& p) {
+  std::vector<GraphPath> out;
+  if (!p.root) return out;
+  out.push_back({p.root.get(), "forward"});
+  for (const auto& [attr, sub] : p.root->subgraphs) {
+    // Sub-graphs of the root are named by their attribute alone ("true_graph_0").
+    std::vector<GraphPath> nested;
+    collectGraphs(sub.get(), attr, nested);
+    out.insert(out.end(), nested.begin(), nested.end());
+  }
+  return out;
+}
+
+}  // namespace symrange::ir

@@ -1,0 +1,122 @@
+// ir/GraphAlgo.cpp — use-def chains, topological order and reachability on Boost.Graph.
+#include "ir/GraphAlgo.h"
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <iterator>
+
+namespace symrange::ir {
+
+namespace {
+
+// Vertices are node positions; an edge u -> v means node v uses node u.
+using DataFlow = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS>;
+
+DataFlow buildDataFlow(const UseDef& ud) {
+  DataFlow g(ud.nodes().size());
+  for (std::size_t v = 0; v < ud.nodes().size(); ++v) {
+    std::vector<std::size_t> seen;
+    for (const Node* in : ud.nodes()[v]->inputs()) {
+      auto u = ud.index(in);
+      if (!u || std::find(seen.begin(), seen.end(), *u) != seen.end()) continue;
+      seen.push_back(*u);
+      boost::add_edge(*u, v, g);
+    }
+  }
+  return g;
+}
+
+template <class G>
+std::vector<Node*> reachable(const G& g, const UseDef& ud, std::span<const Node* const> roots) {
+  const std::size_t n = ud.nodes().size();
+  std::vector<boost::default_color_type> colors(n, boost::white_color);
+  auto colorMap = boost::make_iterator_property_map(colors.begin(),
+                                                    boost::get(boost::vertex_index, g));
+  boost::queue<std::size_t> queue;
+  for (const Node* r : roots) {
+    auto i = ud.index(r);
+    if (!i || colors[*i] != boost::white_color) continue;
+    boost::breadth_first_visit(g, *i, queue, boost::default_bfs_visitor(), colorMap);
+  }
+  std::vector<Node*> out;
+  for (std::size_t i = 0; i < n; ++i)
+    if (colors[i] != boost::white_color) out.push_back(ud.nodes()[i]);
+  return out;
+}
+
+}  // namespace
+
+UseDef::UseDef(const Graph& g) {
+  nodes_.reserve(g.nodes().size());
+  index_.reserve(g.nodes().size() * 2);
+  for (const auto& n : g.nodes()) {
+    index_.emplace(n.get(), nodes_.size());
+    nodes_.push_back(n.get());
+  }
+  users_.resize(nodes_.size());
+  for (Node* user : nodes_) {
+    user->forEachInput([&](Node* in) {
+      auto it = index_.find(in);
+      if (it == index_.end()) return;
+      auto& us = users_[it->second];
+      if (us.empty() || us.back() != user) us.push_back(user);
+    });
+  }
+}
+
+std::optional<std::size_t> UseDef::index(const Node* n) const {
+  auto it = index_.find(n);
+  if (it == index_.end()) return std::nullopt;
+  return it->second;
+}
+
+const std::vector<Node*>& UseDef::users(const Node* n) const {
+  static const std::vector<Node*> none;
+  auto i = index(n);
+  return i ? users_[*i] : none;
+}
+
+std::optional<std::size_t> UseDef::lastUse(const Node* n) const {
+  const auto& us = users(n);
+  if (us.empty()) return std::nullopt;
+  return index(us.back());
+}
+
+std::optional<std::vector<Node*>> topologicalOrder(const Graph& g) {
+  UseDef ud(g);
+  bool inOrder = true;
+  for (std::size_t v = 0; v < ud.nodes().size() && inOrder; ++v)
+    for (const Node* in : ud.nodes()[v]->inputs()) {
+      auto u = ud.index(in);
+      if (u && *u >= v) inOrder = false;
+    }
+  if (inOrder) return ud.nodes();
+  DataFlow flow = buildDataFlow(ud);
+  std::vector<std::size_t> reversed;
+  try {
+    boost::topological_sort(flow, std::back_inserter(reversed));
+  } catch (const boost::not_a_dag&) {
+    return std::nullopt;
+  }
+  std::vector<Node*> out;
+  out.reserve(reversed.size());
+  for (auto it = reversed.rbegin(); it != reversed.rend(); ++it) out.push_back(ud.nodes()[*it]);
+  return out;
+}
+
+std::vector<Node*> reachableBackward(const Graph& g, std::span<const Node* const> roots) {
+  UseDef ud(g);
+  DataFlow flow = buildDataFlow(ud);
+  return reachable(boost::make_reverse_graph(flow), ud, roots);
+}
+
+std::vector<Node*> reachableForward(const Graph& g, std::span<const Node* const> roots) {
+  UseDef ud(g);
+  DataFlow flow = buildDataFlow(ud);
+  return reachable(flow, ud, roots);
+}
+
+}  // namespace symrange::ir

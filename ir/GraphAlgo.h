@@ -1,0 +1,50 @@
+// ir/GraphAlgo.h — algorithms over the data flow of one Graph (Boost.Graph underneath):
+// use-def chains, topological order, reachability from a set of roots (dead-code removal).
+// Edges go from a node to each node using it; references to nodes outside the graph are
+// ignored. Every result is in program order, so output never depends on pointer values.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "ir/Graph.h"
+
+namespace symrange::ir {
+
+/// Users and positions of every node of a graph, computed once in O(nodes + edges).
+/// Invalidated by any edit of the graph.
+class UseDef {
+ public:
+  explicit UseDef(const Graph& g);
+
+  /// Position of `n` in program order, or nullopt if `n` is not a node of the graph.
+  [[nodiscard]] std::optional<std::size_t> index(const Node* n) const;
+  /// Distinct nodes using `n`, in program order (empty for nodes outside the graph).
+  [[nodiscard]] const std::vector<Node*>& users(const Node* n) const;
+  /// Position of the last user of `n`, or nullopt when nothing uses it.
+  [[nodiscard]] std::optional<std::size_t> lastUse(const Node* n) const;
+  [[nodiscard]] const std::vector<Node*>& nodes() const { return nodes_; }
+
+ private:
+  std::vector<Node*> nodes_;
+  std::unordered_map<const Node*, std::size_t> index_;  // lookups only, never iterated
+  std::vector<std::vector<Node*>> users_;
+};
+
+/// The nodes in an order where each node follows every node it uses (program order when it
+/// already is one); nullopt if the data flow has a cycle.
+[[nodiscard]] std::optional<std::vector<Node*>> topologicalOrder(const Graph& g);
+
+/// `roots` and every node they transitively use, in program order. Dead-code removal keeps
+/// exactly reachableBackward(g, {output, side-effecting nodes}).
+[[nodiscard]] std::vector<Node*> reachableBackward(const Graph& g,
+                                                   std::span<const Node* const> roots);
+
+/// `roots` and every node that transitively uses one of them, in program order.
+[[nodiscard]] std::vector<Node*> reachableForward(const Graph& g,
+                                                  std::span<const Node* const> roots);
+
+}  // namespace symrange::ir

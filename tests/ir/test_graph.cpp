@@ -1,0 +1,176 @@
+// tests/ir/test_graph.cpp — the Graph API (edits, uses, argument traversal), the Boost.Graph
+// algorithms of ir/GraphAlgo.h (use-def, topological order, reachability) and FX's
+// last-use rule for `;  x = None` tails.
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "ir/GraphAlgo.h"
+#include "ir/Reader.h"
+#include "ir/Tails.h"
+
+using namespace symrange::ir;
+
+namespace {
+
+Node& add(Graph& g, const std::string& name, NodeOp op, const std::string& target,
+          std::vector<Argument> args = {}) {
+  auto n = std::make_unique<Node>(name, op, target);
+  n->args = std::move(args);
+  return g.append(std::move(n));
+}
+
+std::vector<std::string> names(const std::vector<Node*>& ns) {
+  std::vector<std::string> out;
+  for (const Node* n : ns) out.push_back(n ? n->name() : "<null>");
+  return out;
+}
+
+std::vector<std::string> names(const std::vector<const Node*>& ns) {
+  std::vector<std::string> out;
+  for (const Node* n : ns) out.push_back(n->name());
+  return out;
+}
+
+// x -> a = x + 1 -> b = a * 2 -> c = neg(x) (dead) -> out(b); slice raw refers to a.
+struct Small {
+  Graph g{"forward"};
+  Node* x;
+  Node* a;
+  Node* b;
+  Node* c;
+  Node* s;
+  Node* out;
+  Small() {
+    x = &add(g, "x", NodeOp::Placeholder, "x");
+    a = &add(g, "a", NodeOp::CallFunction, "operator.add", {Argument{x}, Argument{std::int64_t{1}}});
+    b = &add(g, "b", NodeOp::CallFunction, "operator.mul", {Argument{a}, Argument{std::int64_t{2}}});
+    c = &add(g, "c", NodeOp::CallFunction, "operator.neg", {Argument{x}});
+    Argument::Raw raw{"slice(None, a, None)"};
+    raw.refs.push_back(a);
+    raw.refNames.push_back("a");
+    s = &add(g, "s", NodeOp::CallFunction, "operator.getitem", {Argument{x}, Argument{raw}});
+    Argument::List tuple;
+    tuple.tuple = true;
+    tuple.items = {Argument{b}, Argument{s}};
+    out = &add(g, "output", NodeOp::Output, "output", {Argument{tuple}});
+  }
+};
+
+}  // namespace
+
+TEST_CASE("graph: inputs, users, find, replaceAllUsesWith, erase") {
+  Small t;
+  CHECK(names(t.s->inputs()) == std::vector<std::string>{"x", "a"});  // Raw refs count
+  CHECK(names(t.out->inputs()) == std::vector<std::string>{"b", "s"});
+  CHECK(names(t.g.users(t.x)) == std::vector<std::string>{"a", "c", "s"});
+  CHECK(names(t.g.users(t.a)) == std::vector<std::string>{"b", "s"});
+  CHECK(t.g.find("c") == t.c);
+  CHECK(t.g.find("nope") == nullptr);
+
+  // a new node d = x + 1 replaces a everywhere (Raw refs included)
+  auto d = std::make_unique<Node>("d", NodeOp::CallFunction, "operator.add");
+  d->args = {Argument{t.x}, Argument{std::int64_t{1}}};
+  Node& dn = t.g.insertBefore(t.a, std::move(d));
+  CHECK(t.g.replaceAllUsesWith(t.a, &dn) == 2);
+  CHECK(t.g.users(t.a).empty());
+  CHECK(names(t.s->inputs()) == std::vector<std::string>{"x", "d"});
+  t.g.erase(t.a);
+  CHECK(t.g.find("a") == nullptr);
+  CHECK(t.g.nodes().size() == 6);
+  CHECK(t.g.nodes()[1].get() == &dn);
+
+  // eraseIf removes the dead node in one pass
+  CHECK(t.g.eraseIf([&](const Node& n) { return &n == t.c; }) == 1);
+  CHECK(t.g.nodes().size() == 5);
+}
+
+TEST_CASE("graph algorithms: use-def, topological order, reachability") {
+  Small t;
+  UseDef ud(t.g);
+  CHECK(ud.index(t.b) == 2);
+  CHECK(names(ud.users(t.x)) == std::vector<std::string>{"a", "c", "s"});
+  CHECK(ud.lastUse(t.a) == 4);
+  CHECK_FALSE(ud.lastUse(t.c));
+  Node other("zzz", NodeOp::Placeholder, "zzz");
+  CHECK_FALSE(ud.index(&other));
+  CHECK(ud.users(&other).empty());
+
+  auto topo = topologicalOrder(t.g);
+  REQUIRE(topo);
+  CHECK(names(*topo) == std::vector<std::string>{"x", "a", "b", "c", "s", "output"});
+
+  // dead-code removal: keep what the output needs
+  std::vector<const Node*> roots{t.out};
+  CHECK(names(reachableBackward(t.g, roots)) ==
+        std::vector<std::string>{"x", "a", "b", "s", "output"});
+  std::vector<const Node*> fromA{t.a};
+  CHECK(names(reachableForward(t.g, fromA)) == std::vector<std::string>{"a", "b", "s", "output"});
+  std::vector<const Node*> none;
+  CHECK(reachableBackward(t.g, none).empty());
+
+  // out of program order (an engine inserted a use before its definition): still sorted
+  Graph g("forward");
+  Node& p = add(g, "p", NodeOp::Placeholder, "p");
+  Node& u = add(g, "u", NodeOp::CallFunction, "operator.neg");
+  Node& v = add(g, "v", NodeOp::CallFunction, "operator.neg", {Argument{&p}});
+  u.args = {Argument{&v}};
+  add(g, "output", NodeOp::Output, "output", {Argument{&u}});
+  auto order = topologicalOrder(g);
+  REQUIRE(order);
+  auto pos = [&](const char* n) {
+    for (std::size_t i = 0; i < order->size(); ++i)
+      if ((*order)[i]->name() == n) return i;
+    return order->size();
+  };
+  CHECK(pos("p") < pos("v"));
+  CHECK(pos("v") < pos("u"));
+  CHECK(pos("u") < pos("output"));
+  // a cycle has no order
+  v.args = {Argument{&u}};
+  CHECK_FALSE(topologicalOrder(g));
+}
+
+TEST_CASE("graph: allGraphs paths, root first, then sub-graphs depth-first") {
+  auto p = readProgramFile(std::string(SYMRANGE_SOURCE_DIR) + "/tests/fixtures/samples/E10.txt");
+  std::vector<std::string> paths;
+  for (const auto& gp : allGraphs(*p)) paths.push_back(gp.path);
+  CHECK(paths == std::vector<std::string>{"forward", "wrap_body_1", "wrap_body_1/wrap_body_0"});
+  CHECK(p->root->name() == "forward");
+  REQUIRE(p->root->subgraph("wrap_body_1"));
+  CHECK(p->root->subgraph("wrap_body_1")->name() == "wrap_body_1");
+}
+
+TEST_CASE("tails: FX's last-use rule reproduces the tails PyTorch printed") {
+  struct Case {
+    const char* file;
+    TailRule rule;
+  };
+  // E01 frees unused values right away (torch >= 2.4); the seed and corpus do not.
+  const std::vector<Case> cases = {
+      {"samples/E01.txt", TailRule::LastUseAndUnused},
+      {"samples/E03.txt", TailRule::LastUseAndUnused},
+      {"samples/E05.txt", TailRule::LastUse},
+      {"samples/seed_1.txt", TailRule::LastUse},
+      {"samples/E15_1.txt", TailRule::LastUse},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.file);
+    auto p = readProgramFile(std::string(SYMRANGE_SOURCE_DIR) + "/tests/fixtures/" + c.file);
+    for (const auto& gp : allGraphs(*p)) {
+      auto tails = fxTails(*gp.graph, c.rule);
+      for (std::size_t i = 0; i < tails.size(); ++i) {
+        const Node& n = *gp.graph->nodes()[i];
+        CAPTURE(n.name());
+        CHECK(names(tails[i]) == names(n.style.tail));
+      }
+    }
+  }
+  // E16 is hand-edited documentation (`relu: ... = ...(addmm);` with an empty tail): kept as read
+  auto p = readProgramFile(std::string(SYMRANGE_SOURCE_DIR) + "/tests/fixtures/samples/E16.txt");
+  Node* relu1 = p->root->find("relu_1");
+  REQUIRE(relu1);
+  CHECK(names(storedTails(*p->root)[12]) == std::vector<std::string>{"addmm_1"});
+  CHECK(p->root->nodes()[12].get() == relu1);
+}
