@@ -410,13 +410,15 @@ class Parser {
   ExprRef parseName() {
     const Token& t = next();
     std::string_view name = textOf(t);
+    // Keywords are never names, called or not (as in Python): `not(u0)` after an operator is
+    // not a function call.
+    if (name == "and" || name == "or" || name == "not") {
+      fail(t.begin, "expected an expression but found '" + std::string(name) + "'");
+    }
     if (peek().kind != Tok::LParen) {
       if (name == "True") return ctx_.trueExpr();
       if (name == "False") return ctx_.falseExpr();
       if (name == "int_oo" || name == "oo") return ctx_.intInf(1);
-      if (name == "and" || name == "or" || name == "not") {
-        fail(t.begin, "expected an expression but found '" + std::string(name) + "'");
-      }
       return ctx_.symbol(name);
     }
     const Token& open = next();

@@ -33,7 +33,7 @@ std::string stripStars(const std::string& target) {
 class PyWriter {
  public:
   PyWriter(const Program& p, std::string& out)
-      : p_(p), out_(out),
+      : out_(out),
         annotated_(style::has(p.style, style::kAnnotated)),
         quoted_(style::get(p.style, style::kQuoted, p.era == Era::Torch21 ? "0" : "1") == "1"),
         rule_(tailRuleFromName(style::get(p.style, style::kTails))) {}
@@ -49,7 +49,6 @@ class PyWriter {
   std::string rhs(const Node& n, const UseDef& ud);
   std::string statement(const Node& n, const std::vector<const Node*>& tail, const UseDef& ud);
 
-  const Program& p_;
   LineOut out_;
   bool annotated_;
   bool quoted_;

@@ -538,7 +538,7 @@ std::vector<std::string> textFilesUnder(const std::filesystem::path& dir, bool r
 
 }  // namespace
 
-TEST_CASE("corpus and samples: every annotation parses; print(parse(s)) == s") {
+TEST_CASE("corpus and samples: every annotation parses - print(parse(s)) == s") {
   std::vector<std::string> corpus =
       textFilesUnder(std::filesystem::path(SYMRANGE_SHARED_DIR) / "corpus", true);
   std::vector<std::string> samples =
@@ -581,4 +581,19 @@ TEST_CASE("corpus and samples: every annotation parses; print(parse(s)) == s") {
   CHECK(total > 0);
   // sympy's operand order is preserved, so the printer reproduces PyTorch's text
   CHECK(same == total);
+}
+
+// Regression (found by fuzz_expr, inputs kept in tests/fixtures/fuzz/expr/): a keyword followed
+// by '(' after an operator was read as an opaque call named `not`, which printed back as the
+// keyword and re-parsed as a different expression.
+TEST_CASE("keywords are never function names") {
+  for (const char* text : {"0 + not(u0) < 1", "x == not(u0)", "Eq(x, not(u0))", "1 + and(u0)"}) {
+    symrange::ir::ExprContext cx;
+    CAPTURE(text);
+    CHECK_THROWS_AS(symrange::ir::parseExpr(cx, text, symrange::ir::SourceLoc{"t", 1, 1}),
+                    symrange::ir::InputError);
+  }
+  symrange::ir::ExprContext cx;
+  auto e = symrange::ir::parseExpr(cx, "not (u0 < 1)", symrange::ir::SourceLoc{"t", 1, 1});
+  CHECK(symrange::ir::parseExpr(cx, symrange::ir::printExpr(e), symrange::ir::SourceLoc{"t", 1, 1}) == e);
 }
