@@ -43,6 +43,8 @@ enum class Method : std::uint8_t { None, Constant, Interval, Smt, Cache };
 [[nodiscard]] const char* toString(Method m);
 
 /// Deterministic budget: Z3 resource limit per query and a fixed seed; no wall-clock limits.
+/// Queries with nonlinear arithmetic (a product of non-constants, a non-constant divisor) get
+/// a tenth of `rlimit`: Z3's nonlinear procedures check the limit rarely.
 struct Budget {
   std::uint64_t rlimit = 2'000'000;
   unsigned seed = 0;
@@ -60,12 +62,17 @@ struct Answer {
   std::vector<std::string> because;
   /// Required: symbol values consistent with the facts under which the goal is false.
   /// Fails: values consistent with the facts (the goal is false there too).
+  /// Both assign exactly the symbols of the goal's slice (booleans as 0/1) and are confirmed
+  /// with ir::evaluate: the facts hold there and the goal is false or raises (a zero divisor
+  /// makes the check fire). A model that cannot be confirmed (int64 overflow, an opaque
+  /// function) gives Unknown instead.
   std::map<std::string, std::int64_t> witness;
   /// Unknown: why ("budget", "nonlinear", "unsupported: <fn>", "z3 exception: ...").
   std::string reason;
 };
 
-/// A sound range of an expression; `exact` when both ends are attained (proved tight).
+/// A sound range of an expression; `exact` when both ends are attained (proved tight): a
+/// finite end by a model reaching it, an unbounded end by models beyond ±2^61.
 struct Range {
   std::optional<std::int64_t> lo, hi;  // nullopt = unbounded
   bool exact = false;
@@ -108,14 +115,20 @@ class Prover {
   /// equivalent to addFact(Eq(sym, def)) but lets the interval tier propagate through it.
   void define(ir::ExprRef sym, ir::ExprRef def, const std::string& label);
 
-  /// Decides `goal` (a boolean expression) under the current facts.
+  /// Decides `goal` (a boolean expression) under the current facts. A goal that may raise
+  /// (zero divisor) counts as firing where it raises: it holds iff defined and true. Facts
+  /// hold only where defined. Deterministic: the answer depends on the facts and the goal,
+  /// not on earlier queries (evidence comes from a fresh solver, facts in id order).
   [[nodiscard]] Answer prove(ir::ExprRef goal);
   /// Convenience: true only when `goal` is proved to hold (Redundant).
   [[nodiscard]] bool mustBeTrue(ir::ExprRef goal) { return prove(goal).verdict == Verdict::Redundant; }
-  /// Are the current facts satisfiable? (Unreachable when not; Unknown on budget.)
+  /// Are the current facts satisfiable? Unreachable (with a core) when not; Required when they
+  /// are, with `witness` the values of a confirmed point where one was found; Unknown on budget.
   [[nodiscard]] Answer checkFacts();
 
-  /// The tightest range of integer `e` under the current facts that the budget allows.
+  /// The tightest range of integer `e` under the current facts that the budget allows:
+  /// the interval bound first, then bisection over Z3 models on the facts' slice; `empty`
+  /// when the facts are unsatisfiable.
   [[nodiscard]] Range range(ir::ExprRef e);
 
   [[nodiscard]] const ProverStats& stats() const;

@@ -1,0 +1,500 @@
+// solver/BoundsPropagator.cpp — HC4-style narrowing: each constraint is revised by pushing a
+// target interval down its expression tree (backwards transfer functions), intersecting the
+// symbols' intervals with what the constraint allows.
+#include "solver/BoundsPropagator.h"
+
+#include <algorithm>
+#include <set>
+#include <span>
+
+#include "ir/ExprEval.h"
+#include "solver/IntervalEval.h"
+
+namespace symrange::solver {
+
+using ir::ExprKind;
+using ir::ExprRef;
+using ir::ExprType;
+
+namespace {
+
+/// Deepest nesting of disjunctions narrowed (each level copies the box).
+constexpr int kMaxDisjunctionDepth = 3;
+/// Deepest nesting of arithmetic narrowed.
+constexpr int kMaxIntDepth = 16;
+
+bool hasFloatOperand(ExprRef e) {
+  for (ExprRef o : e->ops()) {
+    if (o->type() == ExprType::Float) return true;
+  }
+  return false;
+}
+
+/// {x : x * c in t} for a non-zero constant c.
+Interval divideExact(const Interval& t, std::int64_t c) {
+  if (t.isEmpty()) return Interval::empty();
+  if (c == -1) return t.neg();  // also avoids INT64_MIN / -1
+  // ceil(a / c) == -((-a) // c); the finite ends used here are never INT64_MIN
+  auto ceilDiv = [](std::int64_t a, std::int64_t d) { return -ir::pyFloorDiv(-a, d); };
+  std::int64_t lo = Interval::kNegInf, hi = Interval::kPosInf;
+  if (c > 0) {
+    if (t.hasLo()) lo = ceilDiv(t.lo(), c);
+    if (t.hasHi()) hi = t.hi() == Interval::kNegInf ? Interval::kNegInf : ir::pyFloorDiv(t.hi(), c);
+  } else {
+    if (t.hasHi() && t.hi() != Interval::kNegInf) lo = ceilDiv(t.hi(), c);
+    if (t.hasLo()) hi = ir::pyFloorDiv(t.lo(), c);
+  }
+  return Interval::range(lo, hi);
+}
+
+/// {a : a // c in t} for a non-zero constant c (Python floor division).
+Interval floorDivPreimage(const Interval& t, std::int64_t c) {
+  Interval scaled = t.mul(Interval::point(c));
+  // q == a // c  <=>  c*q <= a <= c*q + c - 1 (c > 0), c*q + c + 1 <= a <= c*q (c < 0)
+  return c > 0 ? scaled.add(Interval::range(0, c - 1)) : scaled.add(Interval::range(c + 1, 0));
+}
+
+/// `iv` without the value `p` when `p` is one of its ends (otherwise unchanged).
+Interval withoutEnd(const Interval& iv, std::int64_t p) {
+  if (iv.isPoint() && iv.lo() == p) return Interval::empty();
+  if (iv.hasLo() && iv.lo() == p) return iv.intersect(Interval::atLeast(p + 1));
+  if (iv.hasHi() && iv.hi() == p) return iv.intersect(Interval::atMost(p - 1));
+  return iv;
+}
+
+}  // namespace
+
+DepSet unite(const DepSet& a, const DepSet& b) {
+  if (a.empty()) return b;
+  if (b.empty()) return a;
+  DepSet out;
+  out.reserve(a.size() + b.size());
+  std::set_union(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+SymBound Box::get(ExprRef sym) const {
+  if (auto it = own_.find(sym->id()); it != own_.end()) return it->second;
+  if (base_) return base_->get(sym);
+  SymBound b;
+  b.sym = sym;
+  b.iv = sym->type() == ExprType::Bool ? Interval::boolUnknown() : Interval::full();
+  return b;
+}
+
+void Box::set(const SymBound& b) {
+  own_[b.sym->id()] = b;
+  changed_.push_back(b.sym);
+  if (b.iv.isEmpty()) setConflict(unite(b.loDeps, b.hiDeps));
+}
+
+DepSet Box::conflictDeps() const {
+  if (conflict_) return conflictDeps_;
+  return base_ ? base_->conflictDeps() : DepSet{};
+}
+
+void Box::setConflict(DepSet deps) {
+  if (conflict_) return;
+  conflict_ = true;
+  conflictDeps_ = std::move(deps);
+}
+
+std::vector<ExprRef> Box::takeChanged() {
+  std::vector<ExprRef> out;
+  out.swap(changed_);
+  return out;
+}
+
+Interval Propagator::intervalOf(const Box& box, ExprRef e) {
+  return evalInterval(e, [&box](ExprRef s) { return box.interval(s); }).value;
+}
+
+DepSet Propagator::symDeps(const Box& box, ExprRef e) const {
+  DepSet out;
+  for (ExprRef s : ir::freeSymbols(e)) {
+    SymBound b = box.get(s);
+    out = unite(out, unite(b.loDeps, b.hiDeps));
+  }
+  return out;
+}
+
+DepSet Propagator::endDeps(const Box& box, ExprRef e, bool lower) const {
+  switch (e->kind()) {
+    case ExprKind::IntConst:
+    case ExprKind::BoolConst: return {};
+    case ExprKind::Symbol: {
+      SymBound b = box.get(e);
+      return lower ? b.loDeps : b.hiDeps;
+    }
+    case ExprKind::Add:
+    case ExprKind::Max:
+    case ExprKind::Min: {
+      DepSet out;
+      for (ExprRef o : e->ops()) out = unite(out, endDeps(box, o, lower));
+      return out;
+    }
+    case ExprKind::Mul: {
+      std::int64_t sign = 1;
+      ExprRef x = nullptr;
+      for (ExprRef o : e->ops()) {
+        if (o->isIntConst()) {
+          sign *= (o->intValue() > 0) - (o->intValue() < 0);
+        } else if (x == nullptr) {
+          x = o;
+        } else {
+          return symDeps(box, e);
+        }
+      }
+      if (x == nullptr || sign == 0) return {};
+      return endDeps(box, x, sign > 0 ? lower : !lower);
+    }
+    case ExprKind::FloorDiv:
+    case ExprKind::CeilDiv:
+      if (e->op(1)->isIntConst() && e->op(1)->intValue() != 0) {
+        return endDeps(box, e->op(0), e->op(1)->intValue() > 0 ? lower : !lower);
+      }
+      return symDeps(box, e);
+    default: return symDeps(box, e);
+  }
+}
+
+DepSet Propagator::withCurrent(const DepSet& deps) const { return unite(deps, DepSet{current_}); }
+
+bool Propagator::run(const std::vector<std::size_t>& start, std::size_t maxRevisions) {
+  std::set<std::size_t> queue(start.begin(), start.end());
+  std::size_t revisions = 0;
+  std::vector<std::size_t> next;
+  box_.takeChanged();
+  while (!queue.empty() && !box_.conflict() && revisions < maxRevisions) {
+    std::size_t pos = *queue.begin();
+    queue.erase(queue.begin());
+    ++revisions;
+    revise(constraints_[pos]);
+    for (ExprRef sym : box_.takeChanged()) {
+      next.clear();
+      touching_(sym, next);
+      for (std::size_t n : next) {
+        if (n != pos) queue.insert(n);
+      }
+    }
+  }
+  return !box_.conflict();
+}
+
+void Propagator::revise(const Constraint& c) {
+  current_ = c.dep;
+  // the constraint as a whole: a fact with no defined value (a constant zero divisor) or whose
+  // value excludes `want` cannot hold; a goal's negation also holds where the goal raises
+  Interval whole = intervalOf(box_, c.expr);
+  if ((c.impliesDefined && whole.isEmpty()) ||
+      (!whole.isEmpty() && !whole.contains(c.want ? 1 : 0))) {
+    box_.setConflict(withCurrent(symDeps(box_, c.expr)));
+    return;
+  }
+  if (c.impliesDefined) excludeZeroDivisors(box_, c.expr);
+  const bool differ = (c.expr->kind() == ExprKind::Eq && !c.want) ||
+                      (c.expr->kind() == ExprKind::Ne && c.want);
+  if (c.side != 0 && differ && !hasFloatOperand(c.expr)) {
+    ExprRef a = c.expr->op(0), b = c.expr->op(1);
+    if (c.side < 0) {
+      narrowLe(box_, a, b, 1, {});
+    } else {
+      narrowLe(box_, b, a, 1, {});
+    }
+    return;
+  }
+  narrowBool(box_, c.expr, c.want, {}, 0);
+}
+
+void Propagator::excludeZeroDivisors(Box& box, ExprRef e) {
+  // a fact that holds was defined: every symbol divisor inside it is non-zero
+  for (ExprRef o : e->ops()) excludeZeroDivisors(box, o);
+  switch (e->kind()) {
+    case ExprKind::FloorDiv:
+    case ExprKind::Mod:
+    case ExprKind::PythonMod:
+    case ExprKind::CeilDiv:
+    case ExprKind::TrueDiv: {
+      ExprRef b = e->op(1);
+      if (!b->isSymbol() || b->type() != ExprType::Int) return;
+      SymBound sb = box.get(b);
+      Interval narrowed = withoutEnd(sb.iv, 0);
+      if (narrowed == sb.iv) return;
+      if (narrowed.isEmpty()) {
+        box.setConflict(withCurrent(unite(sb.loDeps, sb.hiDeps)));
+        return;
+      }
+      if (narrowed.lo() != sb.iv.lo()) sb.loDeps = withCurrent(sb.loDeps);
+      if (narrowed.hi() != sb.iv.hi()) sb.hiDeps = withCurrent(sb.hiDeps);
+      sb.iv = narrowed;
+      box.set(sb);
+      return;
+    }
+    default: return;
+  }
+}
+
+void Propagator::narrowBool(Box& box, ExprRef e, bool want, const DepSet& deps, int depth) {
+  if (box.conflict()) return;
+  switch (e->kind()) {
+    case ExprKind::BoolConst:
+      if (e->boolValue() != want) box.setConflict(withCurrent(deps));
+      return;
+    case ExprKind::Symbol:
+      if (e->type() == ExprType::Bool) narrowInt(box, e, Interval::ofBool(want), deps, deps, 0);
+      return;
+    case ExprKind::Not: narrowBool(box, e->op(0), !want, deps, depth); return;
+    case ExprKind::And:
+    case ExprKind::Or: {
+      // And wanted true / Or wanted false: every operand; otherwise one of them
+      if ((e->kind() == ExprKind::And) == want) {
+        for (ExprRef o : e->ops()) narrowBool(box, o, want, deps, depth);
+      } else {
+        narrowDisjunction(box, e->ops(), want, deps, depth);
+      }
+      return;
+    }
+    case ExprKind::Eq:
+    case ExprKind::Ne:
+    case ExprKind::Lt:
+    case ExprKind::Le:
+    case ExprKind::Gt:
+    case ExprKind::Ge: {
+      if (hasFloatOperand(e)) return;
+      ExprKind k = e->kind();
+      if (!want) {
+        switch (k) {
+          case ExprKind::Eq: k = ExprKind::Ne; break;
+          case ExprKind::Ne: k = ExprKind::Eq; break;
+          case ExprKind::Lt: k = ExprKind::Ge; break;
+          case ExprKind::Le: k = ExprKind::Gt; break;
+          case ExprKind::Gt: k = ExprKind::Le; break;
+          default: k = ExprKind::Lt; break;
+        }
+      }
+      ExprRef a = e->op(0);
+      ExprRef b = e->op(1);
+      switch (k) {
+        case ExprKind::Lt: narrowLe(box, a, b, 1, deps); return;
+        case ExprKind::Le: narrowLe(box, a, b, 0, deps); return;
+        case ExprKind::Gt: narrowLe(box, b, a, 1, deps); return;
+        case ExprKind::Ge: narrowLe(box, b, a, 0, deps); return;
+        case ExprKind::Eq:
+          narrowInt(box, a, intervalOf(box, b), unite(deps, endDeps(box, b, true)),
+                    unite(deps, endDeps(box, b, false)), 0);
+          narrowInt(box, b, intervalOf(box, a), unite(deps, endDeps(box, a, true)),
+                    unite(deps, endDeps(box, a, false)), 0);
+          return;
+        default: {
+          // Ne: removes a point value that is an end of the other side
+          Interval ia = intervalOf(box, a), ib = intervalOf(box, b);
+          DepSet d = unite(deps, unite(symDeps(box, a), symDeps(box, b)));
+          if (ib.isPoint()) narrowInt(box, a, withoutEnd(ia, ib.lo()), d, d, 0);
+          ia = intervalOf(box, a);
+          if (ia.isPoint()) narrowInt(box, b, withoutEnd(ib, ia.lo()), d, d, 0);
+          return;
+        }
+      }
+    }
+    default: return;  // Where, Apply, ...: no narrowing (sound)
+  }
+}
+
+void Propagator::narrowDisjunction(Box& box, std::span<const ir::Expr* const> alts, bool want,
+                                   const DepSet& deps, int depth) {
+  if (depth >= kMaxDisjunctionDepth) return;
+  std::vector<Box> alive;
+  DepSet deadDeps;
+  for (ExprRef alt : alts) {
+    Box kid(&box);
+    narrowBool(kid, alt, want, deps, depth + 1);
+    if (kid.conflict()) {
+      deadDeps = unite(deadDeps, kid.conflictDeps());
+    } else {
+      alive.push_back(std::move(kid));
+    }
+  }
+  if (alive.empty()) {
+    box.setConflict(deadDeps);
+    return;
+  }
+  // The hull over the surviving alternatives; a symbol one of them leaves alone keeps its
+  // interval. The dead alternatives' reasons justify every narrowing.
+  for (const auto& [id, first] : alive.front().own()) {
+    SymBound cur = box.get(first.sym);
+    Interval hull = Interval::empty();
+    DepSet lo = deadDeps, hi = deadDeps;
+    bool everywhere = true;
+    for (const Box& kid : alive) {
+      auto it = kid.own().find(id);
+      if (it == kid.own().end()) {
+        everywhere = false;
+        break;
+      }
+      hull = hull.hull(it->second.iv);
+      lo = unite(lo, it->second.loDeps);
+      hi = unite(hi, it->second.hiDeps);
+    }
+    if (!everywhere) continue;
+    Interval narrowed = cur.iv.intersect(hull);
+    if (narrowed == cur.iv) continue;
+    if (narrowed.lo() != cur.iv.lo()) cur.loDeps = lo;
+    if (narrowed.hi() != cur.iv.hi()) cur.hiDeps = hi;
+    cur.iv = narrowed;
+    box.set(cur);
+  }
+}
+
+void Propagator::narrowLe(Box& box, ExprRef x, ExprRef y, std::int64_t strict, const DepSet& deps) {
+  // x + strict <= y
+  Interval iy = intervalOf(box, y);
+  if (iy.isEmpty()) return;
+  if (iy.hasHi()) {
+    Interval t = Interval::point(iy.hi()).sub(Interval::point(strict));
+    DepSet d = unite(deps, endDeps(box, y, false));
+    narrowInt(box, x, t.hasHi() ? Interval::atMost(t.hi()) : Interval::full(), d, d, 0);
+  }
+  Interval ix = intervalOf(box, x);
+  if (ix.hasLo()) {
+    DepSet d = unite(deps, endDeps(box, x, true));
+    narrowInt(box, y, Interval::atLeast(ix.lo()).add(Interval::point(strict)), d, d, 0);
+  }
+}
+
+void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const DepSet& depsLo,
+                           const DepSet& depsHi, int depth) {
+  if (box.conflict() || depth > kMaxIntDepth) return;
+  Interval cur = intervalOf(box, e);
+  if (target.containsAll(cur)) return;
+  Interval n = cur.intersect(target);
+  // the end of `cur` the target excludes entirely (for the reasons of a conflict)
+  const bool belowLo = target.hasHi() && cur.hasLo() && target.hi() < cur.lo();
+  if (e->isSymbol()) {
+    SymBound b = box.get(e);
+    if (n.isEmpty()) {
+      box.setConflict(withCurrent(belowLo ? unite(depsHi, b.loDeps) : unite(depsLo, b.hiDeps)));
+      return;
+    }
+    if (n.lo() != b.iv.lo()) b.loDeps = withCurrent(depsLo);
+    if (n.hi() != b.iv.hi()) b.hiDeps = withCurrent(depsHi);
+    b.iv = n;
+    box.set(b);
+    return;
+  }
+  if (n.isEmpty()) {
+    box.setConflict(withCurrent(belowLo ? unite(depsHi, endDeps(box, e, true))
+                                        : unite(depsLo, endDeps(box, e, false))));
+    return;
+  }
+  if (e->type() == ExprType::Float) return;
+  const DepSet both = unite(depsLo, depsHi);
+  auto ops = e->ops();
+  switch (e->kind()) {
+    case ExprKind::Add: {
+      // t_i in target - (sum of the others): its lower end uses the others' upper ends
+      for (std::size_t i = 0; i < ops.size(); ++i) {
+        Interval others = Interval::point(0);
+        DepSet othersLo, othersHi;
+        for (std::size_t j = 0; j < ops.size(); ++j) {
+          if (j == i) continue;
+          others = others.add(intervalOf(box, ops[j]));
+          othersLo = unite(othersLo, endDeps(box, ops[j], true));
+          othersHi = unite(othersHi, endDeps(box, ops[j], false));
+        }
+        narrowInt(box, ops[i], target.sub(others), unite(depsLo, othersHi),
+                  unite(depsHi, othersLo), depth + 1);
+      }
+      return;
+    }
+    case ExprKind::Mul: {
+      Interval c = Interval::point(1);
+      ExprRef x = nullptr;
+      for (ExprRef o : ops) {
+        if (o->isIntConst()) {
+          c = c.mul(Interval::point(o->intValue()));
+        } else if (x == nullptr) {
+          x = o;
+        } else {
+          return;  // a product of two non-constants: no narrowing
+        }
+      }
+      if (x == nullptr || !c.isPoint() || c.lo() == 0) return;
+      const bool flip = c.lo() < 0;
+      narrowInt(box, x, divideExact(target, c.lo()), flip ? depsHi : depsLo,
+                flip ? depsLo : depsHi, depth + 1);
+      return;
+    }
+    case ExprKind::FloorDiv:
+    case ExprKind::CeilDiv: {
+      if (!ops[1]->isIntConst() || ops[1]->intValue() == 0) return;
+      std::int64_t c = ops[1]->intValue();
+      const DepSet& lo = c < 0 ? depsHi : depsLo;
+      const DepSet& hi = c < 0 ? depsLo : depsHi;
+      if (e->kind() == ExprKind::FloorDiv) {
+        narrowInt(box, ops[0], floorDivPreimage(target, c), lo, hi, depth + 1);
+      } else {
+        // ceil(a / c) == -((-a) // c)
+        narrowInt(box, ops[0], floorDivPreimage(target.neg(), c).neg(), lo, hi, depth + 1);
+      }
+      return;
+    }
+    case ExprKind::Abs: {
+      Interval ix = intervalOf(box, ops[0]);
+      DepSet d = unite(both, symDeps(box, ops[0]));
+      if (ix.hasLo() && ix.lo() >= 0) {
+        narrowInt(box, ops[0], n, d, d, depth + 1);
+      } else if (ix.hasHi() && ix.hi() <= 0) {
+        narrowInt(box, ops[0], n.neg(), d, d, depth + 1);
+      } else if (n.hasHi()) {
+        narrowInt(box, ops[0], Interval::range(-n.hi(), n.hi()), depsHi, depsHi, depth + 1);
+      }
+      return;
+    }
+    case ExprKind::Max:
+    case ExprKind::Min: {
+      const bool isMax = e->kind() == ExprKind::Max;
+      // every operand is below the max (above the min)
+      Interval bound = isMax ? (target.hasHi() ? Interval::atMost(target.hi()) : Interval::full())
+                             : (target.hasLo() ? Interval::atLeast(target.lo()) : Interval::full());
+      for (ExprRef o : ops) narrowInt(box, o, bound, depsLo, depsHi, depth + 1);
+      // the max reaches target.lo only through an operand that can: if just one can, it must
+      if (isMax ? !target.hasLo() : !target.hasHi()) return;
+      ExprRef only = nullptr;
+      int count = 0;
+      DepSet d = isMax ? depsLo : depsHi;
+      for (ExprRef o : ops) {
+        Interval io = intervalOf(box, o);
+        bool can = isMax ? (!io.hasHi() || io.hi() >= target.lo())
+                         : (!io.hasLo() || io.lo() <= target.hi());
+        if (can) {
+          only = o;
+          ++count;
+        } else {
+          d = unite(d, endDeps(box, o, !isMax));
+        }
+      }
+      if (count == 1) {
+        narrowInt(box, only, isMax ? Interval::atLeast(target.lo()) : Interval::atMost(target.hi()),
+                  d, d, depth + 1);
+      }
+      return;
+    }
+    case ExprKind::Where: {
+      Interval c = intervalOf(box, ops[0]);
+      DepSet d = unite(both, symDeps(box, ops[0]));
+      if (c.isTrue()) {
+        narrowInt(box, ops[1], n, d, d, depth + 1);
+      } else if (c.isFalse()) {
+        narrowInt(box, ops[2], n, d, d, depth + 1);
+      } else if (intervalOf(box, ops[1]).intersect(n).isEmpty()) {
+        narrowBool(box, ops[0], false, unite(both, symDeps(box, ops[1])), kMaxDisjunctionDepth);
+      } else if (intervalOf(box, ops[2]).intersect(n).isEmpty()) {
+        narrowBool(box, ops[0], true, unite(both, symDeps(box, ops[2])), kMaxDisjunctionDepth);
+      }
+      return;
+    }
+    default: return;  // Mod, PowByNatural, Apply, ...: no narrowing (sound)
+  }
+}
+
+}  // namespace symrange::solver

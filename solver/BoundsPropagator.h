@@ -1,0 +1,116 @@
+// solver/BoundsPropagator.h — per-symbol bounds derived from facts: a Box of symbol intervals
+// (each end remembering the facts it was derived from) and HC4-style narrowing of boolean
+// constraints over it (`u0 + 1 <= u1` with u1 <= 5 gives u0 <= 4), iterated over a worklist up
+// to a fixed number of revisions. Narrowing only removes values that violate a constraint, so
+// the box always contains every solution of the constraints (sound); an empty box means the
+// constraints are unsatisfiable.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <map>
+#include <vector>
+
+#include "ir/Expr.h"
+#include "solver/FactStore.h"
+#include "solver/Interval.h"
+
+namespace symrange::solver {
+
+/// A set of fact indices, sorted and unique: the facts a bound (or a conflict) depends on.
+using DepSet = std::vector<FactIndex>;
+/// The pseudo-fact standing for the goal (or its negation) in query-time narrowing.
+constexpr FactIndex kGoalDep = std::numeric_limits<FactIndex>::max();
+
+[[nodiscard]] DepSet unite(const DepSet& a, const DepSet& b);
+
+struct SymBound {
+  ir::ExprRef sym = nullptr;
+  Interval iv;
+  DepSet loDeps;  // facts the lower end was derived from
+  DepSet hiDeps;  // facts the upper end was derived from
+};
+
+/// Symbol intervals, optionally layered over a base box (reads fall through, writes stay here).
+class Box {
+ public:
+  explicit Box(const Box* base = nullptr) : base_(base) {}
+
+  /// The bound of `sym` (unbounded with no deps when nothing is known).
+  [[nodiscard]] SymBound get(ir::ExprRef sym) const;
+  [[nodiscard]] Interval interval(ir::ExprRef sym) const { return get(sym).iv; }
+  void set(const SymBound& b);
+
+  [[nodiscard]] bool conflict() const { return conflict_ || (base_ && base_->conflict()); }
+  [[nodiscard]] DepSet conflictDeps() const;
+  void setConflict(DepSet deps);
+
+  /// Entries written on this layer, by symbol id.
+  [[nodiscard]] const std::map<std::uint32_t, SymBound>& own() const { return own_; }
+  /// Symbols narrowed since the last call, in narrowing order.
+  std::vector<ir::ExprRef> takeChanged();
+
+ private:
+  const Box* base_ = nullptr;
+  std::map<std::uint32_t, SymBound> own_;
+  std::vector<ir::ExprRef> changed_;
+  bool conflict_ = false;
+  DepSet conflictDeps_;
+};
+
+/// A boolean constraint: `expr` must evaluate to `want`; narrowing it records `dep`.
+struct Constraint {
+  ir::ExprRef expr = nullptr;
+  bool want = true;
+  FactIndex dep = 0;
+  /// Facts are defined where they hold: their symbol divisors are non-zero. Not for a goal's
+  /// negation (an undefined goal "fires").
+  bool impliesDefined = true;
+  /// For a comparison whose operands must differ (Eq wanted false, Ne wanted true): 0 leaves
+  /// it at that (only the ends can narrow), -1 asks for op0 < op1, +1 for op0 > op1 (one side
+  /// of the disjunction, for witness search).
+  std::int8_t side = 0;
+};
+
+class Propagator {
+ public:
+  /// Appends the positions (in the constraint list) of the constraints mentioning `sym`.
+  using Touching = std::function<void(ir::ExprRef sym, std::vector<std::size_t>& out)>;
+
+  Propagator(Box& box, const std::vector<Constraint>& constraints, Touching touching)
+      : box_(box), constraints_(constraints), touching_(std::move(touching)) {}
+
+  /// Revises the constraints at `start`, then (worklist, in position order) every constraint
+  /// mentioning a narrowed symbol, at most `maxRevisions` revisions in all. Returns false
+  /// when the box became empty (the constraints are unsatisfiable).
+  bool run(const std::vector<std::size_t>& start, std::size_t maxRevisions);
+
+  /// The interval of `e` under `box`.
+  [[nodiscard]] static Interval intervalOf(const Box& box, ir::ExprRef e);
+
+ private:
+  void revise(const Constraint& c);
+  void narrowBool(Box& box, ir::ExprRef e, bool want, const DepSet& deps, int depth);
+  void narrowDisjunction(Box& box, std::span<const ir::Expr* const> alts, bool want,
+                         const DepSet& deps, int depth);
+  void narrowLe(Box& box, ir::ExprRef x, ir::ExprRef y, std::int64_t strict, const DepSet& deps);
+  /// Narrows integer `e` into `target`, whose lower end is justified by `depsLo` and upper
+  /// end by `depsHi`.
+  void narrowInt(Box& box, ir::ExprRef e, const Interval& target, const DepSet& depsLo,
+                 const DepSet& depsHi, int depth);
+  void excludeZeroDivisors(Box& box, ir::ExprRef e);
+  DepSet symDeps(const Box& box, ir::ExprRef e) const;
+  /// The facts the lower (`lower`) or upper end of e's interval depends on: exact through
+  /// monotone operations (sums, constant factors, floor division by a constant, Max/Min),
+  /// both ends of every symbol otherwise.
+  DepSet endDeps(const Box& box, ir::ExprRef e, bool lower) const;
+  DepSet withCurrent(const DepSet& deps) const;
+
+  Box& box_;
+  const std::vector<Constraint>& constraints_;
+  Touching touching_;
+  FactIndex current_ = 0;
+};
+
+}  // namespace symrange::solver

@@ -1,0 +1,213 @@
+// solver/ProverImpl.h — SOLVER-PRIVATE (includes Z3 through SmtBackend.h; only solver/*.cpp may
+// include it): the state behind the Prover facade and the functions of its tiers, defined in
+// Prover.cpp (facts, frames, prove()), ProverIntervalTier.cpp, ProverSmtTier.cpp and
+// ProverSatisfiability.cpp (are the facts satisfiable; checkFacts; range).
+#pragma once
+
+#include <deque>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "solver/BoundsPropagator.h"
+#include "solver/FactStore.h"
+#include "solver/Prover.h"
+#include "solver/ProverCache.h"
+#include "solver/SmtBackend.h"
+#include "solver/WitnessSearch.h"
+
+namespace symrange::solver {
+
+namespace prover_detail {
+
+using ir::ExprKind;
+using ir::ExprRef;
+using ir::ExprType;
+
+/// Revisions of the bounds propagation after one new fact, and per query-time propagation.
+constexpr std::size_t kRevisionsPerFact = 256;
+constexpr std::size_t kRevisionsPerQuery = 512;
+/// Labeling is tried only on slices up to this size (it costs a propagation per symbol).
+constexpr std::size_t kMaxLabelSymbols = 512;
+constexpr std::size_t kMaxLabelFacts = 4096;
+/// Choices (search nodes) per labeling strategy.
+constexpr std::size_t kLabelNodes = 200;
+/// Ways for a goal to pass or fire tried by the witness search.
+constexpr std::size_t kMaxAlternatives = 8;
+
+/// True when evaluating `e` can never raise: every divisor is a non-zero constant, no int_oo.
+inline bool alwaysDefined(ExprRef e) {
+  switch (e->kind()) {
+    case ExprKind::IntInf: return false;
+    case ExprKind::FloorDiv:
+    case ExprKind::Mod:
+    case ExprKind::PythonMod:
+    case ExprKind::CeilDiv:
+    case ExprKind::TrueDiv: {
+      ExprRef b = e->op(1);
+      if (!(b->isIntConst() && b->intValue() != 0)) return false;
+      break;
+    }
+    case ExprKind::PowByNatural:
+      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return false;
+      break;
+    default: break;
+  }
+  for (ExprRef o : e->ops()) {
+    if (!alwaysDefined(o)) return false;
+  }
+  return true;
+}
+
+inline Answer make(Verdict v, Method m) {
+  Answer a;
+  a.verdict = v;
+  a.method = m;
+  return a;
+}
+
+inline Answer unknown(std::string reason) {
+  Answer a;
+  a.reason = std::move(reason);
+  return a;
+}
+
+}  // namespace prover_detail
+
+struct Prover::Impl {
+  using ExprRef = ir::ExprRef;
+
+  Impl(ir::ExprContext& c, Budget b) : cx(c), budget(b) {}
+
+  struct Frame {
+    std::size_t factCount = 0;
+    Box box;
+    std::optional<Answer> unsat;
+  };
+
+  /// The facts of one query: the slice (or every fact), its expressions and symbols.
+  struct Slice {
+    std::vector<FactIndex> facts;           // ascending
+    std::vector<ExprRef> exprs;             // distinct, sorted by id
+    std::vector<std::uint32_t> exprIds;     // the cache key
+    std::vector<ExprRef> symbols;           // of the facts and the goal, sorted by id
+  };
+  ir::ExprContext& cx;
+  Budget budget;
+  ProverStats stats;
+  FactStore facts;
+  std::vector<Constraint> factConstraints;  // parallel to `facts`
+  Box box;                                  // bounds from every active fact
+  std::vector<Frame> frames;
+  std::optional<Answer> unsat;  // the facts are known unsatisfiable (with the proof)
+  ProverCache cache;
+  std::unique_ptr<SmtBackend> smt;  // created at the first query that needs Z3
+  /// Recent confirmed points (most recent first). They only certify satisfiability (never
+  /// appear in an answer), so answers do not depend on which queries filled the pool.
+  std::deque<Assignment> pool;
+  struct LastFails {
+    ExprRef goal = nullptr;
+    std::size_t factCount = 0;
+    Answer answer;
+  } lastFails;
+
+  // ---- facts --------------------------------------------------------------------------
+  void addFact(ExprRef fact, const std::string& label);
+  void push() { frames.push_back(Frame{facts.size(), box, unsat}); }
+
+  void pop();
+  Propagator::Touching touchingAll();
+  static void normalize(std::vector<std::string>& labels);
+  std::vector<std::string> labelsOf(const DepSet& deps) const;
+  std::vector<std::string> labelsOfExprs(const std::vector<std::uint32_t>& ids,
+                                         const Slice& s) const;
+  std::vector<std::uint32_t> exprIdsOf(const DepSet& deps) const;
+  Slice sliceFor(ExprRef goal) const;
+  Slice makeSlice(std::vector<FactIndex> indices, std::vector<ExprRef> extraSymbols) const;
+
+  /// Constraint positions for propagation over a slice: its facts (in slice order), then an
+  /// optional goal at `goalPos` when a symbol of `goalSyms` is narrowed.
+  Propagator::Touching touchingIn(const Slice& s, const std::vector<ExprRef>* goalSyms,
+                                  std::size_t goalPos) const;
+
+  // ---- satisfiability of the facts outside a slice -------------------------------------
+  struct ComponentStatus {
+    SatResult status = SatResult::Unknown;
+    Method method = Method::None;
+    std::vector<std::uint32_t> core;  // Unsat: fact expression ids
+    Assignment point;                 // Sat: when confirmed
+  };
+  std::map<std::vector<std::uint32_t>, ComponentStatus> componentStatus;  // by fact expr ids
+
+  /// Is a set of facts closed under symbol sharing satisfiable? Cached by its expressions.
+  ComponentStatus statusOf(const Slice& c);
+
+  /// The components of the facts (sets closed under symbol sharing) other than `s`'s facts,
+  /// in order of their first fact.
+  std::vector<Slice> otherComponents(const Slice& s) const;
+
+  /// Unreachable when the facts outside the slice are contradictory (a verdict on the slice
+  /// alone would otherwise be claimed under unsatisfiable facts). Components whose
+  /// satisfiability is unknown leave the slice's verdict standing.
+  std::optional<Answer> unsatElsewhere(const Slice& s);
+
+  // ---- prove --------------------------------------------------------------------------
+  Answer prove(ExprRef goal);
+  Answer decide(ExprRef goal);
+  Answer decideSlice(ExprRef goal);
+  static std::optional<Verdict> negate(Verdict v);
+
+  // ---- tier 2: intervals ----------------------------------------------------------------
+  /// Deps of the goal's forward interval evaluation: relaxes each end of each goal symbol's
+  /// interval (in id order) while the evaluation stays decided, keeping the ends it needs.
+  DepSet forwardDeps(ExprRef goal, bool wantTrue) const;
+  CachedAnswer withDeps(Verdict v, const DepSet& deps) const;
+
+  /// A point of `base` (facts ∧ goal side) confirmed by evaluation: every fact true and the
+  /// goal true (`goalTrue`) or false/raising.
+  std::optional<Assignment> findPoint(const Box& base, const std::vector<Constraint>& cons,
+                                      const Propagator::Touching& touching, const Slice& s,
+                                      ExprRef goal, bool goalTrue) const;
+
+  /// Ways for `e` to evaluate to `want`, each a list of constraints, at most `limit`: a
+  /// conjunction wanted false (a disjunction wanted true) splits by operand, `a != b` into
+  /// `a < b` and `a > b`. Their union is exactly "e == want" (where defined).
+  static void alternatives(ExprRef e, bool want, std::vector<std::vector<Constraint>>& out,
+                           std::size_t limit);
+
+  /// A confirmed point of the slice where the goal fires (`goalTrue` false) or passes: each
+  /// way for the goal to get there is propagated, then labeled. `mayRaise`: also try the
+  /// facts alone (the goal may fire by raising).
+  std::optional<Assignment> findWitness(const Slice& s, ExprRef goal, bool goalTrue,
+                                        bool mayRaise) const;
+  static std::map<std::string, std::int64_t> witnessOf(const Assignment& p);
+  std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s);
+
+  // ---- the pool of known points ----------------------------------------------------------
+  static constexpr std::size_t kPoolSize = 16;
+  static constexpr std::size_t kPoolNodes = 64;
+  void remember(const Assignment& p);
+
+  /// Is `facts ∧ goal` shown satisfiable by extending a known point? The point's values are
+  /// pinned (where they lie inside the current bounds), the other symbols labeled.
+  bool certifiedByPool(const Slice& s, ExprRef goal);
+
+  // ---- tier 3: Z3 on the slice -----------------------------------------------------------
+  SmtBackend& backend();
+  static std::vector<std::uint32_t> idsOf(const std::vector<ExprRef>& core);
+
+  /// Confirms a model as an execution point: facts true, goal as wanted. Returns the reason
+  /// when it is not one.
+  std::optional<std::string> confirm(const SmtResult& r, const Slice& s, ExprRef goal,
+                                     bool goalTrue, Assignment& point) const;
+  CachedAnswer smtAnswer(Verdict v, const std::vector<ExprRef>& core) const;
+  std::optional<CachedAnswer> smtTier(ExprRef goal, const Slice& s, std::optional<Verdict> hint);
+
+  // ---- checkFacts and range -----------------------------------------------------------
+  Answer checkFacts();
+  Range range(ExprRef e);
+};
+
+}  // namespace symrange::solver

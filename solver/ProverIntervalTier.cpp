@@ -1,0 +1,193 @@
+// solver/ProverIntervalTier.cpp — the interval tier of prove(): the goal evaluated over the
+// facts' bounds, refutation of its negation by propagation, and confirmed witnesses found by
+// labeling (a check that can fire and can pass is Required without Z3).
+#include "solver/ProverImpl.h"
+
+#include <algorithm>
+#include <functional>
+
+#include "solver/IntervalEval.h"
+
+namespace symrange::solver {
+
+using ir::ExprKind;
+using ir::ExprRef;
+using ir::ExprType;
+using namespace prover_detail;
+
+DepSet Prover::Impl::forwardDeps(ExprRef goal, bool wantTrue) const {
+  std::vector<ExprRef> syms = ir::freeSymbols(goal);
+  std::vector<Interval> ivs;
+  for (ExprRef s : syms) ivs.push_back(box.interval(s));
+  auto decidedWith = [&]() {
+    IntervalValue v = evalInterval(goal, [&](ExprRef sym) {
+      for (std::size_t k = 0; k < syms.size(); ++k) {
+        if (syms[k] == sym) return ivs[k];
+      }
+      return box.interval(sym);
+    });
+    return !v.mayRaise && (wantTrue ? v.value.isTrue() : v.value.isFalse());
+  };
+  DepSet deps;
+  for (std::size_t k = 0; k < syms.size(); ++k) {
+    SymBound b = box.get(syms[k]);
+    Interval keep = ivs[k];
+    if (keep.hasLo()) {
+      ivs[k] = keep.hasHi() ? Interval::atMost(keep.hi()) : Interval::full();
+      if (!decidedWith()) {
+        ivs[k] = keep;
+        deps = unite(deps, b.loDeps);
+      }
+    }
+    keep = ivs[k];
+    if (keep.hasHi()) {
+      ivs[k] = keep.hasLo() ? Interval::atLeast(keep.lo()) : Interval::full();
+      if (!decidedWith()) {
+        ivs[k] = keep;
+        deps = unite(deps, b.hiDeps);
+      }
+    }
+  }
+  return deps;
+}
+
+CachedAnswer Prover::Impl::withDeps(Verdict v, const DepSet& deps) const {
+  CachedAnswer c;
+  c.answer = make(v, Method::Interval);
+  c.becauseExprs = exprIdsOf(deps);
+  return c;
+}
+
+std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::vector<Constraint>& cons,
+                                    const Propagator::Touching& touching, const Slice& s,
+                                    ExprRef goal, bool goalTrue) const {
+  if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
+  std::function<bool(const Assignment&)> accept = [&](const Assignment& p) {
+    for (ExprRef f : s.exprs) {
+      if (truthAt(f, p) != Truth::True) return false;
+    }
+    Truth g = truthAt(goal, p);
+    return goalTrue ? g == Truth::True : (g == Truth::False || g == Truth::Raises);
+  };
+  for (LabelStrategy strategy :
+       {LabelStrategy::NearZero, LabelStrategy::Low, LabelStrategy::High}) {
+    if (auto p = labelBox(base, cons, touching, s.symbols, strategy, kRevisionsPerQuery,
+                          kLabelNodes, accept)) {
+      return p;
+    }
+  }
+  return std::nullopt;
+}
+
+void Prover::Impl::alternatives(ExprRef e, bool want, std::vector<std::vector<Constraint>>& out,
+                         std::size_t limit) {
+  if (out.size() >= limit) return;
+  if (e->kind() == ExprKind::Not) return alternatives(e->op(0), !want, out, limit);
+  if ((e->kind() == ExprKind::And && !want) || (e->kind() == ExprKind::Or && want)) {
+    for (ExprRef o : e->ops()) alternatives(o, want, out, limit);
+    return;
+  }
+  Constraint c{e, want, kGoalDep, want};
+  const bool differ = (e->kind() == ExprKind::Eq && !want) || (e->kind() == ExprKind::Ne && want);
+  if (differ && e->op(0)->type() != ExprType::Float && e->op(1)->type() != ExprType::Float) {
+    for (std::int8_t side : {std::int8_t{-1}, std::int8_t{1}}) {
+      if (out.size() >= limit) return;
+      c.side = side;
+      out.push_back({c});
+    }
+    return;
+  }
+  out.push_back({c});
+}
+
+std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal, bool goalTrue,
+                                      bool mayRaise) const {
+  if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
+  std::vector<std::vector<Constraint>> alts;
+  alternatives(goal, goalTrue, alts, kMaxAlternatives);
+  if (mayRaise && !goalTrue) alts.emplace_back();
+  std::vector<Constraint> cons;
+  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  const std::size_t nFacts = cons.size();
+  for (const std::vector<Constraint>& alt : alts) {
+    cons.resize(nFacts);
+    cons.insert(cons.end(), alt.begin(), alt.end());
+    std::vector<std::vector<ExprRef>> altSyms;
+    std::vector<std::size_t> start;
+    for (std::size_t k = 0; k < alt.size(); ++k) {
+      altSyms.push_back(ir::freeSymbols(alt[k].expr));
+      start.push_back(nFacts + k);
+    }
+    Propagator::Touching base = touchingIn(s, nullptr, 0);
+    Propagator::Touching touching = [&](ExprRef sym, std::vector<std::size_t>& out) {
+      base(sym, out);
+      for (std::size_t k = 0; k < altSyms.size(); ++k) {
+        if (std::binary_search(altSyms[k].begin(), altSyms[k].end(), sym, ir::ExprIdLess{})) {
+          out.push_back(nFacts + k);
+        }
+      }
+    };
+    Box narrowed(&box);
+    Propagator prop(narrowed, cons, touching);
+    if (!prop.run(start, kRevisionsPerQuery)) continue;
+    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue)) return p;
+  }
+  return std::nullopt;
+}
+
+std::map<std::string, std::int64_t> Prover::Impl::witnessOf(const Assignment& p) {
+  std::map<std::string, std::int64_t> w;
+  for (const auto& [sym, v] : p) w[sym->name()] = v;
+  return w;
+}
+
+std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice& s) {
+  IntervalValue gv = evalInterval(goal, [this](ExprRef sym) { return box.interval(sym); });
+  if (gv.value.isTrue() && !gv.mayRaise) return withDeps(Verdict::Redundant, forwardDeps(goal, true));
+
+  // constraints of the slice, then the goal (wanted false or true) at the end
+  std::vector<Constraint> cons;
+  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  const std::size_t goalPos = cons.size();
+  cons.push_back(Constraint{goal, false, kGoalDep, false});
+  std::vector<ExprRef> goalSyms = ir::freeSymbols(goal);
+  Propagator::Touching touching = touchingIn(s, &goalSyms, goalPos);
+
+  // refute the goal's negation (only when the goal cannot raise: an undefined goal fires)
+  Box negBox(&box);
+  bool negConflict = false;
+  if (!gv.mayRaise) {
+    Propagator neg(negBox, cons, touching);
+    negConflict = !neg.run({goalPos}, kRevisionsPerQuery);
+  }
+  std::vector<Constraint> posCons = cons;
+  posCons.back() = Constraint{goal, true, kGoalDep, true};
+  Box posBox(&box);
+  Propagator pos(posBox, posCons, touching);
+  const bool posConflict = !pos.run({goalPos}, kRevisionsPerQuery);
+  if (negConflict && posConflict) {
+    return withDeps(Verdict::Unreachable, unite(negBox.conflictDeps(), posBox.conflictDeps()));
+  }
+  if (negConflict) return withDeps(Verdict::Redundant, negBox.conflictDeps());
+
+  // witnesses: a point where the check fires, then one where it passes
+  std::optional<Assignment> firing = findWitness(s, goal, false, gv.mayRaise);
+  if (!firing) return std::nullopt;
+  ComponentStatus st;  // the firing point satisfies the facts
+  st.status = SatResult::Sat;
+  st.method = Method::Interval;
+  st.point = *firing;
+  componentStatus.emplace(s.exprIds, st);
+  if (posConflict || gv.value.isFalse()) {
+    CachedAnswer c = withDeps(Verdict::Fails, posConflict ? posBox.conflictDeps()
+                                                           : forwardDeps(goal, false));
+    c.answer.witness = witnessOf(*firing);
+    return c;
+  }
+  if (!findWitness(s, goal, true, false)) return std::nullopt;
+  CachedAnswer c = withDeps(Verdict::Required, {});
+  c.answer.witness = witnessOf(*firing);
+  return c;
+}
+
+}  // namespace symrange::solver

@@ -1,0 +1,148 @@
+// solver/ProverSatisfiability.cpp — are the facts satisfiable: per component of facts sharing
+// symbols (cached by their expressions), used so that no verdict is claimed under
+// contradictory facts; checkFacts(); range().
+#include "solver/ProverImpl.h"
+
+#include <algorithm>
+
+#include "solver/IntervalEval.h"
+
+namespace symrange::solver {
+
+using ir::ExprKind;
+using ir::ExprRef;
+using ir::ExprType;
+using namespace prover_detail;
+
+Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
+  if (auto it = componentStatus.find(c.exprIds); it != componentStatus.end()) return it->second;
+  ComponentStatus st;
+  if (box.conflict()) {
+    st.status = SatResult::Unsat;
+    st.method = Method::Interval;
+    st.core = exprIdsOf(box.conflictDeps());
+  }
+  if (st.status == SatResult::Unknown && budget.useIntervals) {
+    std::vector<Constraint> cons;
+    for (FactIndex i : c.facts) cons.push_back(factConstraints[i]);
+    if (auto p = findPoint(box, cons, touchingIn(c, nullptr, 0), c, cx.trueExpr(), true)) {
+      st.status = SatResult::Sat;
+      st.method = Method::Interval;
+      st.point = *p;
+    }
+  }
+  if (st.status == SatResult::Unknown && budget.useSmt) {
+    SmtQuery q;
+    q.facts = c.exprs;
+    q.modelSymbols = c.symbols;
+    q.dropUnsupportedFacts = true;
+    EvidenceScope evidence(backend());
+    SmtResult r = backend().checkFresh(q);
+    st.status = r.result;
+    st.method = Method::Smt;
+    st.core = idsOf(r.core);
+    if (r.result == SatResult::Sat) {
+      Assignment p;
+      if (!confirm(r, c, cx.trueExpr(), true, p)) st.point = p;
+    }
+  }
+  componentStatus.emplace(c.exprIds, st);
+  return st;
+}
+
+std::vector<Prover::Impl::Slice> Prover::Impl::otherComponents(const Slice& s) const {
+  std::vector<Slice> out;
+  std::vector<bool> covered(facts.size(), false);
+  for (FactIndex i : s.facts) covered[i] = true;
+  for (FactIndex i = 0; i < facts.size(); ++i) {
+    if (covered[i]) continue;
+    std::vector<FactIndex> comp = facts.slice(facts[i].symbols);
+    std::vector<FactIndex> fresh;
+    for (FactIndex j : comp) {
+      if (!covered[j]) fresh.push_back(j);
+      covered[j] = true;
+    }
+    out.push_back(makeSlice(fresh, {}));
+  }
+  return out;
+}
+
+std::optional<Answer> Prover::Impl::unsatElsewhere(const Slice& s) {
+  if (!budget.useSlicing) return std::nullopt;
+  for (const Slice& c : otherComponents(s)) {
+    ComponentStatus st = statusOf(c);
+    if (st.status == SatResult::Unsat) {
+      Answer a = make(Verdict::Unreachable, st.method);
+      a.because = labelsOfExprs(st.core, c);
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
+Answer Prover::Impl::checkFacts() {
+  ++stats.queries;
+  if (unsat) return *unsat;
+  Slice none;
+  std::vector<Slice> comps = otherComponents(none);
+  Answer a = make(Verdict::Required, Method::Interval);
+  for (const Slice& c : comps) {
+    ComponentStatus st = statusOf(c);
+    if (st.status == SatResult::Unsat) {
+      Answer u = make(Verdict::Unreachable, st.method);
+      u.because = labelsOfExprs(st.core, c);
+      unsat = u;
+      return u;
+    }
+    if (st.status == SatResult::Unknown) {
+      a = unknown(budget.useSmt ? "budget" : "undecided (SMT disabled)");
+      continue;
+    }
+    if (st.method == Method::Smt && a.verdict == Verdict::Required) a.method = Method::Smt;
+    for (const auto& [sym, v] : st.point) a.witness[sym->name()] = v;
+  }
+  if (smt) stats.smtMillis = smt->millis();
+  if (a.verdict == Verdict::Unknown) ++stats.unknownByReason[a.reason];
+  return a;
+}
+
+Range Prover::Impl::range(ExprRef e) {
+  Range r;
+  if (unsat) {
+    r.empty = true;
+    return r;
+  }
+  Interval iv = budget.useIntervals ? evalInterval(e, [this](ExprRef sym) {
+                                        return box.interval(sym);
+                                      }).value
+                                    : Interval::full();
+  r.lo = iv.lower();
+  r.hi = iv.upper();
+  if (iv.isEmpty()) {
+    r.empty = true;
+    r.lo = r.hi = std::nullopt;
+    return r;
+  }
+  if (!budget.useSmt || e->type() != ExprType::Int) return r;
+  Slice s = sliceFor(e);
+  SmtBackend& z3 = backend();
+  EndSearch hi = z3.searchEnd(s.exprs, e, true, r.hi);
+  if (hi.factsUnsat) {
+    r.empty = true;
+    r.lo = r.hi = std::nullopt;
+    return r;
+  }
+  if (unsatElsewhere(s)) {
+    r.empty = true;
+    r.lo = r.hi = std::nullopt;
+    return r;
+  }
+  EndSearch lo = z3.searchEnd(s.exprs, e, false, r.lo);
+  stats.smtMillis = z3.millis();
+  r.hi = hi.bound;
+  r.lo = lo.bound;
+  r.exact = hi.attained && lo.attained;
+  return r;
+}
+
+}  // namespace symrange::solver

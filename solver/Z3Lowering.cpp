@@ -1,0 +1,323 @@
+// solver/Z3Lowering.cpp — expressions to Z3 terms, Python semantics (see Z3Lowering.h).
+#include "solver/Z3Lowering.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+namespace symrange::solver {
+
+using ir::ExprKind;
+using ir::ExprRef;
+using ir::ExprType;
+
+namespace {
+
+/// Exponents up to this are expanded into products; larger ones become an uninterpreted pow.
+constexpr std::int64_t kMaxExpandedExponent = 64;
+
+std::string i128ToString(__int128 v) {
+  if (v == 0) return "0";
+  bool negative = v < 0;
+  unsigned __int128 u = negative ? static_cast<unsigned __int128>(-(v + 1)) + 1
+                                 : static_cast<unsigned __int128>(v);
+  std::string s;
+  while (u != 0) {
+    s.push_back(static_cast<char>('0' + static_cast<int>(u % 10)));
+    u /= 10;
+  }
+  if (negative) s.push_back('-');
+  std::reverse(s.begin(), s.end());
+  return s;
+}
+
+bool isDivision(ExprKind k) {
+  return k == ExprKind::FloorDiv || k == ExprKind::Mod || k == ExprKind::PythonMod ||
+         k == ExprKind::CeilDiv || k == ExprKind::TrueDiv;
+}
+
+}  // namespace
+
+z3::expr Z3Lowering::symbol(ExprRef sym) {
+  switch (sym->type()) {
+    case ExprType::Bool: return ctx_.bool_const(sym->name().c_str());
+    case ExprType::Float: return ctx_.real_const(sym->name().c_str());
+    case ExprType::Int: break;
+  }
+  return ctx_.int_const(sym->name().c_str());
+}
+
+z3::expr Z3Lowering::term(ExprRef e) {
+  if (auto it = terms_.find(e->id()); it != terms_.end()) return it->second;
+  z3::expr t = compute(e);
+  terms_.emplace(e->id(), t);
+  return t;
+}
+
+z3::expr Z3Lowering::asInt(ExprRef e) {
+  z3::expr t = term(e);
+  if (t.is_bool()) return z3::ite(t, ctx_.int_val(1), ctx_.int_val(0));
+  if (t.is_real()) throw UnsupportedExpr("float operand of an integer operation");
+  return t;
+}
+
+z3::expr Z3Lowering::asReal(ExprRef e) {
+  z3::expr t = term(e);
+  if (t.is_bool()) return z3::ite(t, ctx_.real_val(1), ctx_.real_val(0));
+  if (t.is_int()) return z3::to_real(t);
+  return t;
+}
+
+z3::expr Z3Lowering::asBool(ExprRef e) {
+  z3::expr t = term(e);
+  if (t.is_bool()) return t;
+  if (t.is_int()) return t != ctx_.int_val(0);
+  throw UnsupportedExpr("float used as a condition");
+}
+
+z3::expr Z3Lowering::floatConst(double v) {
+  if (!std::isfinite(v)) throw UnsupportedExpr("non-finite float");
+  // v = m * 2^exp exactly, with an integer m of at most 53 bits.
+  int exp = 0;
+  double frac = std::frexp(v, &exp);
+  auto m = static_cast<std::int64_t>(std::ldexp(frac, 53));
+  exp -= 53;
+  while (m != 0 && m % 2 == 0 && exp < 0) {
+    m /= 2;
+    ++exp;
+  }
+  if (exp >= 0) {
+    if (exp > 70) throw UnsupportedExpr("float constant too large");
+    return ctx_.real_val(i128ToString(static_cast<__int128>(m) << exp).c_str());
+  }
+  if (-exp > 120) throw UnsupportedExpr("float constant too small");
+  std::string s = std::to_string(m) + "/" + i128ToString(static_cast<__int128>(1) << (-exp));
+  return ctx_.real_val(s.c_str());
+}
+
+// Python floor division. SMT-LIB `div` is Euclidean: for b > 0 it is floor(a / b), but for
+// b < 0 it rounds the other way (Euclidean q makes the remainder >= 0, Python's has the sign
+// of b). Since a // b == (-a) // (-b), a negative divisor is lowered as (-a) div (-b), whose
+// divisor is positive. b == 0 raises in Python: the term is then unconstrained and the
+// definedness condition (b != 0) excludes it.
+z3::expr Z3Lowering::floorDiv(const z3::expr& a, ExprRef bExpr) {
+  if (bExpr->isIntConst()) {
+    std::int64_t c = bExpr->intValue();
+    z3::expr b = ctx_.int_val(c);
+    if (c < 0) return (-a) / (-b);
+    return a / b;
+  }
+  z3::expr b = asInt(bExpr);
+  return z3::ite(b > 0, a / b, (-a) / (-b));
+}
+
+// Python modulo: the result has the sign of b. SMT-LIB `mod` is always >= 0, which is
+// Python's for b > 0; for b < 0, a % b == -((-a) % (-b)).
+z3::expr Z3Lowering::pyMod(const z3::expr& a, ExprRef bExpr) {
+  if (bExpr->isIntConst()) {
+    std::int64_t c = bExpr->intValue();
+    z3::expr b = ctx_.int_val(c);
+    if (c < 0) return -z3::mod(-a, -b);
+    return z3::mod(a, b);
+  }
+  z3::expr b = asInt(bExpr);
+  return z3::ite(b > 0, z3::mod(a, b), -z3::mod(-a, -b));
+}
+
+z3::expr Z3Lowering::compute(ExprRef e) {
+  const bool isFloat = e->type() == ExprType::Float;
+  auto ops = e->ops();
+  auto fold = [&](auto combine) {
+    z3::expr acc = isFloat ? asReal(ops[0]) : asInt(ops[0]);
+    for (std::size_t i = 1; i < ops.size(); ++i) {
+      acc = combine(acc, isFloat ? asReal(ops[i]) : asInt(ops[i]));
+    }
+    return acc;
+  };
+  switch (e->kind()) {
+    case ExprKind::IntConst: return ctx_.int_val(static_cast<int64_t>(e->intValue()));
+    case ExprKind::BoolConst: return ctx_.bool_val(e->boolValue());
+    case ExprKind::FloatConst: return floatConst(e->floatValue());
+    case ExprKind::IntInf: throw UnsupportedExpr("int_oo");
+    case ExprKind::Symbol: return symbol(e);
+    case ExprKind::Add: return fold([](const z3::expr& a, const z3::expr& b) { return a + b; });
+    case ExprKind::Mul: return fold([](const z3::expr& a, const z3::expr& b) { return a * b; });
+    case ExprKind::FloorDiv:
+      if (isFloat) throw UnsupportedExpr("float floor division");
+      return floorDiv(asInt(ops[0]), ops[1]);
+    case ExprKind::Mod:
+    case ExprKind::PythonMod:
+      if (isFloat) throw UnsupportedExpr("float modulo");
+      return pyMod(asInt(ops[0]), ops[1]);
+    case ExprKind::CeilDiv:
+      // ceil(a / b) == -((-a) // b)
+      if (ops[0]->type() == ExprType::Float || ops[1]->type() == ExprType::Float) {
+        throw UnsupportedExpr("float ceiling division");
+      }
+      return -floorDiv(-asInt(ops[0]), ops[1]);
+    case ExprKind::Max:
+    case ExprKind::Min: {
+      // n-ary, left to right: the running extreme is replaced by a strictly better operand
+      const bool isMax = e->kind() == ExprKind::Max;
+      return fold([isMax](const z3::expr& best, const z3::expr& x) {
+        return z3::ite(isMax ? x > best : x < best, x, best);
+      });
+    }
+    case ExprKind::Abs: {
+      z3::expr a = isFloat ? asReal(ops[0]) : asInt(ops[0]);
+      return z3::ite(a >= 0, a, -a);
+    }
+    case ExprKind::PowByNatural: {
+      if (isFloat || ops[1]->type() == ExprType::Float) throw UnsupportedExpr("float power");
+      z3::expr base = asInt(ops[0]);
+      if (ops[1]->isIntConst()) {
+        std::int64_t n = ops[1]->intValue();
+        if (n < 0) throw UnsupportedExpr("negative exponent");
+        if (n <= kMaxExpandedExponent) {
+          z3::expr r = ctx_.int_val(1);
+          for (std::int64_t i = 0; i < n; ++i) r = i == 0 ? base : r * base;
+          return r;
+        }
+      }
+      // a non-constant (or huge) exponent: an uninterpreted function (sound for unsat only)
+      z3::func_decl pw = ctx_.function("PowByNatural", ctx_.int_sort(), ctx_.int_sort(),
+                                       ctx_.int_sort());
+      return pw(base, asInt(ops[1]));
+    }
+    case ExprKind::TruncToInt: {
+      if (ops[0]->type() != ExprType::Float) return asInt(ops[0]);
+      // Z3's to_int is floor; truncation rounds toward zero
+      z3::expr x = asReal(ops[0]);
+      auto toInt = [this](const z3::expr& r) {
+        Z3_ast a = Z3_mk_real2int(ctx_, r);
+        ctx_.check_error();
+        return z3::expr(ctx_, a);
+      };
+      return z3::ite(x >= 0, toInt(x), -toInt(-x));
+    }
+    case ExprKind::ToFloat: return asReal(ops[0]);
+    case ExprKind::TrueDiv: return asReal(ops[0]) / asReal(ops[1]);
+    case ExprKind::Eq:
+    case ExprKind::Ne:
+    case ExprKind::Lt:
+    case ExprKind::Le:
+    case ExprKind::Gt:
+    case ExprKind::Ge: {
+      z3::expr a = ctx_.bool_val(true), b = ctx_.bool_val(true);
+      if (ops[0]->type() == ExprType::Float || ops[1]->type() == ExprType::Float) {
+        a = asReal(ops[0]);
+        b = asReal(ops[1]);
+      } else if (ops[0]->type() == ExprType::Bool && ops[1]->type() == ExprType::Bool &&
+                 (e->kind() == ExprKind::Eq || e->kind() == ExprKind::Ne)) {
+        a = asBool(ops[0]);
+        b = asBool(ops[1]);
+      } else {
+        a = asInt(ops[0]);
+        b = asInt(ops[1]);
+      }
+      switch (e->kind()) {
+        case ExprKind::Eq: return a == b;
+        case ExprKind::Ne: return a != b;
+        case ExprKind::Lt: return a < b;
+        case ExprKind::Le: return a <= b;
+        case ExprKind::Gt: return a > b;
+        default: return a >= b;
+      }
+    }
+    case ExprKind::And:
+    case ExprKind::Or: {
+      z3::expr_vector args(ctx_);
+      for (ExprRef o : ops) {
+        if (o->type() != ExprType::Bool) throw UnsupportedExpr("non-boolean operand of And/Or");
+        args.push_back(asBool(o));
+      }
+      return e->kind() == ExprKind::And ? z3::mk_and(args) : z3::mk_or(args);
+    }
+    case ExprKind::Not:
+      if (ops[0]->type() != ExprType::Bool) throw UnsupportedExpr("non-boolean operand of Not");
+      return !asBool(ops[0]);
+    case ExprKind::Where: {
+      z3::expr c = asBool(ops[0]);
+      if (isFloat) return z3::ite(c, asReal(ops[1]), asReal(ops[2]));
+      if (e->type() == ExprType::Bool) return z3::ite(c, asBool(ops[1]), asBool(ops[2]));
+      return z3::ite(c, asInt(ops[1]), asInt(ops[2]));
+    }
+    case ExprKind::Apply: {
+      // an unknown function: uninterpreted, by name and argument sorts
+      z3::sort_vector domain(ctx_);
+      z3::expr_vector args(ctx_);
+      for (ExprRef o : ops) {
+        z3::expr t = term(o);
+        domain.push_back(t.get_sort());
+        args.push_back(t);
+      }
+      z3::sort range = e->type() == ExprType::Bool    ? ctx_.bool_sort()
+                       : e->type() == ExprType::Float ? ctx_.real_sort()
+                                                      : ctx_.int_sort();
+      z3::func_decl f = ctx_.function(e->name().c_str(), domain, range);
+      return f(args);
+    }
+  }
+  throw UnsupportedExpr(std::string(ir::kindName(e->kind())));
+}
+
+void Z3Lowering::collectDivisors(ExprRef e, std::vector<ExprRef>& out) {
+  std::unordered_set<std::uint32_t> seen;  // lookup only
+  std::vector<ExprRef> stack{e};
+  while (!stack.empty()) {
+    ExprRef x = stack.back();
+    stack.pop_back();
+    if (!seen.insert(x->id()).second) continue;
+    if (isDivision(x->kind())) out.push_back(x);
+    for (ExprRef o : x->ops()) stack.push_back(o);
+  }
+  std::sort(out.begin(), out.end(), ir::ExprIdLess{});
+}
+
+z3::expr Z3Lowering::defined(ExprRef e) {
+  if (auto it = defined_.find(e->id()); it != defined_.end()) return it->second;
+  std::vector<ExprRef> divisions;
+  collectDivisors(e, divisions);
+  z3::expr_vector conds(ctx_);
+  for (ExprRef d : divisions) {
+    ExprRef b = d->op(1);
+    if (b->isIntConst() && b->intValue() != 0) continue;
+    if (b->kind() == ExprKind::FloatConst && b->floatValue() != 0.0) continue;
+    if (b->type() == ExprType::Float || d->kind() == ExprKind::TrueDiv) {
+      conds.push_back(asReal(b) != ctx_.real_val(0));
+    } else {
+      conds.push_back(asInt(b) != ctx_.int_val(0));
+    }
+  }
+  z3::expr r = conds.empty() ? ctx_.bool_val(true) : z3::mk_and(conds);
+  defined_.emplace(e->id(), r);
+  return r;
+}
+
+z3::expr Z3Lowering::holds(ExprRef e) {
+  z3::expr v = asBool(e);
+  z3::expr d = defined(e);
+  if (d.is_true()) return v;
+  return d && v;
+}
+
+bool Z3Lowering::exact(ExprRef e) {
+  if (auto it = exact_.find(e->id()); it != exact_.end()) return it->second;
+  bool r = true;
+  switch (e->kind()) {
+    case ExprKind::Apply:
+    case ExprKind::ToFloat:
+    case ExprKind::TrueDiv:
+    case ExprKind::TruncToInt:
+    case ExprKind::FloatConst: r = false; break;
+    case ExprKind::PowByNatural:
+      r = e->op(1)->isIntConst() && e->op(1)->intValue() <= kMaxExpandedExponent;
+      break;
+    default: r = e->type() != ExprType::Float; break;
+  }
+  for (ExprRef o : e->ops()) r = exact(o) && r;
+  exact_.emplace(e->id(), r);
+  return r;
+}
+
+}  // namespace symrange::solver

@@ -1,0 +1,67 @@
+// solver/Z3Lowering.h — SOLVER-PRIVATE: the exact lowering of expressions to Z3 terms with
+// Python semantics, plus the definedness condition of each expression. Includes z3++.h, so
+// only solver/*.cpp may include this header (no public header does).
+#pragma once
+
+#include <z3++.h>
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ir/Expr.h"
+
+namespace symrange::solver {
+
+/// Thrown by Z3Lowering for an expression with no faithful lowering; `what()` is the reason
+/// reported in Answer::reason ("unsupported: int_oo").
+class UnsupportedExpr : public std::runtime_error {
+ public:
+  explicit UnsupportedExpr(const std::string& what) : std::runtime_error("unsupported: " + what) {}
+};
+
+/// Lowers expressions into one z3::context, memoized by expression id.
+///
+/// Sorts: Int expressions are Z3 Int, Bool are Bool, Float are Real (IEEE rounding is not
+/// modelled: a documented approximation, flagged by `exact() == false`).
+///
+/// Definedness: ir::evaluate evaluates every operand (Where and And/Or included) and raises on
+/// a zero divisor of `//`, `%`, Mod, CeilDiv and `/`. `defined(e)` is the conjunction of
+/// `divisor != 0` over every such node inside `e`; a fact holds where `defined ∧ value`, and a
+/// check whose expression is undefined raises, i.e. fires.
+class Z3Lowering {
+ public:
+  explicit Z3Lowering(z3::context& ctx) : ctx_(ctx) {}
+
+  /// The Z3 term of `e` (Int, Bool or Real sort). Throws UnsupportedExpr.
+  z3::expr term(ir::ExprRef e);
+  /// The condition under which evaluating `e` does not raise. Throws UnsupportedExpr.
+  z3::expr defined(ir::ExprRef e);
+  /// defined(e) ∧ term(e) for a boolean `e`: "the check `e` passes".
+  z3::expr holds(ir::ExprRef e);
+  /// False when `e` contains an approximation (uninterpreted function, real-valued floats), so
+  /// that a satisfying model need not be a real execution; unsat answers stay sound for
+  /// uninterpreted functions.
+  bool exact(ir::ExprRef e);
+  /// The Z3 constant of a symbol.
+  z3::expr symbol(ir::ExprRef sym);
+
+ private:
+  z3::expr compute(ir::ExprRef e);
+  z3::expr asInt(ir::ExprRef e);
+  z3::expr asReal(ir::ExprRef e);
+  z3::expr asBool(ir::ExprRef e);
+  z3::expr floorDiv(const z3::expr& a, ir::ExprRef bExpr);
+  z3::expr pyMod(const z3::expr& a, ir::ExprRef bExpr);
+  z3::expr floatConst(double v);
+  void collectDivisors(ir::ExprRef e, std::vector<ir::ExprRef>& out);
+
+  z3::context& ctx_;
+  std::unordered_map<std::uint32_t, z3::expr> terms_;    // by expression id; lookup only
+  std::unordered_map<std::uint32_t, z3::expr> defined_;  // by expression id; lookup only
+  std::unordered_map<std::uint32_t, bool> exact_;        // by expression id; lookup only
+};
+
+}  // namespace symrange::solver

@@ -1,0 +1,380 @@
+// tests/solver/ProverTest.cpp — the Prover facade: verdicts per tier, evidence (cores naming
+// the right facts, witnesses confirmed by ir::evaluate), scopes, unsatisfiable facts,
+// determinism across query orders, the cache and range().
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "ir/Expr.h"
+#include "ir/ExprEval.h"
+#include "ir/ExprParser.h"
+#include "ir/ExprPrinter.h"
+#include "solver/Prover.h"
+
+using namespace symrange;
+using ir::ExprRef;
+using solver::Answer;
+using solver::Budget;
+using solver::Method;
+using solver::Prover;
+using solver::Verdict;
+
+namespace {
+
+ExprRef parse(ir::ExprContext& cx, const std::string& text) {
+  return ir::parseExpr(cx, text, ir::SourceLoc{"test", 1, 1});
+}
+
+struct LabeledFact {
+  const char* label;
+  const char* text;
+};
+
+void addFacts(Prover& p, ir::ExprContext& cx, const std::vector<LabeledFact>& facts) {
+  for (const LabeledFact& f : facts) p.addFact(parse(cx, f.text), f.label);
+}
+
+/// Evaluates `e` at a witness (symbols by name; unbound symbols are an error).
+ir::EvalResult evalAt(ExprRef e, const std::map<std::string, std::int64_t>& w) {
+  return ir::evaluate(e, [&](ExprRef s) -> std::optional<ir::Value> {
+    auto it = w.find(s->name());
+    if (it == w.end()) return std::nullopt;
+    return ir::Value::ofInt(it->second);
+  });
+}
+
+bool isTrue(const ir::EvalResult& r) {
+  return r.value && r.value->type == ir::Value::Type::Bool && r.value->i == 1;
+}
+bool firesAt(const ir::EvalResult& r) {
+  return r.error == ir::EvalError::DivisionByZero ||
+         (r.value && r.value->type == ir::Value::Type::Bool && r.value->i == 0);
+}
+
+std::string show(const Answer& a, bool withMethod = true) {
+  std::string s = solver::toString(a.verdict);
+  if (withMethod) s += std::string(" by ") + solver::toString(a.method);
+  s += " because {";
+  for (const auto& b : a.because) s += b + ",";
+  s += "} witness {";
+  for (const auto& [k, v] : a.witness) s += k + "=" + std::to_string(v) + ",";
+  return s + "} reason '" + a.reason + "'";
+}
+
+}  // namespace
+
+TEST_CASE("prover: the header's usage example") {
+  ir::ExprContext cx;
+  Prover prover(cx);
+  ExprRef u0 = cx.symbol("u0");
+  Prover::Scope scope(prover);
+  prover.addFact(cx.ge(u0, cx.intConst(0)), "_assert_async");
+  prover.addFact(cx.le(u0, cx.intConst(5)), "_assert_async_1");
+  Answer a = prover.prove(cx.lt(u0, cx.intConst(6)));
+  INFO(show(a));
+  CHECK(a.verdict == Verdict::Redundant);
+  CHECK(a.method == Method::Interval);
+  CHECK(a.because == std::vector<std::string>{"_assert_async_1"});
+  CHECK(prover.stats().smtQueries == 0);
+}
+
+TEST_CASE("prover: implications Z3 proves (and the cheap tiers when they can)") {
+  struct Row {
+    std::vector<LabeledFact> facts;
+    const char* goal;
+    std::vector<std::string> because;
+  };
+  const std::vector<Row> rows = {
+      {{{"a", "u1 <= u0"}, {"b", "u0 <= 5"}}, "u1 <= 5", {"a", "b"}},
+      {{{"a", "Eq(PythonMod(u0, 4), 0)"}}, "Ne(u0, 2)", {"a"}},
+      {{{"a", "Eq(Mod(u0, 4), 0)"}}, "Ne(u0, 2)", {"a"}},
+      {{{"a", "u0 >= 8"}}, "(u0//4) >= 2", {"a"}},
+      {{{"a", "Eq(u0*u1, 6)"}, {"b", "u0 >= 4"}, {"c", "u1 >= 1"}}, "Eq(u0, 6)", {"a", "b", "c"}},
+  };
+  for (const Row& r : rows) {
+    for (bool intervals : {true, false}) {
+      ir::ExprContext cx;
+      Budget b;
+      b.useIntervals = intervals;
+      Prover p(cx, b);
+      addFacts(p, cx, r.facts);
+      Answer a = p.prove(parse(cx, r.goal));
+      INFO("goal " << r.goal << " intervals=" << intervals << ": " << show(a));
+      CHECK(a.verdict == Verdict::Redundant);
+      CHECK(a.because == r.because);
+      if (!intervals) CHECK(a.method == Method::Smt);
+    }
+  }
+}
+
+TEST_CASE("prover: checks that can fire are never proved - witnesses are real") {
+  struct Row {
+    std::vector<LabeledFact> facts;
+    const char* goal;
+  };
+  const std::vector<Row> rows = {
+      {{{"a", "u0 >= 0"}}, "(u0//(-2)) >= 0"},
+      {{}, "PythonMod(u0, -3) >= 0"},
+      {{{"a", "u0 >= 0"}}, "u0 + u1 >= 0"},
+      {{{"a", "u0 >= 0"}}, "(u0//u1) >= 0"},  // u1 == 0 raises: the check fires
+      {{{"a", "u0 >= 0"}, {"b", "u0 <= 10"}}, "Ne(u0, 7)"},
+      {{{"a", "Eq(u0*u1, 12)"}}, "u0 <= 6"},
+  };
+  for (const Row& r : rows) {
+    for (bool intervals : {true, false}) {
+      ir::ExprContext cx;
+      Budget b;
+      b.useIntervals = intervals;
+      Prover p(cx, b);
+      addFacts(p, cx, r.facts);
+      ExprRef goal = parse(cx, r.goal);
+      Answer a = p.prove(goal);
+      INFO("goal " << r.goal << " intervals=" << intervals << ": " << show(a));
+      REQUIRE(a.verdict == Verdict::Required);
+      for (const LabeledFact& f : r.facts) CHECK(isTrue(evalAt(parse(cx, f.text), a.witness)));
+      CHECK(firesAt(evalAt(goal, a.witness)));
+    }
+  }
+}
+
+TEST_CASE("prover: checks that always fail") {
+  for (bool intervals : {true, false}) {
+    ir::ExprContext cx;
+    Budget b;
+    b.useIntervals = intervals;
+    Prover p(cx, b);
+    ExprRef fact = parse(cx, "u0 >= 5");
+    p.addFact(fact, "a");
+    p.addFact(parse(cx, "u1 >= 0"), "unrelated");
+    ExprRef goal = parse(cx, "u0 < 3");
+    Answer a = p.prove(goal);
+    INFO("intervals=" << intervals << ": " << show(a));
+    CHECK(a.verdict == Verdict::Fails);
+    CHECK(a.because == std::vector<std::string>{"a"});
+    CHECK(isTrue(evalAt(fact, a.witness)));
+    CHECK(firesAt(evalAt(goal, a.witness)));
+    // once the failing check is a fact, everything after it is unreachable
+    p.addFact(goal, "b");
+    Answer after = p.prove(parse(cx, "u1 >= 3"));
+    INFO(show(after));
+    CHECK(after.verdict == Verdict::Unreachable);
+    CHECK(after.because == std::vector<std::string>{"a", "b"});
+  }
+}
+
+TEST_CASE("prover: unsatisfiable facts are unreachable, never 'prove everything'") {
+  struct Row {
+    std::vector<LabeledFact> facts;
+    std::vector<std::string> because;
+  };
+  const std::vector<Row> rows = {
+      {{{"a", "u0 >= 5"}, {"b", "u1 >= 0"}, {"c", "u0 <= 3"}}, {"a", "c"}},
+      {{{"a", "Eq(PythonMod(u0, 2), 0)"}, {"b", "Eq(PythonMod(u0, 2), 1)"}}, {"a", "b"}},
+      {{{"a", "Eq(u0*u0, 2)"}}, {"a"}},
+  };
+  for (const Row& r : rows) {
+    for (bool intervals : {true, false}) {
+      for (const char* goal : {"u0 >= 0", "u0 < 0", "u0 + u0 >= 10"}) {
+        ir::ExprContext cx;
+        Budget b;
+        b.useIntervals = intervals;
+        Prover p(cx, b);
+        addFacts(p, cx, r.facts);
+        Answer a = p.prove(parse(cx, goal));
+        INFO("goal " << goal << " after " << r.facts.size() << " facts, intervals=" << intervals
+                     << ": " << show(a));
+        CHECK(a.verdict == Verdict::Unreachable);
+        CHECK(a.because == r.because);
+        CHECK(p.checkFacts().verdict == Verdict::Unreachable);
+        CHECK(p.range(parse(cx, "u0")).empty);
+      }
+    }
+  }
+}
+
+TEST_CASE("prover: scopes undo their facts") {
+  ir::ExprContext cx;
+  Prover p(cx);
+  ExprRef goal = parse(cx, "u0 >= 1");
+  p.addFact(parse(cx, "u0 >= 0"), "outer");
+  CHECK(p.prove(goal).verdict == Verdict::Required);
+  {
+    Prover::Scope s(p);
+    p.addFact(parse(cx, "u0 >= 5"), "inner");
+    Answer a = p.prove(goal);
+    CHECK(a.verdict == Verdict::Redundant);
+    CHECK(a.because == std::vector<std::string>{"inner"});
+    {
+      Prover::Scope s2(p);
+      p.addFact(parse(cx, "u0 <= 2"), "contradiction");
+      CHECK(p.prove(goal).verdict == Verdict::Unreachable);
+    }
+    CHECK(p.prove(goal).verdict == Verdict::Redundant);
+  }
+  Answer after = p.prove(goal);
+  INFO(show(after));
+  CHECK(after.verdict == Verdict::Required);
+  CHECK(after.witness.at("u0") == 0);
+}
+
+TEST_CASE("prover: unsat cores name the right facts") {
+  for (bool intervals : {true, false}) {
+    ir::ExprContext cx;
+    Budget b;
+    b.useIntervals = intervals;
+    Prover p(cx, b);
+    addFacts(p, cx,
+             {{"a", "u0 >= 10"},
+              {"b", "u1 >= u0 - 3"},
+              {"c", "u2 <= 100"},
+              {"d", "u1 <= 1000"},
+              {"e", "u0 + u2 >= -50"}});
+    Answer a = p.prove(parse(cx, "u1 >= 7"));
+    INFO("intervals=" << intervals << ": " << show(a));
+    CHECK(a.verdict == Verdict::Redundant);
+    CHECK(a.because == std::vector<std::string>{"a", "b"});
+  }
+}
+
+TEST_CASE("prover: the same queries in any order give the same answers") {
+  auto run = [](const std::vector<int>& order, bool intervals, bool withMethod) {
+    ir::ExprContext cx;
+    std::vector<ExprRef> goals;
+    for (const char* g : {"u0 + u1 >= 10", "(u0//3) <= 2", "Eq(PythonMod(u1, 5), 3)",
+                          "u0*u1 <= 40", "Max(u0, u1) >= 4", "Ne(u0, u1)", "u2 >= u0",
+                          "(u1//(-2)) >= -3"}) {
+      goals.push_back(parse(cx, g));
+    }
+    Budget b;
+    b.useIntervals = intervals;
+    Prover p(cx, b);
+    addFacts(p, cx, {{"a", "u0 >= 1"}, {"b", "u0 <= 9"}, {"c", "u1 >= u0"}, {"d", "u1 <= 12"},
+                     {"e", "u2 >= 2*u1 - 5"}});
+    std::vector<std::string> out(goals.size());
+    for (int i : order) out[i] = show(p.prove(goals[i]), withMethod);
+    return out;
+  };
+  std::vector<int> forward{0, 1, 2, 3, 4, 5, 6, 7};
+  std::vector<int> backward(forward.rbegin(), forward.rend());
+  std::vector<int> twice = forward;
+  twice.insert(twice.end(), forward.begin(), forward.end());
+  for (bool intervals : {true, false}) {
+    std::vector<std::string> a = run(forward, intervals, true);
+    std::vector<std::string> b = run(backward, intervals, true);
+    // the second round of `twice` is answered from the cache: same evidence, method "cache"
+    std::vector<std::string> once = run(forward, intervals, false);
+    std::vector<std::string> c = run(twice, intervals, false);
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      INFO("goal " << i << " intervals=" << intervals << ": " << a[i] << " | " << b[i]);
+      CHECK(a[i] == b[i]);
+      CHECK(once[i] == c[i]);
+    }
+  }
+}
+
+TEST_CASE("prover: the cache answers repeated queries") {
+  ir::ExprContext cx;
+  Budget b;
+  b.useIntervals = false;
+  Prover p(cx, b);
+  p.addFact(parse(cx, "Eq(PythonMod(u0, 4), 0)"), "a");
+  ExprRef goal = parse(cx, "Ne(u0, 2)");
+  Answer first = p.prove(goal);
+  Answer second = p.prove(goal);
+  CHECK(first.method == Method::Smt);
+  CHECK(second.method == Method::Cache);
+  CHECK(second.verdict == first.verdict);
+  CHECK(second.because == first.because);
+  CHECK(p.stats().cacheHits == 1);
+  // the negation reuses the entry's verdict; its evidence is computed as for a fresh query
+  Answer negated = p.prove(parse(cx, "Eq(u0, 2)"));
+  INFO(show(negated));
+  CHECK(negated.verdict == Verdict::Fails);
+  CHECK(negated.because == std::vector<std::string>{"a"});
+}
+
+TEST_CASE("prover: unsupported and constant goals") {
+  ir::ExprContext cx;
+  Prover p(cx);
+  p.addFact(parse(cx, "u0 >= 0"), "a");
+  Answer inf = p.prove(cx.le(cx.symbol("u0"), cx.intInf(1)));
+  CHECK(inf.verdict == Verdict::Unknown);
+  CHECK(inf.reason == "unsupported: int_oo");
+  CHECK(p.prove(cx.trueExpr()).verdict == Verdict::Redundant);
+  Answer f = p.prove(cx.falseExpr());
+  INFO(show(f));
+  CHECK(f.verdict == Verdict::Fails);
+  Answer same = p.prove(parse(cx, "u0 >= 0"));
+  CHECK(same.verdict == Verdict::Redundant);
+  CHECK(same.method == Method::Constant);
+  CHECK(same.because == std::vector<std::string>{"a"});
+  CHECK(p.checkFacts().verdict == Verdict::Required);
+  // a fact Z3 cannot take is left out of SMT queries: proofs from the other facts still work
+  Budget b;
+  b.useIntervals = false;
+  Prover q(cx, b);
+  q.addFact(cx.le(cx.symbol("u0"), cx.intInf(1)), "inf");
+  q.addFact(parse(cx, "Eq(PythonMod(u0, 4), 0)"), "mod");
+  Answer viaSmt = q.prove(parse(cx, "Ne(u0, 2)"));
+  INFO(show(viaSmt));
+  CHECK(viaSmt.verdict == Verdict::Redundant);
+  CHECK(viaSmt.because == std::vector<std::string>{"mod"});
+  CHECK(q.prove(parse(cx, "Ne(u0, 4)")).verdict == Verdict::Unknown);
+}
+
+TEST_CASE("prover: define() propagates through definitions") {
+  ir::ExprContext cx;
+  Prover p(cx);
+  ExprRef u0 = cx.symbol("u0");
+  ExprRef s = cx.symbol("s0");
+  p.addFact(parse(cx, "u0 >= 2"), "lo");
+  p.addFact(parse(cx, "u0 <= 6"), "hi");
+  p.define(s, parse(cx, "2*u0 + 1"), "def");
+  Answer a = p.prove(parse(cx, "s0 >= 5"));
+  INFO(show(a));
+  CHECK(a.verdict == Verdict::Redundant);
+  CHECK(a.method == Method::Interval);
+  CHECK(a.because == std::vector<std::string>{"def", "lo"});
+  // backwards: a bound on the defined symbol bounds its definition's symbol
+  ExprRef u1 = cx.symbol("u1");
+  p.define(cx.symbol("s1"), cx.add(u1, cx.intConst(3)), "def1");
+  p.addFact(parse(cx, "s1 <= 10"), "cap");
+  Answer b = p.prove(cx.le(u1, cx.intConst(7)));
+  INFO(show(b));
+  CHECK(b.verdict == Verdict::Redundant);
+  CHECK(b.because == std::vector<std::string>{"cap", "def1"});
+  (void)u0;
+}
+
+TEST_CASE("prover: range()") {
+  struct Row {
+    std::vector<LabeledFact> facts;
+    const char* expr;
+    std::optional<std::int64_t> lo, hi;
+    bool exact;
+  };
+  const std::vector<Row> rows = {
+      {{{"a", "u0 >= 2"}, {"b", "u0 <= 10"}}, "u0", 2, 10, true},
+      {{{"a", "u0 >= 2"}, {"b", "u0 <= 10"}}, "u0//3", 0, 3, true},
+      {{{"a", "u0 >= 2"}, {"b", "u0 <= 10"}}, "PythonMod(u0, 4)", 0, 3, true},
+      // nonlinear slices keep the interval bound (Z3's nonlinear search overruns its budget)
+      {{{"a", "u0 >= 2"}, {"b", "u0 <= 10"}}, "u0*u0 - 5*u0", -46, 90, false},
+      {{{"a", "Eq(u0*u1, 12)"}, {"b", "u0 >= 1"}, {"c", "u1 >= 1"}}, "u0", 1, std::nullopt, false},
+      {{{"a", "Eq(PythonMod(u0, 4), 1)"}, {"b", "u0 >= 0"}, {"c", "u0 <= 20"}}, "u0", 1, 17, true},
+      {{{"a", "u0 >= 0"}}, "u0 + 3", 3, std::nullopt, false},
+  };
+  for (const Row& r : rows) {
+    ir::ExprContext cx;
+    Prover p(cx);
+    addFacts(p, cx, r.facts);
+    solver::Range got = p.range(parse(cx, r.expr));
+    INFO(std::string(r.expr) << ": lo " << (got.lo ? std::to_string(*got.lo) : "-oo") << " hi "
+                << (got.hi ? std::to_string(*got.hi) : "+oo") << " exact " << got.exact);
+    CHECK(!got.empty);
+    CHECK(got.lo == r.lo);
+    CHECK(got.hi == r.hi);
+    if (r.exact) CHECK(got.exact);
+  }
+}
