@@ -8,5 +8,6 @@ namespace symrange::tools {
 
 void registerPrintCommand(CLI::App& app, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
+void registerVerifyCommand(CLI::App& app, int& exitCode);  // also `merge`
 
 }  // namespace symrange::tools

@@ -10,6 +10,7 @@ int main(int argc, char** argv) {
   int exitCode = 0;
   symrange::tools::registerPrintCommand(app, exitCode);
   symrange::tools::registerAnalyzeCommand(app, exitCode);
+  symrange::tools::registerVerifyCommand(app, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

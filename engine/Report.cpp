@@ -1,0 +1,144 @@
+// engine/Report.cpp — see Report.h.
+#include "engine/Report.h"
+
+#include <cstdio>
+
+#include "ir/ExprPrinter.h"
+
+namespace symrange::engine {
+
+using nlohmann::ordered_json;
+using solver::Verdict;
+
+namespace {
+
+ordered_json rangeJson(const solver::Range& r) {
+  ordered_json j = ordered_json::array();
+  j.push_back(r.lo ? ordered_json(*r.lo) : ordered_json(nullptr));
+  j.push_back(r.hi ? ordered_json(*r.hi) : ordered_json(nullptr));
+  return j;
+}
+
+void evidence(ordered_json& j, const solver::Answer& a) {
+  if (a.method != solver::Method::None) j["method"] = solver::toString(a.method);
+  if (!a.because.empty() && (a.verdict == Verdict::Redundant || a.verdict == Verdict::Fails ||
+                             a.verdict == Verdict::Unreachable))
+    j["because"] = a.because;
+  if (!a.witness.empty() && (a.verdict == Verdict::Required || a.verdict == Verdict::Fails)) {
+    ordered_json w = ordered_json::object();
+    for (const auto& [k, v] : a.witness) w[k] = v;
+    j["witness"] = std::move(w);
+  }
+  if (!a.reason.empty()) j["reason"] = a.reason;
+}
+
+struct Counts {
+  std::size_t redundant = 0, required = 0, fails = 0, unreachable = 0, unknown = 0;
+};
+
+Counts count(const AnalysisResult& a) {
+  Counts c;
+  for (const auto& k : a.checks) switch (k.answer.verdict) {
+      case Verdict::Redundant: ++c.redundant; break;
+      case Verdict::Required: ++c.required; break;
+      case Verdict::Fails: ++c.fails; break;
+      case Verdict::Unreachable: ++c.unreachable; break;
+      case Verdict::Unknown: ++c.unknown; break;
+    }
+  return c;
+}
+
+}  // namespace
+
+ordered_json makeReport(const std::string& file, const AnalysisResult& a,
+                        const RewriteSummary* rewrite) {
+  ordered_json j;
+  j["file"] = file;
+  ordered_json checks = ordered_json::array();
+  for (std::size_t i = 0; i < a.checks.size(); ++i) {
+    const CheckResult& c = a.checks[i];
+    ordered_json e;
+    e["node"] = c.name;
+    e["graph"] = c.graph;
+    e["kind"] = toString(c.kind);
+    e["expr"] = c.condition ? ordered_json(ir::printExpr(c.condition)) : ordered_json(nullptr);
+    e["verdict"] = solver::toString(c.answer.verdict);
+    evidence(e, c.answer);
+    e["removed"] = rewrite && i < rewrite->checkRemoved.size() && rewrite->checkRemoved[i];
+    if (c.sizeLike && c.answer.verdict == Verdict::Redundant)
+      e["kept_because"] = "sym_constrain_range_for_size marks the symbol size-like";
+    if (c.loc.line > 0 && !c.loc.file.empty()) e["line"] = c.loc.line;
+    checks.push_back(std::move(e));
+  }
+  j["checks"] = std::move(checks);
+  ordered_json branches = ordered_json::array();
+  std::size_t pruned = 0;
+  for (std::size_t i = 0; i < a.branches.size(); ++i) {
+    const BranchResult& b = a.branches[i];
+    ordered_json e;
+    e["node"] = b.name;
+    e["graph"] = b.graph;
+    e["predicate"] = b.predicate ? ordered_json(ir::printExpr(b.predicate)) : ordered_json(nullptr);
+    e["verdict"] = toString(b.verdict);
+    evidence(e, b.answer);
+    const bool wasPruned = rewrite && i < rewrite->branchPruned.size() && rewrite->branchPruned[i];
+    pruned += wasPruned ? 1 : 0;
+    e["pruned"] = wasPruned;
+    if (b.decided()) e["live_branch"] = b.verdict == CondVerdict::True ? b.trueAttr : b.falseAttr;
+    branches.push_back(std::move(e));
+  }
+  j["branches"] = std::move(branches);
+  ordered_json ranges = ordered_json::object();
+  for (const auto& [sym, r] : a.ranges)
+    if (!r.empty) ranges[sym->name()] = rangeJson(r);
+  j["ranges"] = std::move(ranges);
+  const Counts c = count(a);
+  ordered_json s;
+  s["checks"] = a.checks.size();
+  s["redundant"] = c.redundant;
+  s["required"] = c.required;
+  s["fails"] = c.fails;
+  s["unreachable"] = c.unreachable;
+  s["unknown"] = c.unknown;
+  s["branches"] = a.branches.size();
+  s["pruned"] = pruned;
+  s["nodes_in"] = a.nodesIn;
+  s["nodes_out"] = rewrite ? rewrite->nodesOut : a.nodesIn;
+  s["removed_checks"] = rewrite ? rewrite->checksRemoved : 0;
+  j["summary"] = std::move(s);
+  ordered_json st;
+  st["queries"] = a.stats.queries;
+  st["decided_without_smt"] = a.stats.decidedConstant + a.stats.decidedInterval;
+  st["smt_queries"] = a.stats.smtQueries;
+  st["cache_hits"] = a.stats.cacheHits;
+  st["time_ms"] = static_cast<double>(static_cast<long long>(a.millis * 100.0 + 0.5)) / 100.0;
+  if (!a.stats.unknownByReason.empty()) st["unknown_by_reason"] = a.stats.unknownByReason;
+  j["stats"] = std::move(st);
+  ordered_json warnings = ordered_json::array();
+  for (const auto& w : a.warnings) {
+    ordered_json e;
+    e["node"] = w.node;
+    e["graph"] = w.graph;
+    if (w.loc.line > 0 && !w.loc.file.empty()) e["line"] = w.loc.line;
+    e["message"] = w.message;
+    warnings.push_back(std::move(e));
+  }
+  j["warnings"] = std::move(warnings);
+  return j;
+}
+
+std::string summaryLine(const std::string& file, const AnalysisResult& a,
+                        const RewriteSummary* rewrite) {
+  const Counts c = count(a);
+  std::size_t pruned = rewrite ? rewrite->branchesPruned : 0;
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "%s: %zu checks (%zu redundant, %zu required, %zu fails, %zu unreachable, "
+                "%zu unknown), %zu removed; %zu branches, %zu pruned; nodes %zu -> %zu; %.1f ms",
+                file.c_str(), a.checks.size(), c.redundant, c.required, c.fails, c.unreachable,
+                c.unknown, rewrite ? rewrite->checksRemoved : 0, a.branches.size(), pruned,
+                a.nodesIn, rewrite ? rewrite->nodesOut : a.nodesIn, a.millis);
+  return buf;
+}
+
+}  // namespace symrange::engine

@@ -1,0 +1,24 @@
+// engine/Report.h — the JSON report of one analysed file (BRIEF section 5): a verdict for every
+// check, range constraint and `cond`, the facts behind each removal, witnesses, the range of
+// every symbol, a summary and the prover's statistics. Field names are a contract.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "engine/Rewrite.h"
+#include "engine/Verdicts.h"
+
+namespace symrange::engine {
+
+/// The report object. `rewrite` may be null (analysis only: nothing removed, `nodes_out`
+/// equals `nodes_in`). Keys keep the order of BRIEF section 5; unbounded range ends are null.
+[[nodiscard]] nlohmann::ordered_json makeReport(const std::string& file, const AnalysisResult& a,
+                                                const RewriteSummary* rewrite);
+
+/// The one-line summary `symrange analyze` prints on stderr.
+[[nodiscard]] std::string summaryLine(const std::string& file, const AnalysisResult& a,
+                                      const RewriteSummary* rewrite);
+
+}  // namespace symrange::engine

@@ -1,0 +1,462 @@
+// engine/Rewrite.cpp — see Rewrite.h.
+#include "engine/Rewrite.h"
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <utility>
+
+#include "engine/DeadCode.h"
+#include "engine/OpSemantics.h"
+
+namespace symrange::engine {
+
+using ir::Argument;
+using ir::ExprRef;
+using ir::Graph;
+using ir::Node;
+
+namespace {
+
+/// PyTorch-style unique name: `base` if free, else `prefix_<n+1>`, `prefix_<n+2>`, ... where
+/// `base` is `prefix_<n>` (or `prefix` with n = 0). Example: sin -> sin_1, sin_1 -> sin_2.
+std::string uniqueName(const std::string& base, const std::set<std::string>& used) {
+  if (!used.contains(base)) return base;
+  std::string prefix = base;
+  long long n = 0;
+  const auto us = base.rfind('_');
+  if (us != std::string::npos && us + 1 < base.size() &&
+      std::all_of(base.begin() + static_cast<long>(us) + 1, base.end(),
+                  [](char c) { return c >= '0' && c <= '9'; }) &&
+      base.size() - us - 1 < 12) {
+    prefix = base.substr(0, us);
+    n = std::stoll(base.substr(us + 1));
+  }
+  for (long long k = n + 1;; ++k) {
+    std::string cand = prefix + "_" + std::to_string(k);
+    if (!used.contains(cand)) return cand;
+  }
+}
+
+/// `text` with every whole-word occurrence of identifier `from` replaced by `to`.
+/// Example: replaceWord("['cond', 'cond_1']", "cond", "sin") == "['sin', 'cond_1']".
+std::string replaceWord(const std::string& text, const std::string& from, const std::string& to) {
+  auto isWord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const std::size_t at = text.find(from, i);
+    if (at == std::string::npos) break;
+    const bool left = at == 0 || !isWord(text[at - 1]);
+    const bool right = at + from.size() >= text.size() || !isWord(text[at + from.size()]);
+    out.append(text, i, at - i);
+    out += left && right ? to : from;
+    i = at + from.size();
+  }
+  out.append(text, i, std::string::npos);
+  return out;
+}
+
+Argument remapArg(const Argument& a, const std::function<std::optional<Argument>(Node*)>& f) {
+  if (Node* n = a.node()) {
+    if (auto r = f(n)) return *r;
+    return a;
+  }
+  if (const Argument::List* l = a.list()) {
+    Argument::List out;
+    out.tuple = l->tuple;
+    for (const auto& i : l->items) out.items.push_back(remapArg(i, f));
+    return Argument{std::move(out)};
+  }
+  return a;
+}
+
+/// Replaces every use of `old` in `g` by `repl`.
+void replaceAllUses(Graph& g, const Node* old, const Argument& repl) {
+  auto f = [&](Node* n) -> std::optional<Argument> {
+    if (n == old) return repl;
+    return std::nullopt;
+  };
+  for (const auto& up : g.nodes()) {
+    Node& n = *up;
+    for (auto& a : n.args) a = remapArg(a, f);
+    for (auto& [k, a] : n.kwargs) a = remapArg(a, f);
+  }
+}
+
+std::unique_ptr<Node> copyNode(const Node& n, std::string name,
+                               const std::function<std::optional<Argument>(Node*)>& f) {
+  auto c = std::make_unique<Node>(std::move(name), n.op(), n.target());
+  for (const auto& a : n.args) c->args.push_back(remapArg(a, f));
+  for (const auto& [k, a] : n.kwargs) c->kwargs.emplace_back(k, remapArg(a, f));
+  c->annotation = n.annotation;
+  c->style = n.style;
+  c->style.indent = -1;  // printed at its new depth
+  c->loc = n.loc;
+  return c;
+}
+
+class Rewriter {
+ public:
+  Rewriter(ir::Program& p, const AnalysisResult& r, solver::Prover& prover)
+      : p_(p), r_(r), prover_(prover), pure_(r.pure.begin(), r.pure.end()) {}
+
+  RewriteSummary run() {
+    s_.checkRemoved.assign(r_.checks.size(), false);
+    s_.branchPruned.assign(r_.branches.size(), false);
+    std::map<const Node*, Graph*> owner;
+    for (const auto& gp : ir::allGraphs(p_)) {
+      for (const auto& n : gp.graph->nodes()) {
+        owner[n.get()] = gp.graph;
+        if (n->op() == ir::NodeOp::GetAttr) referencedBefore_.emplace(gp.graph, n->target());
+      }
+      for (const Node* n : liveNodes(*gp.graph, [&](const Node& x) { return isRoot(x); }))
+        liveBefore_.insert(n);
+    }
+    const std::vector<std::string> outputsBefore = rootOutputNames();
+    // 1. redundant checks go (size-like constraints stay)
+    for (std::size_t i = 0; i < r_.checks.size(); ++i) {
+      const CheckResult& c = r_.checks[i];
+      if (!c.removable()) continue;
+      Graph* g = owner[c.node];
+      if (!g || !g->users(c.node).empty()) continue;
+      eraseNode(*g, c.node);
+      s_.checkRemoved[i] = true;
+      ++s_.checksRemoved;
+    }
+    // 2. decided conds become their live branch, innermost graphs first
+    auto graphs = ir::allGraphs(p_);
+    for (auto it = graphs.rbegin(); it != graphs.rend(); ++it) {
+      Graph& g = *it->graph;
+      std::vector<Node*> conds;
+      for (const auto& n : g.nodes())
+        if (r_.branchIndex.contains(n.get())) conds.push_back(n.get());
+      for (Node* n : conds) {
+        const std::size_t idx = r_.branchIndex.at(n);
+        if (r_.branches[idx].decided() && r_.branches[idx].bodiesFound && inlineCond(g, *n, r_.branches[idx])) {
+          s_.branchPruned[idx] = true;
+          ++s_.branchesPruned;
+        }
+      }
+    }
+    // 3. nodes left dead go, 4. then sub-graphs no longer referenced
+    for (const auto& gp : ir::allGraphs(p_)) removeDead(*gp.graph);
+    removeUnreferenced(*p_.root);
+    // 5. the trailers
+    if (p_.rangeConstraints) recomputeTrailer();
+    renameOutputsInSignature(outputsBefore);
+    for (const auto& gp : ir::allGraphs(p_)) s_.nodesOut += gp.graph->nodes().size();
+    return std::move(s_);
+  }
+
+ private:
+  /// Erases `n` and forgets it (a later node may be allocated at the same address).
+  void eraseNode(Graph& g, const Node* n) {
+    pure_.erase(n);
+    liveBefore_.erase(n);
+    copies_.erase(n);
+    g.erase(n);
+  }
+
+  /// Kept whatever happens: side effects, checks, placeholders, the output.
+  bool isRoot(const Node& n) const {
+    return n.op() == ir::NodeOp::Placeholder || n.op() == ir::NodeOp::Output || !pure_.contains(&n);
+  }
+
+  /// Removable when dead: pure, and live before the rewrite (or created by it) — a node that
+  /// was already dead in the input is left as it was.
+  bool removable(const Node& n) const {
+    if (isRoot(n)) return false;
+    return liveBefore_.contains(&n) || copies_.contains(&n);
+  }
+
+  void removeDead(Graph& g) {
+    auto live = liveNodes(g, [&](const Node& n) { return !removable(n); });
+    std::vector<const Node*> dead;
+    for (const auto& n : g.nodes())
+      if (!live.contains(n.get())) dead.push_back(n.get());
+    for (auto it = dead.rbegin(); it != dead.rend(); ++it) {  // users before their inputs
+      eraseNode(g, *it);
+      ++s_.nodesRemoved;
+    }
+  }
+
+  void removeUnreferenced(Graph& g) {
+    std::set<std::string> refs;
+    for (const auto& n : g.nodes())
+      if (n->op() == ir::NodeOp::GetAttr) refs.insert(n->target());
+    auto& subs = g.subgraphs;
+    for (auto it = subs.begin(); it != subs.end();) {
+      if (!refs.contains(it->first) && referencedBefore_.contains({&g, it->first})) {
+        it = subs.erase(it);
+        ++s_.subgraphsRemoved;
+      } else {
+        ++it;
+      }
+    }
+    for (auto& [attr, sub] : subs)
+      if (sub) removeUnreferenced(*sub);
+  }
+
+  /// How many get_attr nodes of `g` name `attr`, and whether each is used by `cond` alone.
+  bool usedOnlyBy(const Graph& g, const std::string& attr, const Node& cond) const {
+    int refs = 0;
+    for (const auto& n : g.nodes()) {
+      if (n->op() != ir::NodeOp::GetAttr || n->target() != attr) continue;
+      ++refs;
+      for (const Node* u : g.users(n.get()))
+        if (u != &cond) return false;
+    }
+    return refs == 1;
+  }
+
+  /// Replaces `cond` by the live branch inlined before it. Returns false (and changes nothing)
+  /// when that cannot be done faithfully.
+  bool inlineCond(Graph& g, Node& cond, const BranchResult& b) {
+    const std::string& liveAttr = b.verdict == CondVerdict::True ? b.trueAttr : b.falseAttr;
+    Graph* body = g.subgraph(liveAttr);
+    if (!body || !usedOnlyBy(g, liveAttr, cond)) return false;
+    // operands, placeholders, output
+    std::vector<Argument> operands;
+    const Argument* opsA = cond.args.size() > 3 ? &cond.args[3] : cond.kwarg("operands");
+    if (opsA) {
+      if (const Argument::List* l = opsA->list()) operands = l->items;
+      else if (!opsA->isNone()) operands.push_back(*opsA);
+    }
+    std::vector<const Node*> placeholders;
+    const Node* output = nullptr;
+    for (const auto& n : body->nodes()) {
+      if (n->op() == ir::NodeOp::Placeholder) placeholders.push_back(n.get());
+      if (n->op() == ir::NodeOp::Output) output = n.get();
+    }
+    if (!output || output->args.empty() || placeholders.size() > operands.size()) return false;
+    const bool outIsList = output->args.size() > 1 || output->args[0].list() != nullptr;
+    const std::size_t outCount =
+        output->args.size() > 1 ? output->args.size()
+                                : (output->args[0].list() ? output->args[0].list()->items.size() : 1);
+    // every user must be rewirable
+    std::vector<std::pair<Node*, std::size_t>> getitems;
+    for (Node* u : g.users(&cond)) {
+      if (!outIsList) continue;
+      if (opKey(*u) != "operator::getitem" || u->args.size() != 2 || u->args[0].node() != &cond)
+        return false;
+      auto k = u->args[1].intValue();
+      if (!k) return false;
+      std::int64_t j = *k < 0 ? *k + static_cast<std::int64_t>(outCount) : *k;
+      if (j < 0 || j >= static_cast<std::int64_t>(outCount)) return false;
+      getitems.emplace_back(u, static_cast<std::size_t>(j));
+    }
+
+    // copy the body before the cond
+    std::set<std::string> names;
+    for (const auto& n : g.nodes()) names.insert(n->name());
+    std::set<std::string> attrs;
+    for (const auto& [a, sub] : g.subgraphs) attrs.insert(a);
+    std::map<const Node*, Argument> map;
+    for (std::size_t i = 0; i < placeholders.size(); ++i) map.emplace(placeholders[i], operands[i]);
+    auto f = [&](Node* n) -> std::optional<Argument> {
+      auto it = map.find(n);
+      if (it == map.end()) return std::nullopt;
+      return it->second;
+    };
+    for (const auto& up : body->nodes()) {
+      const Node& n = *up;
+      if (n.op() == ir::NodeOp::Placeholder || n.op() == ir::NodeOp::Output) continue;
+      const std::string name = uniqueName(n.name(), names);
+      names.insert(name);
+      auto c = copyNode(n, name, f);
+      if (n.op() == ir::NodeOp::GetAttr) moveSubgraph(*body, g, n.target(), *c, attrs);
+      if (pure_.contains(&n)) pure_.insert(c.get());
+      copies_.insert(c.get());
+      Node& placed = g.insertBefore(&cond, std::move(c));
+      map.emplace(&n, Argument{&placed});
+    }
+    // rewire the users to the branch's outputs
+    auto outItem = [&](std::size_t k) -> Argument {
+      if (output->args.size() > 1) return remapArg(output->args[k], f);
+      return remapArg(output->args[0].list()->items[k], f);
+    };
+    if (outIsList) {
+      for (auto& [u, k] : getitems) {
+        replaceAllUses(g, u, outItem(k));
+        eraseNode(g, u);
+      }
+    } else {
+      replaceAllUses(g, &cond, remapArg(output->args[0], f));
+    }
+    eraseNode(g, &cond);
+    return true;
+  }
+
+  /// Moves sub-graph `attr` of `from` into `to` for the copied get_attr node `c`, renaming the
+  /// attribute (and the node's target) when `to` already has one of that name.
+  void moveSubgraph(Graph& from, Graph& to, const std::string& attr, Node& c,
+                    std::set<std::string>& attrs) {
+    auto it = std::find_if(from.subgraphs.begin(), from.subgraphs.end(),
+                           [&](const auto& e) { return e.first == attr; });
+    if (it == from.subgraphs.end()) return;
+    std::unique_ptr<Graph> sub = std::move(it->second);
+    from.subgraphs.erase(it);
+    const std::string newAttr = uniqueName(attr, attrs);
+    attrs.insert(newAttr);
+    if (newAttr != attr) {
+      sub = renamedGraph(*sub, newAttr);
+      c.setTarget(newAttr);
+    }
+    resetLayout(*sub);
+    referencedBefore_.emplace(&to, newAttr);
+    to.subgraphs.emplace_back(newAttr, std::move(sub));
+  }
+
+  /// A graph moved to another depth is printed in the writer's default layout.
+  static void resetLayout(Graph& g) {
+    g.style = ir::NodeStyle{};
+    g.style.leadingLines = {""};  // a blank line before the class, as PyTorch prints it
+    for (const auto& n : g.nodes()) n->style.indent = -1;
+    for (auto& [attr, sub] : g.subgraphs)
+      if (sub) resetLayout(*sub);
+  }
+
+  /// A copy of `src` under another attribute name (its own sub-graphs move along).
+  std::unique_ptr<Graph> renamedGraph(Graph& src, const std::string& name) {
+    auto g = std::make_unique<Graph>(name);
+    g->className = src.className == src.name() ? name : src.className;
+    g->style = src.style;
+    std::map<const Node*, Node*> map;
+    auto f = [&](Node* n) -> std::optional<Argument> {
+      auto it = map.find(n);
+      if (it == map.end()) return std::nullopt;
+      return Argument{it->second};
+    };
+    for (const auto& up : src.nodes()) {
+      auto c = copyNode(*up, up->name(), f);
+      c->style.indent = up->style.indent;
+      if (pure_.contains(up.get())) pure_.insert(c.get());
+      if (liveBefore_.contains(up.get())) liveBefore_.insert(c.get());
+      copies_.insert(c.get());
+      Node& placed = g->append(std::move(c));
+      map.emplace(up.get(), &placed);
+    }
+    for (const auto& up : src.nodes()) {  // `src` dies with the caller's pointer
+      pure_.erase(up.get());
+      liveBefore_.erase(up.get());
+      copies_.erase(up.get());
+    }
+    for (auto& [a, sub] : src.subgraphs) {
+      referencedBefore_.emplace(g.get(), a);
+      g->subgraphs.emplace_back(a, std::move(sub));
+    }
+    return g;
+  }
+
+  /// Names of the nodes the root graph returns, position by position ("" for constants).
+  std::vector<std::string> rootOutputNames() const {
+    std::vector<std::string> names;
+    for (const auto& n : p_.root->nodes()) {
+      if (n->op() != ir::NodeOp::Output) continue;
+      std::function<void(const Argument&)> visit = [&](const Argument& a) {
+        if (const Argument::List* l = a.list()) {
+          for (const auto& i : l->items) visit(i);
+        } else {
+          names.push_back(a.node() ? a.node()->name() : "");
+        }
+      };
+      for (const auto& a : n->args) visit(a);
+    }
+    return names;
+  }
+
+  /// The graph signature names the outputs: an output replaced by the rewrite (a pruned cond's
+  /// result now computed by an inlined node) is renamed there too.
+  void renameOutputsInSignature(const std::vector<std::string>& before) {
+    if (!p_.graphSignature) return;
+    const std::vector<std::string> after = rootOutputNames();
+    if (after.size() != before.size()) return;
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      if (before[i].empty() || after[i].empty() || before[i] == after[i]) continue;
+      auto isIdent = [](const std::string& s) {
+        return std::all_of(s.begin(), s.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+        });
+      };
+      if (!isIdent(before[i]) || !isIdent(after[i])) continue;
+      *p_.graphSignature = replaceWord(*p_.graphSignature, before[i], after[i]);
+    }
+  }
+
+  void recomputeTrailer() {
+    // symbols still used: annotations and values of the remaining nodes
+    std::set<ExprRef, ir::ExprIdLess> used;
+    auto use = [&](ExprRef e) {
+      if (!e) return;
+      for (ExprRef s : ir::freeSymbols(e))
+        if (s->type() == ir::ExprType::Int) used.insert(s);
+    };
+    for (const auto& gp : ir::allGraphs(p_)) {
+      for (const auto& n : gp.graph->nodes()) {
+        if (n->annotation) {
+          use(n->annotation->sym);
+          for (ExprRef d : n->annotation->shape) use(d);
+        }
+        auto it = r_.values.find(n.get());
+        if (it == r_.values.end() || copies_.contains(n.get())) continue;
+        const SymValue& v = it->second;
+        if (v.isScalar()) use(v.expr());
+        if (v.isTensor())
+          for (ExprRef d : v.tensor()->dims) use(d);
+      }
+    }
+    const std::vector<ir::RangeEntry> old = *p_.rangeConstraints;
+    std::vector<ExprRef> order;
+    for (const auto& e : old)
+      if (e.symbol && used.contains(e.symbol)) order.push_back(e.symbol);
+    for (ExprRef s : used)
+      if (std::find(order.begin(), order.end(), s) == order.end()) order.push_back(s);
+    std::vector<ir::RangeEntry> entries;
+    for (ExprRef s : order) {
+      const ir::RangeEntry* before = nullptr;
+      for (const auto& e : old)
+        if (e.symbol == s) before = &e;
+      const solver::Range* known = r_.range(s->name());
+      const solver::Range range = known ? *known : prover_.range(s);
+      if (range.empty) {  // nothing holds at the end (a check always fails): keep what was there
+        if (before) entries.push_back(*before);
+        continue;
+      }
+      ir::RangeEntry e;
+      e.symbol = s;
+      e.lo = range.lo;
+      e.hi = range.hi;
+      const bool vr = p_.rangeConstraintsVR;
+      if (e.lo) e.loText = std::to_string(*e.lo);
+      else e.loText = before && !before->lo ? before->loText : (vr ? "-int_oo" : "-oo");
+      if (e.hi) e.hiText = std::to_string(*e.hi);
+      else e.hiText = before && !before->hi ? before->hiText : (vr ? "int_oo" : "oo");
+      entries.push_back(std::move(e));
+    }
+    p_.rangeConstraints = std::move(entries);
+    s_.trailerRecomputed = true;
+  }
+
+  ir::Program& p_;
+  const AnalysisResult& r_;
+  solver::Prover& prover_;
+  std::set<const Node*> pure_;
+  std::set<const Node*> liveBefore_;
+  std::set<const Node*> copies_;
+  std::set<std::pair<const Graph*, std::string>> referencedBefore_;
+  RewriteSummary s_;
+};
+
+}  // namespace
+
+RewriteSummary rewriteProgram(ir::Program& p, const AnalysisResult& r, solver::Prover& prover) {
+  Rewriter w(p, r, prover);
+  return w.run();
+}
+
+}  // namespace symrange::engine

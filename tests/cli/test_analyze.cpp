@@ -1,0 +1,137 @@
+// tests/cli/test_analyze.cpp — `symrange analyze` through the real binary: every sample and
+// seed runs, the report's fields, stdin, exit codes 0 / 1 / 2 and their messages.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <cctype>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/CliRun.h"
+
+using symrange::testing::runCli;
+namespace fs = std::filesystem;
+
+namespace {
+
+const fs::path kSamples = fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures/samples";
+
+fs::path writeTemp(const std::string& name, const std::string& text) {
+  fs::path p = fs::temp_directory_path() / ("symrange_test_" + std::to_string(::getpid()) + "_" + name);
+  std::ofstream(p) << text;
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("analyze runs on every sample and both seeds") {
+  int files = 0;
+  for (const auto& entry : fs::directory_iterator(kSamples)) {
+    if (entry.path().extension() != ".txt") continue;
+    const std::string file = entry.path().string();
+    auto r = runCli({"analyze", file});
+    CAPTURE(file);
+    INFO("stderr: " << r.err);
+    CHECK(r.exitCode == 0);
+    CHECK_FALSE(r.out.empty());
+    CHECK(r.err.find("symrange analyze: ") != std::string::npos);
+    auto j = runCli({"analyze", file, "--report", "-"});
+    CHECK(j.exitCode == 0);
+    nlohmann::json report = nlohmann::json::parse(j.out, nullptr, false);
+    REQUIRE_FALSE(report.is_discarded());
+    for (const char* key : {"file", "checks", "branches", "ranges", "summary", "stats"})
+      CHECK_MESSAGE(report.contains(key), key);
+    ++files;
+  }
+  CHECK(files == 20);  // E01..E17 (E15 is two programs) and the two seeds
+}
+
+TEST_CASE("the report has BRIEF section 5's fields") {
+  auto r = runCli({"analyze", (kSamples / "seed_1.txt").string(), "--report", "-"});
+  REQUIRE(r.exitCode == 0);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  REQUIRE(j["checks"].size() == 5);
+  for (const auto& c : j["checks"]) {
+    for (const char* key : {"node", "graph", "kind", "expr", "verdict"}) CHECK(c.contains(key));
+    CHECK(c["graph"] == "forward");
+  }
+  CHECK(j["checks"][0]["node"] == "_assert_async");
+  CHECK(j["checks"][0]["kind"] == "check");
+  CHECK(j["checks"][0]["expr"] == "i4 >= 0");
+  CHECK(j["checks"][0]["verdict"] == "required");
+  CHECK(j["checks"][0]["witness"].contains("i4"));
+  CHECK(j["checks"][2]["kind"] == "constraint");
+  CHECK(j["checks"][3]["verdict"] == "redundant");
+  CHECK_FALSE(j["checks"][3]["because"].empty());
+  CHECK(j["ranges"]["i4"] == nlohmann::json::array({0, 5}));
+  for (const char* key : {"checks", "redundant", "required", "fails", "unreachable", "unknown",
+                          "branches", "pruned", "nodes_in", "nodes_out"})
+    CHECK_MESSAGE(j["summary"].contains(key), key);
+  for (const char* key : {"queries", "decided_without_smt", "smt_queries", "cache_hits", "time_ms"})
+    CHECK_MESSAGE(j["stats"].contains(key), key);
+  CHECK(j["summary"]["redundant"] == 3);
+  CHECK(j["summary"]["required"] == 2);
+}
+
+TEST_CASE("--report PATH writes the report and still prints the program - '-' reads stdin") {
+  const fs::path report = fs::temp_directory_path() / ("symrange_report_" + std::to_string(::getpid()) + ".json");
+  const std::string seed = (kSamples / "seed_1.txt").string();
+  auto r = runCli({"analyze", seed, "--report", report.string(), "--budget", "500000"});
+  CHECK(r.exitCode == 0);
+  CHECK(r.out.find("ExportedProgram:") != std::string::npos);
+  CHECK(nlohmann::json::parse(symrange::testing::slurp(report))["file"] == seed);
+  fs::remove(report);
+  auto s = runCli({"analyze", "-"}, seed);
+  CHECK(s.exitCode == 0);
+  CHECK(s.out == r.out);
+}
+
+TEST_CASE("malformed or unreadable input exits 2 with FILE:LINE:COL: error:") {
+  const fs::path bad = writeTemp("bad.txt", "ExportedProgram:\n    class GraphModule(torch.nn.Module):\n        def forward(self, x: \"f32[\n");
+  auto r = runCli({"analyze", bad.string()});
+  CHECK(r.exitCode == 2);
+  // bad.txt:LINE:COL: error: ...
+  const auto at = r.err.find(bad.string() + ":");
+  REQUIRE(at != std::string::npos);
+  std::size_t i = at + bad.string().size() + 1;
+  auto digits = [&] {
+    const std::size_t b = i;
+    while (i < r.err.size() && std::isdigit(static_cast<unsigned char>(r.err[i]))) ++i;
+    return i > b;
+  };
+  CHECK(digits());
+  CHECK(r.err.compare(i, 1, ":") == 0);
+  ++i;
+  CHECK(digits());
+  CHECK(r.err.compare(i, 9, ": error: ") == 0);
+  CHECK(r.out.empty());
+  fs::remove(bad);
+  auto missing = runCli({"analyze", "/nonexistent/program.txt"});
+  CHECK(missing.exitCode == 2);
+  CHECK(missing.err.find("/nonexistent/program.txt") != std::string::npos);
+}
+
+TEST_CASE("a check that always fails exits 1") {
+  const fs::path p = writeTemp("fails.txt", R"P(ExportedProgram:
+    class GraphModule(torch.nn.Module):
+        def forward(self, x: "i64[]"):
+            item: "Sym(u0)" = torch.ops.aten.item.default(x);  x = None
+            full: "f32[u0]" = torch.ops.aten.full.default([item], 1, dtype = torch.float32, layout = torch.strided, device = device(type='cpu'), pin_memory = False)
+            lt: "Sym(u0 < 0)" = item < 0;  item = None
+            _assert_scalar_default = torch.ops.aten._assert_scalar.default(lt, "Runtime assertion failed for expression u0 < 0 on node 'lt'");  lt = None
+            return (full,)
+
+Graph signature:
+    x: USER_INPUT
+    full: USER_OUTPUT
+Range constraints: {u0: VR[0, int_oo]}
+)P");
+  auto r = runCli({"analyze", p.string(), "--report", "-"});
+  CHECK(r.exitCode == 1);
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  CHECK(j["checks"][0]["verdict"] == "fails");
+  CHECK(j["summary"]["fails"] == 1);
+  fs::remove(p);
+}

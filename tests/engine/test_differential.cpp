@@ -1,0 +1,279 @@
+// tests/engine/test_differential.cpp — the soundness harness (BRIEF section 8): random programs
+// (tests/support/ProgramGenerator) are analysed and rewritten; original and optimized programs
+// then run through the reference interpreter (tests/support/Interpreter) on many inputs. They
+// must raise at the same check or both succeed with equal outputs. On the same runs the verdicts
+// are audited: a redundant check never fires, a fails check always fires when reached, a pruned
+// branch is never taken, reported witnesses really make their check fire, reported ranges
+// contain every value seen. A failure prints a reproducer shrunk by deleting lines.
+//
+// Campaign size: SYMRANGE_DIFF_PROGRAMS (default 2000), SYMRANGE_DIFF_INPUTS (default 50),
+// SYMRANGE_DIFF_SEED (default 1). See docs/testing.md.
+#include <doctest/doctest.h>
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "engine/Engine.h"
+#include "ir/Reader.h"
+#include "tests/support/Interpreter.h"
+#include "tests/support/ProgramGenerator.h"
+
+namespace {
+
+using symrange::engine::CondVerdict;
+using symrange::engine::Engine;
+using symrange::solver::Verdict;
+using symrange::testing::RtInputs;
+using symrange::testing::RtOutcome;
+
+long envOr(const char* name, long fallback) {
+  const char* v = std::getenv(name);
+  return v ? std::atol(v) : fallback;
+}
+
+struct CheckFacts {
+  std::string name;
+  Verdict verdict;
+  std::map<std::string, std::int64_t> witness;
+};
+
+/// What the engine said about one program, collected before the rewrite.
+struct Verdicts {
+  std::vector<CheckFacts> checks;
+  std::map<std::string, CondVerdict> conds;
+  std::map<std::string, std::pair<std::optional<std::int64_t>, std::optional<std::int64_t>>> ranges;
+};
+
+/// The item() sources: symbol name -> input placeholder name (root graph, `Sym(uK)` items).
+std::map<std::string, std::string> itemSources(const symrange::ir::Program& p) {
+  std::map<std::string, std::string> m;
+  for (const auto& n : p.root->nodes()) {
+    const std::string& t = n->target();
+    if ((t.find("item") != std::string::npos || t.find("_local_scalar_dense") != std::string::npos) &&
+        n->annotation && n->annotation->sym && n->annotation->sym->isSymbol() && !n->args.empty() &&
+        n->args[0].node())
+      m[n->annotation->sym->name()] = n->args[0].node()->name();
+  }
+  return m;
+}
+
+std::string describe(const RtOutcome& o) {
+  switch (o.kind) {
+    case RtOutcome::Kind::Ok: return "ok";
+    case RtOutcome::Kind::Raised: return "raised at " + o.node + " (" + o.what + ")";
+    default: return "unsupported at " + o.node + " (" + o.what + ")";
+  }
+}
+
+std::string describe(const RtInputs& in) {
+  std::ostringstream s;
+  for (const auto& [k, v] : in.scalars) s << k << "=" << v << " ";
+  return s.str();
+}
+
+/// Runs original vs optimized on `in` and audits the verdicts; returns "" or what went wrong.
+std::string judge(const symrange::ir::Program& original, const symrange::ir::Program& optimized,
+                  const Verdicts& v, const RtInputs& in) {
+  const RtOutcome a = symrange::testing::interpret(original, in);
+  if (a.kind == RtOutcome::Kind::Unsupported) return {};
+  const RtOutcome b = symrange::testing::interpret(optimized, in);
+  if (b.kind == RtOutcome::Kind::Unsupported)
+    return "optimized program not evaluable where the original is: " + describe(b);
+  if (a.kind != b.kind || a.node != b.node)
+    return "behaviour differs: original " + describe(a) + ", optimized " + describe(b);
+  if (a.kind == RtOutcome::Kind::Ok && !(a.outputs == b.outputs)) return "outputs differ";
+  for (const auto& c : v.checks) {
+    if (c.verdict == Verdict::Redundant && a.kind == RtOutcome::Kind::Raised && a.node == c.name)
+      return "check " + c.name + " is 'redundant' but fired";
+    if (c.verdict == Verdict::Fails && a.reached.count(c.name) &&
+        !(a.kind == RtOutcome::Kind::Raised && a.node == c.name))
+      return "check " + c.name + " is 'fails' but passed";
+    if (c.verdict == Verdict::Unreachable && a.reached.count(c.name))
+      return "check " + c.name + " is 'unreachable' but was reached";
+  }
+  for (const auto& [name, taken] : a.condTaken) {
+    auto it = v.conds.find(name);
+    if (it == v.conds.end()) continue;
+    if ((it->second == CondVerdict::True && !taken) || (it->second == CondVerdict::False && taken))
+      return "cond " + name + " decided the wrong way";
+  }
+  if (a.kind == RtOutcome::Kind::Ok)
+    for (const auto& [sym, value] : a.seen) {
+      auto r = v.ranges.find(sym);
+      if (r == v.ranges.end()) continue;
+      if ((r->second.first && value < *r->second.first) || (r->second.second && value > *r->second.second))
+        return "symbol " + sym + " = " + std::to_string(value) + " outside its reported range";
+    }
+  return {};
+}
+
+struct ProgramRun {
+  std::unique_ptr<symrange::ir::Program> original;
+  std::optional<Engine> engine;
+  Verdicts verdicts;
+};
+
+/// Reads, analyses and rewrites `text`; nullopt when the text is not readable.
+std::optional<ProgramRun> prepare(const std::string& text) {
+  ProgramRun r;
+  try {
+    r.original = symrange::ir::readProgram(text, "gen.txt");
+    r.engine.emplace(Engine::fromText(text, "gen.txt"));
+  } catch (const symrange::ir::InputError&) {
+    return std::nullopt;
+  }
+  const auto& a = r.engine->analyze();
+  for (const auto& c : a.checks) r.verdicts.checks.push_back({c.node->name(), c.verdict(), c.answer.witness});
+  for (const auto& b : a.branches) r.verdicts.conds[b.node->name()] = b.verdict;
+  for (const auto& [sym, range] : a.ranges)
+    if (!range.empty) r.verdicts.ranges[sym->name()] = {range.lo, range.hi};
+  r.engine->optimize();
+  return r;
+}
+
+/// Greedy line deletion while `stillFails` holds.
+std::string shrink(std::string text, const std::function<bool(const std::string&)>& stillFails) {
+  std::vector<std::string> lines;
+  {
+    std::istringstream in(text);
+    for (std::string l; std::getline(in, l);) lines.push_back(l);
+  }
+  bool progress = true;
+  while (progress) {
+    progress = false;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const std::string& l = lines[i];
+      if (l.find("def forward") != std::string::npos || l.find("class ") != std::string::npos ||
+          l.find("return") != std::string::npos || l.find("ExportedProgram") != std::string::npos)
+        continue;
+      std::vector<std::string> trial = lines;
+      trial.erase(trial.begin() + static_cast<long>(i));
+      std::string t;
+      for (const auto& x : trial) t += x + "\n";
+      if (stillFails(t)) {
+        lines = std::move(trial);
+        progress = true;
+        --i;
+      }
+    }
+  }
+  std::string t;
+  for (const auto& x : lines) t += x + "\n";
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("differential: optimized programs behave like the originals and verdicts hold on every run") {
+  const long programs = envOr("SYMRANGE_DIFF_PROGRAMS", 2000);
+  const long inputs = envOr("SYMRANGE_DIFF_INPUTS", 50);
+  const long seed0 = envOr("SYMRANGE_DIFF_SEED", 1);
+  long runs = 0, unsupported = 0, witnessesChecked = 0, witnessesInconclusive = 0;
+  std::map<std::string, long> verdictCount;
+
+  for (long k = 0; k < programs; ++k) {
+    symrange::testing::GenOptions o;
+    o.seed = static_cast<std::uint64_t>(seed0 + k);
+    o.symbols = 2 + static_cast<int>(k % 3);
+    o.statements = 8 + static_cast<int>(k % 25);
+    o.constRange = 6 + static_cast<int>(k % 10);
+    const std::string text = symrange::testing::generateProgram(o);
+    auto run = prepare(text);
+    REQUIRE_MESSAGE(run.has_value(), "generated program does not parse:\n" << text);
+    for (const auto& c : run->verdicts.checks) ++verdictCount[symrange::solver::toString(c.verdict)];
+    const auto sources = itemSources(*run->original);
+
+    // Inputs: edge values, then random values around the constants the generator uses.
+    std::mt19937_64 rng(o.seed);
+    std::vector<RtInputs> all;
+    const std::int64_t edges[] = {0, 1, -1, 2, -2, o.constRange, -o.constRange, o.constRange + 1};
+    for (long i = 0; i < inputs; ++i) {
+      RtInputs in;
+      for (int s = 0; s < o.symbols; ++s) {
+        std::int64_t v = i < 8 ? edges[(i + s) % 8]
+                               : std::uniform_int_distribution<std::int64_t>(-3 * o.constRange, 3 * o.constRange)(rng);
+        if (i % 17 == 16) v *= 1000003;  // large values
+        in.scalars["x" + std::to_string(s)] = v;
+      }
+      all.push_back(in);
+    }
+    // Witnesses of required checks, combined with each input for the symbols they leave free.
+    std::vector<std::pair<std::string, RtInputs>> witnessRuns;
+    for (const auto& c : run->verdicts.checks) {
+      if (c.verdict != Verdict::Required || c.witness.empty()) continue;
+      bool mappable = true;
+      RtInputs over;
+      for (const auto& [sym, val] : c.witness) {
+        auto it = sources.find(sym);
+        if (it == sources.end()) mappable = false;
+        else over.scalars[it->second] = val;
+      }
+      if (!mappable) continue;
+      for (const auto& base : all) {
+        RtInputs in = base;
+        for (const auto& [k2, v2] : over.scalars) in.scalars[k2] = v2;
+        witnessRuns.emplace_back(c.name, in);
+      }
+    }
+
+    auto failure = [&](const std::string& what, const RtInputs& in) {
+      auto stillFails = [&](const std::string& t) {
+        auto r2 = prepare(t);
+        return r2 && !judge(*r2->original, r2->engine->program(), r2->verdicts, in).empty();
+      };
+      const std::string small = shrink(text, stillFails);
+      FAIL_CHECK("seed " << o.seed << ": " << what << "\ninput: " << describe(in)
+                         << "\nreproducer (shrunk):\n" << small << "\noptimized:\n"
+                         << (prepare(small) ? prepare(small)->engine->print() : std::string("?")));
+    };
+
+    bool failed = false;
+    for (const auto& in : all) {
+      ++runs;
+      const std::string why = judge(*run->original, run->engine->program(), run->verdicts, in);
+      if (!why.empty()) {
+        failure(why, in);
+        failed = true;
+        break;
+      }
+    }
+    if (failed) continue;
+    std::set<std::string> witnessOk;
+    std::map<std::string, std::string> witnessBad;
+    for (const auto& [check, in] : witnessRuns) {
+      if (witnessOk.count(check)) continue;
+      const RtOutcome a = symrange::testing::interpret(*run->original, in);
+      if (a.kind == RtOutcome::Kind::Unsupported) {
+        ++unsupported;
+        continue;
+      }
+      if (a.kind == RtOutcome::Kind::Raised && a.node == check) witnessOk.insert(check);
+      else if (a.reached.count(check) && !(a.kind == RtOutcome::Kind::Raised && a.node == check))
+        witnessBad[check] = describe(in);
+    }
+    for (const auto& c : run->verdicts.checks) {
+      if (c.verdict != Verdict::Required || c.witness.empty()) continue;
+      if (witnessOk.count(c.name)) ++witnessesChecked;
+      else if (witnessBad.count(c.name)) {
+        FAIL_CHECK("seed " << o.seed << ": witness of required check " << c.name
+                           << " reached the check without firing it; input " << witnessBad[c.name]
+                           << "\n" << text);
+      } else {
+        ++witnessesInconclusive;
+      }
+    }
+  }
+  MESSAGE("differential: " << programs << " programs, " << runs << " runs, witnesses confirmed "
+                           << witnessesChecked << ", inconclusive " << witnessesInconclusive);
+  std::ostringstream vc;
+  for (const auto& [k, v] : verdictCount) vc << k << "=" << v << " ";
+  MESSAGE("verdicts: " << vc.str());
+}

@@ -1,0 +1,294 @@
+// tests/engine/test_op_semantics.cpp — the op-semantics registry against brute force: target
+// normalization, the exact ATen range-constraint kernels, Python slicing, narrow/select
+// preconditions, view/cat/nonzero shapes. Every expression is evaluated with ir::evaluate.
+#include <doctest/doctest.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/OpSemantics.h"
+#include "ir/ExprEval.h"
+#include "ir/ExprPrinter.h"
+
+using namespace symrange;
+using engine::OpCall;
+using engine::OpOutcome;
+using engine::SymValue;
+using engine::TensorInfo;
+using ir::ExprRef;
+
+namespace {
+
+/// Fresh symbols named f0, f1, ... (hints ignored).
+class TestFresh final : public engine::FreshSymbols {
+ public:
+  explicit TestFresh(ir::ExprContext& cx) : cx_(cx) {}
+  ExprRef fresh(ir::ExprType type, ExprRef) override {
+    return cx_.symbol("f" + std::to_string(n_++), type, ir::SymbolKind::Unbacked);
+  }
+
+ private:
+  ir::ExprContext& cx_;
+  int n_ = 0;
+};
+
+struct Harness {
+  ir::ExprContext cx;
+  TestFresh fresh{cx};
+
+  SymValue i(std::int64_t v) { return SymValue::scalar(cx.intConst(v)); }
+  SymValue sym(const char* name) { return SymValue::scalar(cx.symbol(name)); }
+  SymValue none() { return SymValue::none(); }
+  SymValue tensor(std::vector<ExprRef> dims) {
+    return SymValue::tensor(TensorInfo::withDims(std::move(dims), "f32"));
+  }
+  SymValue list(std::vector<SymValue> xs) { return SymValue::list(std::move(xs), false); }
+
+  OpOutcome run(const std::string& target, std::vector<SymValue> args,
+                std::vector<std::pair<std::string, SymValue>> kwargs = {},
+                ir::NodeOp op = ir::NodeOp::CallFunction) {
+    ir::Node node("n", op, target);
+    const engine::OpSpec* spec = engine::findOp(node);
+    REQUIRE_MESSAGE(spec != nullptr, target);
+    OpCall c(node, cx, std::move(args), std::move(kwargs), fresh);
+    return spec->transfer(c);
+  }
+};
+
+std::optional<std::int64_t> evalInt(ExprRef e, const std::map<std::string, std::int64_t>& env) {
+  auto r = ir::evaluate(e, [&](ExprRef s) -> std::optional<ir::Value> {
+    auto it = env.find(s->name());
+    if (it == env.end()) return std::nullopt;
+    return ir::Value::ofInt(it->second);
+  });
+  if (!r.value) return std::nullopt;
+  return r.value->i;
+}
+
+bool allHold(const std::vector<ExprRef>& fs, const std::map<std::string, std::int64_t>& env) {
+  for (ExprRef f : fs) {
+    auto v = evalInt(f, env);
+    REQUIRE(v.has_value());
+    if (!*v) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("opKey normalizes every spelling of a target") {
+  struct Case {
+    ir::NodeOp op;
+    const char* target;
+    const char* key;
+  } cases[] = {
+      {ir::NodeOp::CallFunction, "torch.ops.aten.sym_size.int", "aten::sym_size"},
+      {ir::NodeOp::CallFunction, "torch.ops.aten.sym_size", "aten::sym_size"},
+      {ir::NodeOp::CallFunction, "aten.sym_size.int", "aten::sym_size"},
+      {ir::NodeOp::CallFunction, "torch.ops.aten._assert_async.msg", "aten::_assert_async"},
+      {ir::NodeOp::CallFunction, "torch.ops.higher_order.cond", "hop::cond"},
+      {ir::NodeOp::CallFunction, "operator.floordiv", "operator::floordiv"},
+      {ir::NodeOp::CallFunction, "_operator.ge", "operator::ge"},
+      {ir::NodeOp::CallFunction, "torch.sym_max", "torch::sym_max"},
+      {ir::NodeOp::CallFunction, "torch._check_is_size", "torch::_check_is_size"},
+      {ir::NodeOp::CallFunction, "math.floor", "math::floor"},
+      {ir::NodeOp::CallMethod, "item", "method::item"},
+  };
+  for (const auto& c : cases) {
+    ir::Node n("n", c.op, c.target);
+    CAPTURE(c.target);
+    CHECK(engine::opKey(n) == c.key);
+  }
+  ir::Node unknown("n", ir::NodeOp::CallFunction, "torch.ops.aten.frobnicate.default");
+  CHECK(engine::findOp(unknown) == nullptr);
+}
+
+TEST_CASE("sym_constrain_range[_for_size] conditions match ATen's kernels exactly") {
+  // aten/src/ATen/native/Constraints.cpp: sym_constrain_range raises unless min <= max and
+  // min <= u <= max (missing bounds unbounded); _for_size defaults min to 0 and raises
+  // whenever max <= 2.
+  Harness h;
+  const std::optional<std::int64_t> bounds[] = {std::nullopt, -2, 0, 1, 2, 3, 5};
+  int cases = 0;
+  for (bool forSize : {false, true})
+    for (auto mn : bounds)
+      for (auto mx : bounds) {
+        std::vector<std::pair<std::string, SymValue>> kw;
+        if (mn) kw.emplace_back("min", h.i(*mn));
+        if (mx) kw.emplace_back("max", h.i(*mx));
+        OpOutcome o = h.run(forSize ? "torch.ops.aten.sym_constrain_range_for_size.default"
+                                    : "torch.ops.aten.sym_constrain_range.default",
+                            {h.sym("u0")}, kw);
+        REQUIRE(o.condition != nullptr);
+        for (std::int64_t u = -4; u <= 7; ++u) {
+          std::int64_t lo = mn ? *mn : (forSize ? 0 : INT64_MIN);
+          std::int64_t hi = mx ? *mx : INT64_MAX;
+          bool raises = (forSize && mx && *mx <= 2) || hi < lo || u < lo || u > hi;
+          auto got = evalInt(o.condition, {{"u0", u}});
+          CAPTURE(forSize);
+          CAPTURE(mn.value_or(-999));
+          CAPTURE(mx.value_or(-999));
+          CAPTURE(u);
+          INFO("condition: " << ir::printExpr(o.condition));
+          REQUIRE(got.has_value());
+          CHECK(static_cast<bool>(*got) == !raises);
+          ++cases;
+        }
+      }
+  MESSAGE(cases << " kernel cases checked");
+}
+
+TEST_CASE("slice lengths follow Python slicing") {
+  Harness h;
+  int cases = 0;
+  const std::optional<std::int64_t> points[] = {std::nullopt, -9, -5, -3, -1, 0, 1, 2, 4, 9,
+                                                INT64_MAX};
+  for (auto start : points)
+    for (auto end : points)
+      for (std::int64_t step : {1, 2, 3}) {
+        if (start == INT64_MAX) continue;
+        SymValue t = h.tensor({h.cx.symbol("s0"), h.cx.intConst(3)});
+        OpOutcome o = h.run("torch.ops.aten.slice.Tensor",
+                            {t, h.i(0), start ? h.i(*start) : h.none(), end ? h.i(*end) : h.none(),
+                             h.i(step)});
+        REQUIRE(o.value.isTensor());
+        ExprRef len = o.value.tensor()->dims[0];
+        REQUIRE(len != nullptr);
+        for (std::int64_t n = 0; n <= 6; ++n) {
+          // Python: len(range(n)[start:end:step])
+          auto norm = [&](std::optional<std::int64_t> b, std::int64_t dflt) {
+            if (!b) return dflt;
+            std::int64_t v = *b;
+            if (v < 0) v = std::max<std::int64_t>(v + n, 0);
+            return std::min(v, n);
+          };
+          std::int64_t s = norm(start, 0), e = norm(end, n);
+          std::int64_t expect = e > s ? (e - s + step - 1) / step : 0;
+          auto got = evalInt(len, {{"s0", n}});
+          CAPTURE(n);
+          CAPTURE(start.value_or(-999));
+          CAPTURE(end.value_or(-999));
+          CAPTURE(step);
+          INFO("len: " << ir::printExpr(len));
+          REQUIRE(got.has_value());
+          CHECK(*got == expect);
+          ++cases;
+        }
+      }
+  MESSAGE(cases << " slice cases checked");
+}
+
+TEST_CASE("narrow and select raise exactly outside their bounds") {
+  Harness h;
+  for (std::int64_t n = 0; n <= 4; ++n)
+    for (std::int64_t start = -6; start <= 6; ++start)
+      for (std::int64_t length = -1; length <= 5; ++length) {
+        SymValue t = h.tensor({h.cx.symbol("s0")});
+        OpOutcome o = h.run("torch.ops.aten.narrow.default", {t, h.i(0), h.i(start), h.i(length)});
+        // torch.narrow: start in [-n, n], length >= 0, wrapped start + length <= n
+        std::int64_t s = start < 0 ? start + n : start;
+        bool ok = start >= -n && start <= n && length >= 0 && s + length <= n;
+        CAPTURE(n);
+        CAPTURE(start);
+        CAPTURE(length);
+        CHECK(allHold(o.preconditions, {{"s0", n}}) == ok);
+        if (ok) CHECK(o.value.tensor()->dims[0] == h.cx.intConst(length));
+      }
+  for (std::int64_t n = 0; n <= 4; ++n)
+    for (std::int64_t i = -6; i <= 6; ++i) {
+      SymValue t = h.tensor({h.cx.symbol("s0"), h.cx.intConst(7)});
+      OpOutcome o = h.run("torch.ops.aten.select.int", {t, h.i(0), h.i(i)});
+      CAPTURE(n);
+      CAPTURE(i);
+      CHECK(allHold(o.preconditions, {{"s0", n}}) == (-n <= i && i < n));
+      REQUIRE(o.value.tensor()->dims.size() == 1);
+      CHECK(o.value.tensor()->dims[0] == h.cx.intConst(7));
+    }
+}
+
+TEST_CASE("factories: sizes >= 0 are preconditions - the shape is the sizes") {
+  Harness h;
+  OpOutcome o = h.run("torch.ops.aten.full.default", {h.list({h.sym("u0"), h.i(5)}), h.i(1)});
+  REQUIRE(o.value.isTensor());
+  CHECK(o.value.tensor()->dims == std::vector<ExprRef>{h.cx.symbol("u0"), h.cx.intConst(5)});
+  CHECK(allHold(o.preconditions, {{"u0", 0}}));
+  CHECK_FALSE(allHold(o.preconditions, {{"u0", -1}}));
+  OpOutcome z = h.run("torch.ops.aten.zeros.default", {h.list({h.sym("u1")})});
+  CHECK(z.value.tensor()->dims == std::vector<ExprRef>{h.cx.symbol("u1")});
+  CHECK_FALSE(allHold(z.preconditions, {{"u1", -3}}));
+}
+
+TEST_CASE("view infers -1 and keeps numel - cat adds sizes and equates the others") {
+  Harness h;
+  ExprRef s0 = h.cx.symbol("s0"), s1 = h.cx.symbol("s1");
+  OpOutcome v = h.run("view", {h.tensor({s0, s1}), h.i(-1), h.i(2)}, {}, ir::NodeOp::CallMethod);
+  REQUIRE(v.value.isTensor());
+  ExprRef d0 = v.value.tensor()->dims[0];
+  for (std::int64_t a = 0; a <= 5; ++a)
+    for (std::int64_t b = 0; b <= 5; ++b) {
+      CAPTURE(a);
+      CAPTURE(b);
+      const bool ok = (a * b) % 2 == 0;
+      CHECK(allHold(v.preconditions, {{"s0", a}, {"s1", b}}) == ok);
+      if (ok) CHECK(evalInt(d0, {{"s0", a}, {"s1", b}}) == (a * b) / 2);
+    }
+  ExprRef u0 = h.cx.symbol("u0"), u1 = h.cx.symbol("u1");
+  OpOutcome c = h.run("torch.cat", {SymValue::list({h.tensor({u0, h.cx.intConst(1)}),
+                                                      h.tensor({u1, h.cx.intConst(1)})},
+                                                     true)});
+  REQUIRE(c.value.isTensor());
+  CHECK(evalInt(c.value.tensor()->dims[0], {{"u0", 3}, {"u1", 4}}) == 7);
+  CHECK(c.value.tensor()->dims[1] == h.cx.intConst(1));
+  OpOutcome bad = h.run("torch.cat", {SymValue::list({h.tensor({u0, h.cx.intConst(1)}),
+                                                        h.tensor({u1, h.cx.intConst(2)})},
+                                                       true)});
+  CHECK_FALSE(allHold(bad.preconditions, {{"u0", 1}, {"u1", 1}}));
+}
+
+TEST_CASE("nonzero defines a fresh count 0 <= u <= numel(input)") {
+  Harness h;
+  ExprRef s0 = h.cx.symbol("s0");
+  OpOutcome o = h.run("nonzero", {h.tensor({s0, h.cx.intConst(2)})}, {}, ir::NodeOp::CallMethod);
+  REQUIRE(o.value.isTensor());
+  ExprRef u = o.value.tensor()->dims[0];
+  REQUIRE(u->isSymbol());
+  CHECK(o.value.tensor()->dims[1] == h.cx.intConst(2));
+  for (std::int64_t n = 0; n <= 3; ++n)
+    for (std::int64_t k = -1; k <= 2 * n + 1; ++k) {
+      CAPTURE(n);
+      CAPTURE(k);
+      CHECK(allHold(o.guarantees, {{"s0", n}, {u->name(), k}}) == (k >= 0 && k <= 2 * n));
+    }
+}
+
+TEST_CASE("checks: conditions of every check form") {
+  Harness h;
+  ExprRef u0 = h.cx.symbol("u0");
+  SymValue ge = SymValue::scalar(h.cx.ge(u0, h.cx.intConst(0)));
+  CHECK(h.run("torch.ops.aten._assert_scalar.default", {ge}).condition == ge.expr());
+  CHECK(h.run("torch._check", {ge}).condition == ge.expr());
+  SymValue st = h.run("torch.ops.aten.scalar_tensor.default", {ge}).value;
+  CHECK(h.run("torch.ops.aten._assert_async.msg", {st, SymValue::opaque()}).condition == ge.expr());
+  CHECK(h.run("torch._check_is_size", {SymValue::scalar(u0)}).condition == ge.expr());
+  OpOutcome opaque = h.run("torch.ops.aten._assert_async.msg",
+                           {SymValue::tensor(TensorInfo::unknown("b8"))});
+  CHECK(opaque.condition == nullptr);
+  CHECK_FALSE(opaque.unsupported.empty());
+}
+
+TEST_CASE("arithmetic: floor semantics come from ir - divisors become preconditions") {
+  Harness h;
+  OpOutcome d = h.run("operator.floordiv", {h.sym("u0"), h.sym("u1")});
+  REQUIRE(d.value.isInt());
+  CHECK(evalInt(d.value.expr(), {{"u0", -7}, {"u1", 2}}) == -4);
+  CHECK_FALSE(allHold(d.preconditions, {{"u0", 1}, {"u1", 0}}));
+  OpOutcome m = h.run("operator.mod", {h.sym("u0"), h.i(-3)});
+  CHECK(evalInt(m.value.expr(), {{"u0", 7}}) == -2);
+  OpOutcome mx = h.run("torch.sym_max", {h.sym("u0"), h.i(3)});
+  CHECK(evalInt(mx.value.expr(), {{"u0", 1}}) == 3);
+  OpOutcome cl = h.run("torch.clamp", {h.sym("u0")}, {{"min", h.i(1)}});
+  CHECK(evalInt(cl.value.expr(), {{"u0", -5}}) == 1);
+}

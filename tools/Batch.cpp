@@ -1,0 +1,261 @@
+// tools/Batch.cpp — batch verification (see the header).
+#include "tools/Batch.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include "engine/Engine.h"
+#include "ir/Diagnostic.h"
+
+namespace symrange::tools {
+
+namespace fs = std::filesystem;
+using nlohmann::ordered_json;
+
+std::vector<std::string> collectFiles(const std::vector<std::string>& paths,
+                                      const std::vector<std::string>& extensions) {
+  auto wanted = [&](const fs::path& p) {
+    const std::string name = p.filename().string();
+    return std::any_of(extensions.begin(), extensions.end(), [&](const std::string& ext) {
+      return name.size() >= ext.size() && name.compare(name.size() - ext.size(), ext.size(), ext) == 0;
+    });
+  };
+  std::set<std::string> files;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    auto st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) throw std::runtime_error(path + ": no such file or directory");
+    if (!fs::is_directory(st)) {
+      files.insert(path);
+      continue;
+    }
+    fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec), end;
+    for (; !ec && it != end; it.increment(ec)) {
+      std::error_code ec2;
+      if (it->is_regular_file(ec2) && wanted(it->path())) files.insert(it->path().string());
+    }
+    if (ec) throw std::runtime_error(path + ": " + ec.message());
+  }
+  return {files.begin(), files.end()};
+}
+
+unsigned shardOf(const std::string& path, unsigned total) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : path) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  return total == 0 ? 0 : static_cast<unsigned>(h % total);
+}
+
+namespace {
+
+FileResult analyseOne(const std::string& file, const BatchOptions& o) {
+  FileResult r;
+  r.done = true;
+  auto bad = [&](const std::string& message) {
+    r.malformed = true;
+    r.json = ordered_json::object();
+    r.json["file"] = file;
+    r.json["error"] = message;
+    return r;
+  };
+  std::error_code ec;
+  auto size = fs::file_size(file, ec);
+  if (ec) return bad(file + ":1:1: error: cannot read: " + ec.message());
+  if (size > o.maxFileBytes)
+    return bad(file + ":1:1: error: file too large (" + std::to_string(size) + " bytes, limit " +
+               std::to_string(o.maxFileBytes) + ")");
+  try {
+    engine::EngineOptions options;
+    if (o.budget > 0) options.budget.rlimit = o.budget;
+    engine::Engine e = engine::Engine::fromFile(file, options);
+    r.fails = e.analyze().anyFails();
+    e.optimize();
+    r.json = e.report(file);
+  } catch (const ir::InputError& err) {
+    return bad(err.what());
+  } catch (const std::exception& err) {
+    // Ours, not the user's: still reported per file so the batch goes on.
+    return bad(file + ":1:1: error: internal error: " + err.what());
+  }
+  return r;
+}
+
+}  // namespace
+
+std::vector<FileResult> runBatch(const std::vector<std::string>& files, const BatchOptions& o,
+                                 const std::function<void(std::size_t, const FileResult&)>& progress) {
+  std::vector<FileResult> results(files.size());
+  std::atomic<std::size_t> next{0};
+  std::size_t doneCount = 0;
+  std::mutex mu;
+  auto worker = [&] {
+    for (;;) {
+      if (o.stop && o.stop->load()) return;
+      std::size_t i = next.fetch_add(1);
+      if (i >= files.size()) return;
+      FileResult r = analyseOne(files[i], o);
+      std::lock_guard<std::mutex> lock(mu);
+      results[i] = std::move(r);
+      ++doneCount;
+      if (progress) progress(doneCount, results[i]);
+    }
+  };
+  unsigned jobs = std::max(1u, std::min<unsigned>(o.jobs, static_cast<unsigned>(files.size())));
+  std::vector<std::thread> pool;
+  for (unsigned k = 1; k < jobs; ++k) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  return results;
+}
+
+ordered_json batchReport(std::vector<ordered_json> files, bool complete) {
+  std::stable_sort(files.begin(), files.end(), [](const ordered_json& a, const ordered_json& b) {
+    return a.value("file", std::string()) < b.value("file", std::string());
+  });
+  static const char* counted[] = {"checks",   "redundant", "required", "fails",
+                                  "unreachable", "unknown", "branches", "pruned",
+                                  "nodes_in", "nodes_out", "removed_checks"};
+  ordered_json s = ordered_json::object();
+  s["files"] = files.size();
+  std::size_t malformed = 0, failing = 0;
+  for (const char* k : counted) s[k] = 0;
+  double ms = 0;
+  std::uint64_t smt = 0, queries = 0, withoutSmt = 0;
+  for (const auto& f : files) {
+    if (f.contains("error")) {
+      ++malformed;
+      continue;
+    }
+    const auto& fs_ = f.at("summary");
+    for (const char* k : counted) s[k] = s[k].get<std::uint64_t>() + fs_.value(k, std::uint64_t{0});
+    if (fs_.value("fails", std::uint64_t{0}) > 0) ++failing;
+    if (f.contains("stats")) {
+      const auto& st = f["stats"];
+      ms += st.value("time_ms", 0.0);
+      smt += st.value("smt_queries", std::uint64_t{0});
+      queries += st.value("queries", std::uint64_t{0});
+      withoutSmt += st.value("decided_without_smt", std::uint64_t{0});
+    }
+  }
+  s["malformed"] = malformed;
+  s["files_with_failing_checks"] = failing;
+  const auto checks = s["checks"].get<std::uint64_t>();
+  s["redundant_percent"] =
+      checks ? static_cast<double>(static_cast<long long>(1000.0 * s["redundant"].get<double>() / checks + 0.5)) / 10.0
+             : 0.0;
+  s["queries"] = queries;
+  s["decided_without_smt"] = withoutSmt;
+  s["smt_queries"] = smt;
+  s["complete"] = complete;
+  s["time_ms"] = static_cast<double>(static_cast<long long>(ms * 100.0 + 0.5)) / 100.0;
+  ordered_json out = ordered_json::object();
+  out["files"] = std::move(files);
+  out["summary"] = std::move(s);
+  return out;
+}
+
+ordered_json withoutTimings(ordered_json report) {
+  for (auto& f : report["files"])
+    if (f.contains("stats")) f["stats"].erase("time_ms");
+  report["summary"].erase("time_ms");
+  return report;
+}
+
+namespace {
+
+std::string xmlEscape(const std::string& s) {
+  std::string o;
+  for (char c : s) {
+    switch (c) {
+      case '&': o += "&amp;"; break;
+      case '<': o += "&lt;"; break;
+      case '>': o += "&gt;"; break;
+      case '"': o += "&quot;"; break;
+      case '\'': o += "&apos;"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') o += '?';
+        else o += c;
+    }
+  }
+  return o;
+}
+
+}  // namespace
+
+std::string junitXml(const ordered_json& report) {
+  const auto& files = report["files"];
+  std::size_t failures = 0;
+  std::ostringstream cases;
+  for (const auto& f : files) {
+    const std::string file = f.value("file", std::string());
+    double secs = f.contains("stats") ? f["stats"].value("time_ms", 0.0) / 1000.0 : 0.0;
+    cases << "    <testcase classname=\"symrange.verify\" name=\"" << xmlEscape(file)
+          << "\" time=\"" << secs << "\">\n";
+    if (f.contains("error")) {
+      ++failures;
+      cases << "      <failure type=\"malformed\" message=\""
+            << xmlEscape(f["error"].get<std::string>()) << "\"/>\n";
+    } else {
+      std::ostringstream msg;
+      bool any = false;
+      for (const auto& c : f["checks"])
+        if (c.value("verdict", std::string()) == "fails") {
+          msg << "check " << c.value("node", std::string()) << " (" << c.value("graph", std::string())
+              << ") always fails: " << (c["expr"].is_string() ? c["expr"].get<std::string>() : "?")
+              << "\n";
+          any = true;
+        }
+      if (any) {
+        ++failures;
+        cases << "      <failure type=\"fails\" message=\"a check always fails\">"
+              << xmlEscape(msg.str()) << "</failure>\n";
+      }
+    }
+    cases << "    </testcase>\n";
+  }
+  std::ostringstream x;
+  x << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  x << "<testsuites>\n  <testsuite name=\"symrange verify\" tests=\"" << files.size()
+    << "\" failures=\"" << failures << "\" errors=\"0\">\n"
+    << cases.str() << "  </testsuite>\n</testsuites>\n";
+  return x.str();
+}
+
+std::string summaryTable(const ordered_json& report) {
+  const auto& s = report["summary"];
+  auto n = [&](const char* k) { return std::to_string(s.value(k, std::uint64_t{0})); };
+  char pct[32];
+  std::snprintf(pct, sizeof pct, "%.1f%%", s.value("redundant_percent", 0.0));
+  char ms[32];
+  std::snprintf(ms, sizeof ms, "%.1f ms", s.value("time_ms", 0.0));
+  std::vector<std::pair<std::string, std::string>> rows = {
+      {"files", n("files")},
+      {"malformed", n("malformed")},
+      {"checks", n("checks")},
+      {"redundant", n("redundant") + " (" + pct + ")"},
+      {"required", n("required")},
+      {"fails", n("fails")},
+      {"unreachable", n("unreachable")},
+      {"unknown", n("unknown")},
+      {"branches", n("branches")},
+      {"branches decided", n("pruned")},
+      {"analysis time", ms},
+  };
+  std::ostringstream o;
+  for (const auto& [k, v] : rows) {
+    o << "  " << k << std::string(18 - std::min<std::size_t>(17, k.size()), ' ') << v << "\n";
+  }
+  return o.str();
+}
+
+}  // namespace symrange::tools
