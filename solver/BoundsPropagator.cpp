@@ -39,7 +39,7 @@ Interval divideExact(const Interval& t, std::int64_t c) {
   std::int64_t lo = Interval::kNegInf, hi = Interval::kPosInf;
   if (c > 0) {
     if (t.hasLo()) lo = ceilDiv(t.lo(), c);
-    if (t.hasHi()) hi = t.hi() == Interval::kNegInf ? Interval::kNegInf : ir::pyFloorDiv(t.hi(), c);
+    if (t.hasHi()) hi = ir::pyFloorDiv(t.hi(), c);
   } else {
     if (t.hasHi() && t.hi() != Interval::kNegInf) lo = ceilDiv(t.hi(), c);
     if (t.hasLo()) hi = ir::pyFloorDiv(t.lo(), c);
@@ -73,12 +73,23 @@ DepSet unite(const DepSet& a, const DepSet& b) {
   return out;
 }
 
+const SymBound* Box::find(ExprRef sym) const {
+  for (const Box* b = this; b != nullptr; b = b->base_) {
+    if (auto it = b->own_.find(sym->id()); it != b->own_.end()) return &it->second;
+  }
+  return nullptr;
+}
+
+Interval Box::interval(ExprRef sym) const {
+  if (const SymBound* b = find(sym)) return b->iv;
+  return sym->type() == ExprType::Bool ? Interval::boolUnknown() : Interval::full();
+}
+
 SymBound Box::get(ExprRef sym) const {
-  if (auto it = own_.find(sym->id()); it != own_.end()) return it->second;
-  if (base_) return base_->get(sym);
+  if (const SymBound* b = find(sym)) return *b;
   SymBound b;
   b.sym = sym;
-  b.iv = sym->type() == ExprType::Bool ? Interval::boolUnknown() : Interval::full();
+  b.iv = interval(sym);
   return b;
 }
 
@@ -112,8 +123,7 @@ Interval Propagator::intervalOf(const Box& box, ExprRef e) {
 DepSet Propagator::symDeps(const Box& box, ExprRef e) const {
   DepSet out;
   for (ExprRef s : ir::freeSymbols(e)) {
-    SymBound b = box.get(s);
-    out = unite(out, unite(b.loDeps, b.hiDeps));
+    if (const SymBound* b = box.find(s)) out = unite(out, unite(b->loDeps, b->hiDeps));
   }
   return out;
 }
@@ -123,8 +133,9 @@ DepSet Propagator::endDeps(const Box& box, ExprRef e, bool lower) const {
     case ExprKind::IntConst:
     case ExprKind::BoolConst: return {};
     case ExprKind::Symbol: {
-      SymBound b = box.get(e);
-      return lower ? b.loDeps : b.hiDeps;
+      const SymBound* b = box.find(e);
+      if (b == nullptr) return {};
+      return lower ? b->loDeps : b->hiDeps;
     }
     case ExprKind::Add:
     case ExprKind::Max:

@@ -39,7 +39,9 @@ class Box {
 
   /// The bound of `sym` (unbounded with no deps when nothing is known).
   [[nodiscard]] SymBound get(ir::ExprRef sym) const;
-  [[nodiscard]] Interval interval(ir::ExprRef sym) const { return get(sym).iv; }
+  /// The stored bound of `sym` on this layer or below (nullptr when nothing is known).
+  [[nodiscard]] const SymBound* find(ir::ExprRef sym) const;
+  [[nodiscard]] Interval interval(ir::ExprRef sym) const;
   void set(const SymBound& b);
 
   [[nodiscard]] bool conflict() const { return conflict_ || (base_ && base_->conflict()); }

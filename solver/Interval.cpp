@@ -43,7 +43,7 @@ constexpr i128 kBig = static_cast<i128>(1) << 64;
 /// lowered to INT64_MAX (a smaller lower bound is still a bound).
 std::int64_t toLo(const Ext& e) {
   if (e.inf < 0) return Interval::kNegInf;
-  if (e.inf > 0) return Interval::kPosInf;  // only for empty-free callers; see make()
+  if (e.inf > 0) return Interval::kPosInf;  // never a lower end: make() returns empty first
   if (e.v <= kMin64) return Interval::kNegInf;
   if (e.v > kMax64) return Interval::kPosInf;
   return static_cast<std::int64_t>(e.v);

@@ -33,7 +33,7 @@ constexpr std::size_t kRevisionsPerQuery = 512;
 constexpr std::size_t kMaxLabelSymbols = 512;
 constexpr std::size_t kMaxLabelFacts = 4096;
 /// Choices (search nodes) per labeling strategy.
-constexpr std::size_t kLabelNodes = 200;
+constexpr std::size_t kLabelNodes = 64;
 /// Ways for a goal to pass or fire tried by the witness search.
 constexpr std::size_t kMaxAlternatives = 8;
 

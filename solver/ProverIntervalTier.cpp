@@ -172,6 +172,7 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
 
   // witnesses: a point where the check fires, then one where it passes
   std::optional<Assignment> firing = findWitness(s, goal, false, gv.mayRaise);
+  if (firing) remember(*firing);
   if (!firing) return std::nullopt;
   ComponentStatus st;  // the firing point satisfies the facts
   st.status = SatResult::Sat;
@@ -184,7 +185,9 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
     c.answer.witness = witnessOf(*firing);
     return c;
   }
-  if (!findWitness(s, goal, true, false)) return std::nullopt;
+  std::optional<Assignment> passing = findWitness(s, goal, true, false);
+  if (!passing) return std::nullopt;
+  remember(*passing);
   CachedAnswer c = withDeps(Verdict::Required, {});
   c.answer.witness = witnessOf(*firing);
   return c;

@@ -22,6 +22,10 @@ Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
     st.method = Method::Interval;
     st.core = exprIdsOf(box.conflictDeps());
   }
+  if (st.status == SatResult::Unknown && certifiedByPool(c, cx.trueExpr())) {
+    st.status = SatResult::Sat;  // no point kept: the pool's content depends on history
+    st.method = Method::Interval;
+  }
   if (st.status == SatResult::Unknown && budget.useIntervals) {
     std::vector<Constraint> cons;
     for (FactIndex i : c.facts) cons.push_back(factConstraints[i]);
@@ -29,6 +33,7 @@ Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
       st.status = SatResult::Sat;
       st.method = Method::Interval;
       st.point = *p;
+      remember(*p);
     }
   }
   if (st.status == SatResult::Unknown && budget.useSmt) {

@@ -126,7 +126,11 @@ std::optional<CachedAnswer> Prover::Impl::smtTier(ExprRef goal, const Slice& s, 
   SmtResult holds;
   const bool knownSat = hint && ((fires.result == SatResult::Unsat && *hint == Verdict::Redundant) ||
                                  (fires.result == SatResult::Sat && *hint == Verdict::Required));
-  if ((knownSat && fires.exact) || certifiedByPool(s, goal)) {
+  // F ∧ goal is F itself when F ∧ ¬goal is unsat: a known satisfiable slice settles it
+  auto known = componentStatus.find(s.exprIds);
+  const bool sliceSat = known != componentStatus.end() && known->second.status == SatResult::Sat;
+  if ((knownSat && fires.exact) || (fires.result == SatResult::Unsat && sliceSat) ||
+      certifiedByPool(s, goal)) {
     holds.result = SatResult::Sat;
   } else {
     holds = z3.checkIncremental(q);

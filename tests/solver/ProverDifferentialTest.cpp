@@ -22,6 +22,7 @@ using solver::Verdict;
 namespace {
 
 constexpr std::int64_t kDomain = 4;
+// Size and seed of the run; a longer soak: -DROUNDS=400 -DSEEDX=100 -DNSYM=3.
 #ifndef ROUNDS
 #define ROUNDS 150
 #define SEEDX 0

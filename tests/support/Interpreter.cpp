@@ -73,6 +73,7 @@ class Run {
           return outs;
         }
         default:
+          out_.reached.insert(n.name());
           env[&n] = call(g, n, env);
           record(n, env[&n]);
       }
@@ -262,6 +263,7 @@ class Run {
     }
     if (op == "cond") {
       bool pred = asBool(arg(0), n);
+      out_.condTaken[n.name()] = pred;
       const RtValue& branch = arg(pred ? 1 : 2);
       if (branch.kind != RtValue::Kind::Graph || !branch.graph)
         throw Unsupported{n.name(), "cond branch is not a sub-graph"};

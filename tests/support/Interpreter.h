@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,10 @@ struct RtOutcome {
   /// Values of every SymInt node that was evaluated, by graph path "/" node name (for range
   /// audits): e.g. "forward/item" -> 3.
   std::map<std::string, std::int64_t> seen;
+  /// Names of the call nodes executed (any graph), for reachability audits.
+  std::set<std::string> reached;
+  /// For each executed `cond` node: the predicate's value (true = the true branch ran).
+  std::map<std::string, bool> condTaken;
 };
 
 /// Runs `p` on `in`. Never throws for program behaviour (raises are outcomes).
