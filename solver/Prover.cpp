@@ -3,7 +3,7 @@
 // cache, intervals (ProverIntervalTier.cpp), then Z3 on the slice of facts sharing symbols
 // with the goal (ProverSmtTier.cpp); a verdict is then checked against contradictory facts
 // (ProverSatisfiability.cpp).
-#include "solver/ProverImpl.h"
+#include "solver/internal/ProverImpl.h"
 
 #include <algorithm>
 

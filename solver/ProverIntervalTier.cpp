@@ -1,7 +1,7 @@
 // solver/ProverIntervalTier.cpp — the interval tier of prove(): the goal evaluated over the
 // facts' bounds, refutation of its negation by propagation, and confirmed witnesses found by
 // labeling (a check that can fire and can pass is Required without Z3).
-#include "solver/ProverImpl.h"
+#include "solver/internal/ProverImpl.h"
 
 #include <algorithm>
 #include <functional>

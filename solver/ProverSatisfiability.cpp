@@ -1,7 +1,7 @@
 // solver/ProverSatisfiability.cpp — are the facts satisfiable: per component of facts sharing
 // symbols (cached by their expressions), used so that no verdict is claimed under
 // contradictory facts; checkFacts(); range().
-#include "solver/ProverImpl.h"
+#include "solver/internal/ProverImpl.h"
 
 #include <algorithm>
 

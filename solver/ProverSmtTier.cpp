@@ -1,7 +1,7 @@
 // solver/ProverSmtTier.cpp — the Z3 tier of prove(): F ∧ ¬goal on a fresh solver (its core or
 // model is the evidence), F ∧ goal on the incremental solver (or certified by a known point),
 // and the confirmation of every model with ir::evaluate.
-#include "solver/ProverImpl.h"
+#include "solver/internal/ProverImpl.h"
 
 #include <algorithm>
 #include <functional>

@@ -1,5 +1,5 @@
 // solver/SmtBackend.cpp — Z3 queries with tracked assumptions, cores, models, range search.
-#include "solver/SmtBackend.h"
+#include "solver/internal/SmtBackend.h"
 
 #include <algorithm>
 #include <chrono>

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "solver/SmtBackend.h"
+#include "solver/internal/SmtBackend.h"
 
 namespace symrange::solver {
 

@@ -1,5 +1,5 @@
 // solver/Z3Lowering.cpp — expressions to Z3 terms, Python semantics (see Z3Lowering.h).
-#include "solver/Z3Lowering.h"
+#include "solver/internal/Z3Lowering.h"
 
 #include <algorithm>
 #include <cmath>

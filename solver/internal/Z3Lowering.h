@@ -1,4 +1,4 @@
-// solver/Z3Lowering.h — SOLVER-PRIVATE: the exact lowering of expressions to Z3 terms with
+// solver/internal/Z3Lowering.h — SOLVER-PRIVATE: the exact lowering of expressions to Z3 terms with
 // Python semantics, plus the definedness condition of each expression. Includes z3++.h, so
 // only solver/*.cpp may include this header (no public header does).
 #pragma once

@@ -1,4 +1,4 @@
-// solver/SmtBackend.h — SOLVER-PRIVATE (includes Z3 through Z3Lowering.h; only solver/*.cpp
+// solver/internal/SmtBackend.h — SOLVER-PRIVATE (includes Z3 through Z3Lowering.h; only solver/*.cpp
 // may include it): the Z3 side of the prover. One context; facts enter as tracked assumptions
 // (an indicator literal `p_f → (defined(f) ∧ f)` per fact expression), so one incremental
 // solver serves every scope; evidence (unsat cores, models) comes from a fresh solver with the
@@ -17,7 +17,7 @@
 #include "ir/ExprEval.h"
 #include "solver/Prover.h"
 #include "solver/SmtCheck.h"
-#include "solver/Z3Lowering.h"
+#include "solver/internal/Z3Lowering.h"
 
 namespace symrange::solver {
 

@@ -1,4 +1,4 @@
-// solver/ProverImpl.h — SOLVER-PRIVATE (includes Z3 through SmtBackend.h; only solver/*.cpp may
+// solver/internal/ProverImpl.h — SOLVER-PRIVATE (includes Z3 through SmtBackend.h; only solver/*.cpp may
 // include it): the state behind the Prover facade and the functions of its tiers, defined in
 // Prover.cpp (facts, frames, prove()), ProverIntervalTier.cpp, ProverSmtTier.cpp and
 // ProverSatisfiability.cpp (are the facts satisfiable; checkFacts; range).
@@ -15,7 +15,7 @@
 #include "solver/FactStore.h"
 #include "solver/Prover.h"
 #include "solver/ProverCache.h"
-#include "solver/SmtBackend.h"
+#include "solver/internal/SmtBackend.h"
 #include "solver/WitnessSearch.h"
 
 namespace symrange::solver {
