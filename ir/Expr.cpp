@@ -245,6 +245,9 @@ ExprRef ExprContext::intern(ExprKind k, ExprType t, std::vector<ExprRef> ops, st
   e->int_ = iv;
   e->float_ = fv;
   e->name_ = std::string(name);
+  constexpr std::uint64_t kTreeSizeCap = std::uint64_t{1} << 62;
+  e->treeSize_ = 1;
+  for (ExprRef o : ops) e->treeSize_ = std::min(kTreeSizeCap, e->treeSize_ + o->treeSize_);
   e->ops_ = std::move(ops);
   im.byId.push_back(e);
   im.hashes.push_back(h);

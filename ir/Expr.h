@@ -94,6 +94,11 @@ class Expr {
   [[nodiscard]] std::span<const Expr* const> ops() const { return ops_; }
   [[nodiscard]] const Expr* op(std::size_t i) const { return ops_[i]; }
   [[nodiscard]] std::size_t arity() const { return ops_.size(); }
+  /// The number of nodes when the expression is written out as a tree (a shared
+  /// sub-expression counts at each use), saturating at 2^62: what printing it costs. A DAG of
+  /// a few hundred nodes can have an astronomical tree size, e.g. nested chained comparisons
+  /// (`a < (b < c < d) < e` repeats its middle operand).
+  [[nodiscard]] std::uint64_t treeSize() const { return treeSize_; }
 
   /// IntConst value, BoolConst as 0/1, IntInf sign (+1/-1).
   [[nodiscard]] std::int64_t intValue() const { return int_; }
@@ -123,6 +128,7 @@ class Expr {
   std::uint32_t id_ = 0;
   std::int64_t int_ = 0;
   double float_ = 0.0;
+  std::uint64_t treeSize_ = 1;
   std::string name_;
   std::vector<const Expr*> ops_;
 };

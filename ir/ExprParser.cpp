@@ -23,6 +23,10 @@ namespace symrange::ir {
 namespace {
 
 constexpr int kMaxDepth = 500;
+/// Largest tree size (Expr::treeSize) a parsed expression may have. Only chained comparisons
+/// make the tree larger than the text (they repeat their middle operands); nested chains grow
+/// it exponentially, and printing or evaluating such a tree would never finish.
+constexpr std::uint64_t kMaxTreeSize = std::uint64_t{1} << 18;
 
 enum class Tok : std::uint8_t {
   End,
@@ -280,6 +284,7 @@ class Parser {
   }
 
   ExprRef parseCompare() {
+    const std::size_t start = peek().begin;
     ExprRef lhs = parseSum();
     std::vector<ExprRef> links;
     while (auto k = comparisonOf(peek().kind)) {
@@ -289,7 +294,12 @@ class Parser {
       lhs = rhs;
     }
     if (links.empty()) return lhs;
-    return links.size() == 1 ? links[0] : ctx_.land(std::move(links));
+    ExprRef chain = links.size() == 1 ? links[0] : ctx_.land(std::move(links));
+    if (chain->treeSize() > kMaxTreeSize)
+      fail(start, "expression too large: its chained comparisons repeat operands into " +
+                      std::to_string(chain->treeSize()) + " terms (at most " +
+                      std::to_string(kMaxTreeSize) + ")");
+    return chain;
   }
 
   /// A run of `+`/`-` becomes one n-ary add, so that the sum reads back exactly as printed.

@@ -597,3 +597,45 @@ TEST_CASE("keywords are never function names") {
   auto e = symrange::ir::parseExpr(cx, "not (u0 < 1)", symrange::ir::SourceLoc{"t", 1, 1});
   CHECK(symrange::ir::parseExpr(cx, symrange::ir::printExpr(e), symrange::ir::SourceLoc{"t", 1, 1}) == e);
 }
+
+// Regression (found by fuzz_expr in a 30-minute run, input kept in tests/fixtures/fuzz/expr/):
+// a chain `a < E < b` is `a < E and E < b`, so nested chains double the tree at each level; a
+// 4.5 KB input printed as 22 MB. The parser bounds the tree size of what it builds.
+TEST_CASE("parser: chained comparisons cannot blow up the tree") {
+  using namespace symrange::ir;
+  auto nested = [](int levels) {
+    std::string e = "u0";
+    for (int k = 0; k < levels; ++k) e = "(u1 < " + e + " < u2)";
+    return e;
+  };
+  {
+    ExprContext cx;
+    ExprRef e = parseExpr(cx, nested(8), SourceLoc{"t", 1, 1});
+    CHECK(e->treeSize() > 256);  // 2^8 copies of the innermost operand
+    CHECK(parseExpr(cx, printExpr(e), SourceLoc{"t", 1, 1}) == e);
+  }
+  for (int levels : {20, 40, 200}) {
+    ExprContext cx;
+    CAPTURE(levels);
+    try {
+      (void)parseExpr(cx, nested(levels), SourceLoc{"t", 3, 7});
+      FAIL("expected an InputError");
+    } catch (const InputError& err) {
+      CHECK(std::string(err.what()).find("too large") != std::string::npos);
+      CHECK(std::string(err.what()).find("t:3:") == 0);
+    }
+  }
+  ExprContext cx;
+  std::ifstream in(std::string(SYMRANGE_SOURCE_DIR) +
+                   "/tests/fixtures/fuzz/expr/chained_compare_blowup_846f884c.txt");
+  std::stringstream found;
+  found << in.rdbuf();
+  REQUIRE(!found.str().empty());
+  try {
+    ExprRef e = parseExpr(cx, found.str(), SourceLoc{"t", 1, 1});
+    CHECK(e->treeSize() <= (std::uint64_t{1} << 18));
+    CHECK(parseExpr(cx, printExpr(e), SourceLoc{"t", 1, 1}) == e);
+  } catch (const InputError& err) {
+    CHECK(std::string(err.what()).find("too large") != std::string::npos);
+  }
+}
