@@ -120,27 +120,16 @@ OpOutcome logicNot(OpCall& c) {
   return {};
 }
 
-OpOutcome symMax(OpCall& c) {
-  std::vector<ExprRef> xs;
-  for (const auto& v : listOrVarargs(c, 0)) {
-    ExprRef e = intOf(c.cx, v);
-    if (!e) return {};
-    xs.push_back(e);
-  }
-  if (xs.empty()) return {};
-  return valueOnly(SymValue::scalar(xs.size() == 1 ? xs[0] : c.cx.max(xs)));
+/// sym_max / sym_min of integer operands (a list or varargs).
+OpOutcome extremum(OpCall& c, bool greatest) {
+  auto xs = intsOf(c.cx, listOrVarargs(c, 0));
+  if (!xs || xs->empty()) return {};
+  if (xs->size() == 1) return valueOnly(SymValue::scalar((*xs)[0]));
+  return valueOnly(SymValue::scalar(greatest ? c.cx.max(*xs) : c.cx.min(*xs)));
 }
 
-OpOutcome symMin(OpCall& c) {
-  std::vector<ExprRef> xs;
-  for (const auto& v : listOrVarargs(c, 0)) {
-    ExprRef e = intOf(c.cx, v);
-    if (!e) return {};
-    xs.push_back(e);
-  }
-  if (xs.empty()) return {};
-  return valueOnly(SymValue::scalar(xs.size() == 1 ? xs[0] : c.cx.min(xs)));
-}
+OpOutcome symMax(OpCall& c) { return extremum(c, true); }
+OpOutcome symMin(OpCall& c) { return extremum(c, false); }
 
 OpOutcome symSum(OpCall& c) {
   auto xs = intsOf(c.cx, listOrVarargs(c, 0));

@@ -16,6 +16,16 @@ using ir::ExprType;
 // --------------------------------------------------------------------------------------------
 // sizes of tensors and scalars of tensors
 
+/// Sizes, strides and storage offsets we cannot express: fresh non-negative integers (PyTorch
+/// has no negative sizes or strides).
+OpOutcome freshNonNegative(OpCall& c) {
+  OpOutcome o;
+  ExprRef s = c.fresh(ExprType::Int, c.annotatedSym());
+  o.guarantees.push_back(c.cx.ge(s, c.cx.intConst(0)));
+  o.value = SymValue::scalar(s);
+  return o;
+}
+
 OpOutcome symSize(OpCall& c) {
   OpOutcome o;
   const SymValue& t = c.arg(0);
@@ -37,11 +47,7 @@ OpOutcome symSize(OpCall& c) {
       o.value = SymValue::scalar(e);
     return o;
   }
-  // not a tensor we know: still a size once the op succeeded
-  ExprRef s = c.fresh(ExprType::Int, c.annotatedSym());
-  o.guarantees.push_back(c.cx.ge(s, c.cx.intConst(0)));
-  o.value = SymValue::scalar(s);
-  return o;
+  return freshNonNegative(c);  // not a tensor we know: still a size once the op succeeded
 }
 
 OpOutcome symNumel(OpCall& c) {
@@ -52,19 +58,7 @@ OpOutcome symNumel(OpCall& c) {
       o.value = SymValue::scalar(n);
       return o;
     }
-  ExprRef s = c.fresh(ExprType::Int, c.annotatedSym());
-  o.guarantees.push_back(c.cx.ge(s, c.cx.intConst(0)));
-  o.value = SymValue::scalar(s);
-  return o;
-}
-
-/// Strides and storage offsets: fresh non-negative integers (PyTorch has no negative strides).
-OpOutcome freshNonNegative(OpCall& c) {
-  OpOutcome o;
-  ExprRef s = c.fresh(ExprType::Int, c.annotatedSym());
-  o.guarantees.push_back(c.cx.ge(s, c.cx.intConst(0)));
-  o.value = SymValue::scalar(s);
-  return o;
+  return freshNonNegative(c);
 }
 
 OpOutcome rankOf(OpCall& c) {

@@ -11,20 +11,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+source scripts/lib/packages.sh
 packages=(clang libclang-rt-14-dev cmake make pkg-config libz3-dev libboost-graph-dev doctest-dev
           nlohmann-json3-dev libcli11-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  echo "fuzz: installing ${missing[*]}" >&2
-  sudo_cmd=()
-  [ "$(id -u)" -ne 0 ] && sudo_cmd=(sudo)
-  "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends \
-    "${missing[@]}" >/dev/null
-fi
+ensure_packages fuzz "${packages[@]}"
 
 read -r -a fuzzers <<<"${FUZZERS:-fuzz_reader fuzz_expr}"
 build=${BUILD_DIR:-build-fuzz}
