@@ -113,10 +113,15 @@ bool probablyEqual(ExprRef a, ExprRef b) {
   return true;
 }
 
+double elapsedMicros(std::chrono::steady_clock::time_point since) {
+  return std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - since).count();
+}
+
 class Analyzer {
  public:
-  Analyzer(ir::Program& p, solver::Prover& prover, Semantics semantics)
-      : p_(p), cx_(p.exprs()), prover_(prover), semantics_(semantics), namer_(p) {}
+  Analyzer(ir::Program& p, solver::Prover& prover, Semantics semantics, bool computeRanges)
+      : p_(p), cx_(p.exprs()), prover_(prover), semantics_(semantics),
+        computeRanges_(computeRanges), namer_(p) {}
 
   AnalysisResult run() {
     const auto t0 = std::chrono::steady_clock::now();
@@ -125,7 +130,7 @@ class Analyzer {
     walk(*p_.root, "forward", nullptr);
     sweepUnvisited();
     for (ExprRef s : namer_.symbols()) {
-      if (s->type() != ExprType::Int) continue;
+      if (s->type() != ExprType::Int || !computeRanges_) continue;
       r_.ranges.emplace_back(s, prover_.range(s));
     }
     std::sort(r_.ranges.begin(), r_.ranges.end(),
@@ -339,14 +344,18 @@ class Analyzer {
 
   void checkNode(ir::Node& n, const std::string& path, const OpSpec& spec, const OpOutcome& o) {
     solver::Answer a;
+    double micros = 0.0;
     if (o.condition) {
+      const auto t0 = std::chrono::steady_clock::now();
       a = prover_.prove(o.condition);
+      micros = elapsedMicros(t0);
     } else {
       a.verdict = Verdict::Unknown;
       a.reason = o.unsupported.empty() ? "unsupported" : o.unsupported;
     }
     CheckResult& rec = checkRecord(n, path, spec);
     if (!rec.condition) rec.condition = o.condition;
+    rec.micros += micros;
     mergeAnswer(rec, a);
     rec.inPrunedBranch = false;
     // after the check, its condition holds on every path that goes on
@@ -404,7 +413,9 @@ class Analyzer {
       b.falseAttr = fAttr;
       b.bodiesFound = T && F;
     }
+    const auto t0 = std::chrono::steady_clock::now();
     const solver::Answer a = prover_.prove(p);
+    r_.branches[idx].micros += elapsedMicros(t0);
     const CondVerdict v = condVerdictOf(a.verdict);
     mergeCond(r_.branches[idx], v, a);
     if (!T || !F) return materialize(n, SymValue::opaque());
@@ -673,6 +684,7 @@ class Analyzer {
   ir::ExprContext& cx_;
   solver::Prover& prover_;
   Semantics semantics_;
+  bool computeRanges_;
   SymbolNamer namer_;
   AnalysisResult r_;
   std::vector<std::vector<ExprRef>> frames_;
@@ -680,8 +692,9 @@ class Analyzer {
 
 }  // namespace
 
-AnalysisResult analyzeProgram(ir::Program& p, solver::Prover& prover, Semantics semantics) {
-  Analyzer a(p, prover, semantics);
+AnalysisResult analyzeProgram(ir::Program& p, solver::Prover& prover, Semantics semantics,
+                              bool computeRanges) {
+  Analyzer a(p, prover, semantics, computeRanges);
   return a.run();
 }
 

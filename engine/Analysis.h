@@ -22,8 +22,9 @@ namespace symrange::engine {
 
 /// Analyses `p` with `prover` (which must have no facts yet). On return the prover is left in
 /// the state at the end of `forward` (every root-level fact still in place), so callers may ask
-/// it further questions (`range`) about the end of the program.
+/// it further questions (`range`) about the end of the program. `computeRanges` false leaves
+/// `AnalysisResult::ranges` empty (the benchmark harness times verdicts alone).
 [[nodiscard]] AnalysisResult analyzeProgram(ir::Program& p, solver::Prover& prover,
-                                            Semantics semantics = {});
+                                            Semantics semantics = {}, bool computeRanges = true);
 
 }  // namespace symrange::engine

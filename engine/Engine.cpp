@@ -14,7 +14,8 @@ namespace symrange::engine {
 Engine::Engine(std::unique_ptr<ir::Program> program, EngineOptions options)
     : program_(std::move(program)),
       prover_(std::make_unique<solver::Prover>(program_->exprs(), options.budget)),
-      semantics_(options.semantics) {
+      semantics_(options.semantics),
+      ranges_(options.ranges) {
   SYMRANGE_ASSERT(program_->root != nullptr);
 }
 
@@ -31,7 +32,7 @@ Engine Engine::fromFile(const std::string& path, EngineOptions options) {
 }
 
 const AnalysisResult& Engine::analyze() {
-  if (!analysis_) analysis_ = analyzeProgram(*program_, *prover_, semantics_);
+  if (!analysis_) analysis_ = analyzeProgram(*program_, *prover_, semantics_, ranges_);
   return *analysis_;
 }
 

@@ -41,6 +41,9 @@ namespace symrange::engine {
 struct EngineOptions {
   solver::Budget budget{};
   Semantics semantics{};
+  /// Compute the range of every symbol during analyze() (the report's `ranges`); off, range()
+  /// answers nullopt and only verdicts are computed (the benchmark harness times those).
+  bool ranges = true;
 };
 
 class Engine {
@@ -87,6 +90,7 @@ class Engine {
   std::unique_ptr<ir::Program> program_;
   std::unique_ptr<solver::Prover> prover_;
   Semantics semantics_;
+  bool ranges_ = true;
   std::optional<AnalysisResult> analysis_;
   std::optional<RewriteSummary> rewrite_;
 };

@@ -47,6 +47,8 @@ struct CheckResult {
   /// How many times the analysis reached it (a sub-graph used by several calls is visited once
   /// per call; the verdict is the merge).
   int visits = 0;
+  /// Time spent deciding it (the prover calls), summed over visits.
+  double micros = 0.0;
 
   [[nodiscard]] solver::Verdict verdict() const { return answer.verdict; }
   /// The rewrite removes it: redundant and not a size-like constraint.
@@ -66,6 +68,7 @@ struct BranchResult {
   std::string trueAttr, falseAttr;  // sub-graph attribute names ("" when not found)
   bool bodiesFound = false;         // both branch graphs are in the program
   int visits = 0;
+  double micros = 0.0;  // time spent deciding it, summed over visits
 
   [[nodiscard]] bool decided() const {
     return verdict == CondVerdict::True || verdict == CondVerdict::False;

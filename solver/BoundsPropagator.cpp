@@ -94,6 +94,10 @@ SymBound Box::get(ExprRef sym) const {
 }
 
 void Box::set(const SymBound& b) {
+  if (recording_) {
+    auto it = own_.find(b.sym->id());
+    trail_.emplace_back(b.sym->id(), it == own_.end() ? std::nullopt : std::optional<SymBound>(it->second));
+  }
   own_[b.sym->id()] = b;
   changed_.push_back(b.sym);
   if (b.iv.isEmpty()) setConflict(unite(b.loDeps, b.hiDeps));
@@ -108,6 +112,28 @@ void Box::setConflict(DepSet deps) {
   if (conflict_) return;
   conflict_ = true;
   conflictDeps_ = std::move(deps);
+}
+
+Box::Mark Box::mark() {
+  recording_ = true;
+  return Mark{trail_.size(), conflict_, conflictDeps_};
+}
+
+void Box::rollback(const Mark& m) {
+  while (trail_.size() > m.trail) {
+    auto& [id, previous] = trail_.back();
+    if (previous) own_[id] = std::move(*previous);
+    else own_.erase(id);
+    trail_.pop_back();
+  }
+  conflict_ = m.conflict;
+  conflictDeps_ = m.conflictDeps;
+  changed_.clear();
+}
+
+void Box::stopRecording() {
+  recording_ = false;
+  trail_.clear();
 }
 
 std::vector<ExprRef> Box::takeChanged() {

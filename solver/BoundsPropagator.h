@@ -10,6 +10,8 @@
 #include <functional>
 #include <limits>
 #include <map>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "ir/Expr.h"
@@ -53,9 +55,23 @@ class Box {
   /// Symbols narrowed since the last call, in narrowing order.
   std::vector<ir::ExprRef> takeChanged();
 
+  /// Undo for scopes: after mark(), every write on this layer is logged, and rollback(m) puts
+  /// the layer back as it was at `m` (cost proportional to the writes since, not to the box).
+  struct Mark {
+    std::size_t trail = 0;
+    bool conflict = false;
+    DepSet conflictDeps;
+  };
+  [[nodiscard]] Mark mark();
+  void rollback(const Mark& m);
+  /// Forgets the undo log (no mark is outstanding any more).
+  void stopRecording();
+
  private:
   const Box* base_ = nullptr;
   std::map<std::uint32_t, SymBound> own_;
+  bool recording_ = false;
+  std::vector<std::pair<std::uint32_t, std::optional<SymBound>>> trail_;  // id, previous entry
   std::vector<ir::ExprRef> changed_;
   bool conflict_ = false;
   DepSet conflictDeps_;

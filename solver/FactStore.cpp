@@ -40,17 +40,16 @@ std::optional<FactIndex> FactStore::firstWith(ir::ExprRef e) const {
 
 std::vector<FactIndex> FactStore::slice(const std::vector<ir::ExprRef>& symbols) const {
   std::vector<FactIndex> out = symbolFree_;
-  std::unordered_set<std::uint32_t> seenSym;  // lookup only
-  std::vector<bool> seenFact(facts_.size(), false);
-  for (FactIndex i : symbolFree_) seenFact[i] = true;
+  // lookup only, never iterated; sized by the slice, not by the store (a query costs its slice)
+  std::unordered_set<std::uint32_t> seenSym;
+  std::unordered_set<FactIndex> seenFact(symbolFree_.begin(), symbolFree_.end());
   std::vector<ir::ExprRef> work(symbols.begin(), symbols.end());
   while (!work.empty()) {
     ir::ExprRef s = work.back();
     work.pop_back();
     if (!seenSym.insert(s->id()).second) continue;
     for (FactIndex i : touching(s)) {
-      if (seenFact[i]) continue;
-      seenFact[i] = true;
+      if (!seenFact.insert(i).second) continue;
       out.push_back(i);
       for (ir::ExprRef t : facts_[i].symbols) work.push_back(t);
     }

@@ -1,5 +1,6 @@
 // solver/Prover.cpp — the facade: facts in frames (with incrementally propagated bounds), and
-// prove() composed from its tiers in one place: constants and syntactic identity, the answer
+// prove() composed from its tiers in one place: terms common to both sides of a comparison
+// cancelled (LinearNormalize.h), constants and syntactic identity, the answer
 // cache, intervals (ProverIntervalTier.cpp), then Z3 on the slice of facts sharing symbols
 // with the goal (ProverSmtTier.cpp); a verdict is then checked against contradictory facts
 // (ProverSatisfiability.cpp).
@@ -9,6 +10,7 @@
 
 #include "ir/Diagnostic.h"
 #include "solver/IntervalEval.h"
+#include "solver/LinearNormalize.h"
 
 namespace symrange::solver {
 
@@ -41,6 +43,7 @@ const char* toString(Method m) {
 
 void Prover::Impl::addFact(ExprRef fact, const std::string& label) {
   SYMRANGE_ASSERT(fact != nullptr);
+  if (!budget.naive) fact = cancelCommonTerms(cx, fact);
   const bool wasFails = lastFails.goal == fact && lastFails.factCount == facts.size();
   FactIndex idx = facts.add(fact, label);
   factConstraints.push_back(Constraint{fact, true, idx, true});
@@ -55,7 +58,7 @@ void Prover::Impl::addFact(ExprRef fact, const std::string& label) {
     unsat = a;
     return;
   }
-  if (!budget.useIntervals) return;
+  if (!budget.useIntervals || budget.naive) return;
   Propagator prop(box, factConstraints, touchingAll());
   if (!prop.run({idx}, kRevisionsPerFact)) {
     Answer a = make(Verdict::Unreachable, Method::Interval);
@@ -69,9 +72,11 @@ void Prover::Impl::pop() {
   Frame& f = frames.back();
   facts.truncate(f.factCount);
   factConstraints.resize(f.factCount);
-  box = std::move(f.box);
+  box.rollback(f.boxMark);
   unsat = std::move(f.unsat);
+  checkedFacts = std::min(checkedFacts, f.checkedFacts);
   frames.pop_back();
+  if (frames.empty()) box.stopRecording();
   lastFails = {};
 }
 
@@ -156,8 +161,9 @@ Propagator::Touching Prover::Impl::touchingIn(const Slice& s, const std::vector<
 
 Answer Prover::Impl::prove(ExprRef goal) {
   SYMRANGE_ASSERT(goal != nullptr);
+  if (!budget.naive) goal = cancelCommonTerms(cx, goal);
   ++stats.queries;
-  Answer a = decide(goal);
+  Answer a = budget.naive ? naiveDecide(goal) : decide(goal);
   if (a.verdict == Verdict::Unknown) ++stats.unknownByReason[a.reason];
   if (a.method == Method::Constant) ++stats.decidedConstant;
   if (a.method == Method::Interval) ++stats.decidedInterval;

@@ -52,6 +52,10 @@ struct Budget {
   bool useSlicing = true;
   bool useCache = true;
   bool useSmt = true;
+  /// The benchmark's naive SMT baseline: prove() gives every goal a fresh Z3 solver with every
+  /// active fact asserted; no constant or interval tier, slicing or cache (the flags above are
+  /// ignored). range() and checkFacts() are unaffected.
+  bool naive = false;
 };
 
 struct Answer {

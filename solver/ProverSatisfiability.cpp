@@ -4,6 +4,7 @@
 #include "solver/internal/ProverImpl.h"
 
 #include <algorithm>
+#include <unordered_set>
 
 #include "solver/IntervalEval.h"
 
@@ -55,17 +56,16 @@ Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
   return st;
 }
 
-std::vector<Prover::Impl::Slice> Prover::Impl::otherComponents(const Slice& s) const {
+std::vector<Prover::Impl::Slice> Prover::Impl::otherComponents(const Slice& s, std::size_t from) const {
   std::vector<Slice> out;
-  std::vector<bool> covered(facts.size(), false);
-  for (FactIndex i : s.facts) covered[i] = true;
-  for (FactIndex i = 0; i < facts.size(); ++i) {
-    if (covered[i]) continue;
+  // membership only (never iterated): the facts already in `s` or in a component found
+  std::unordered_set<FactIndex> covered(s.facts.begin(), s.facts.end());
+  for (auto i = static_cast<FactIndex>(from); i < facts.size(); ++i) {
+    if (covered.count(i)) continue;
     std::vector<FactIndex> comp = facts.slice(facts[i].symbols);
     std::vector<FactIndex> fresh;
     for (FactIndex j : comp) {
-      if (!covered[j]) fresh.push_back(j);
-      covered[j] = true;
+      if (covered.insert(j).second) fresh.push_back(j);
     }
     out.push_back(makeSlice(fresh, {}));
   }
@@ -74,7 +74,7 @@ std::vector<Prover::Impl::Slice> Prover::Impl::otherComponents(const Slice& s) c
 
 std::optional<Answer> Prover::Impl::unsatElsewhere(const Slice& s) {
   if (!budget.useSlicing) return std::nullopt;
-  for (const Slice& c : otherComponents(s)) {
+  for (const Slice& c : otherComponents(s, checkedFacts)) {
     ComponentStatus st = statusOf(c);
     if (st.status == SatResult::Unsat) {
       Answer a = make(Verdict::Unreachable, st.method);
@@ -82,6 +82,7 @@ std::optional<Answer> Prover::Impl::unsatElsewhere(const Slice& s) {
       return a;
     }
   }
+  checkedFacts = facts.size();
   return std::nullopt;
 }
 

@@ -83,8 +83,9 @@ struct Prover::Impl {
 
   struct Frame {
     std::size_t factCount = 0;
-    Box box;
+    Box::Mark boxMark;
     std::optional<Answer> unsat;
+    std::size_t checkedFacts = 0;
   };
 
   /// The facts of one query: the slice (or every fact), its expressions and symbols.
@@ -102,6 +103,10 @@ struct Prover::Impl {
   Box box;                                  // bounds from every active fact
   std::vector<Frame> frames;
   std::optional<Answer> unsat;  // the facts are known unsatisfiable (with the proof)
+  /// Every component of the facts [0, checkedFacts) has had its satisfiability checked by
+  /// unsatElsewhere (none was unsatisfiable): a later query only checks the components that
+  /// facts added since then belong to, so a query costs its slice, not the whole program.
+  std::size_t checkedFacts = 0;
   ProverCache cache;
   std::unique_ptr<SmtBackend> smt;  // created at the first query that needs Z3
   /// Recent confirmed points (most recent first). They only certify satisfiability (never
@@ -115,7 +120,7 @@ struct Prover::Impl {
 
   // ---- facts --------------------------------------------------------------------------
   void addFact(ExprRef fact, const std::string& label);
-  void push() { frames.push_back(Frame{facts.size(), box, unsat}); }
+  void push() { frames.push_back(Frame{facts.size(), box.mark(), unsat, checkedFacts}); }
 
   void pop();
   Propagator::Touching touchingAll();
@@ -144,13 +149,15 @@ struct Prover::Impl {
   /// Is a set of facts closed under symbol sharing satisfiable? Cached by its expressions.
   ComponentStatus statusOf(const Slice& c);
 
-  /// The components of the facts (sets closed under symbol sharing) other than `s`'s facts,
-  /// in order of their first fact.
-  std::vector<Slice> otherComponents(const Slice& s) const;
+  /// The components of the facts (sets closed under symbol sharing) other than `s`'s facts
+  /// that contain a fact at position `from` or later, in order of their first fact.
+  std::vector<Slice> otherComponents(const Slice& s, std::size_t from = 0) const;
 
   /// Unreachable when the facts outside the slice are contradictory (a verdict on the slice
   /// alone would otherwise be claimed under unsatisfiable facts). Components whose
-  /// satisfiability is unknown leave the slice's verdict standing.
+  /// satisfiability is unknown leave the slice's verdict standing. Only components with facts
+  /// added since the last call are checked (the others are unchanged, their status cached);
+  /// the caller has shown `s`'s own facts satisfiable or proved its goal on them.
   std::optional<Answer> unsatElsewhere(const Slice& s);
 
   // ---- prove --------------------------------------------------------------------------
@@ -204,6 +211,9 @@ struct Prover::Impl {
                                      bool goalTrue, Assignment& point) const;
   CachedAnswer smtAnswer(Verdict v, const std::vector<ExprRef>& core) const;
   std::optional<CachedAnswer> smtTier(ExprRef goal, const Slice& s, std::optional<Verdict> hint);
+
+  // ---- the naive SMT baseline (Budget::naive; ProverNaive.cpp) ---------------------------
+  Answer naiveDecide(ExprRef goal);
 
   // ---- checkFacts and range -----------------------------------------------------------
   Answer checkFacts();

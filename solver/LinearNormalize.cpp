@@ -1,0 +1,181 @@
+// solver/LinearNormalize.cpp — collecting both sides of an integer comparison as linear forms
+// over opaque terms (sums of constant multiples), and rewriting the comparison when a term
+// occurs on both sides.
+#include "solver/LinearNormalize.h"
+
+#include <cstdint>
+#include <map>
+#include <utility>
+#include <vector>
+
+namespace symrange::solver {
+
+using ir::ExprKind;
+using ir::ExprRef;
+using ir::ExprType;
+
+namespace {
+
+using Int128 = __int128;
+constexpr Int128 kLimit = static_cast<Int128>(1) << 100;  // far beyond int64, far below overflow
+
+/// True when `e` is an integer expression that always evaluates (constant non-zero divisors,
+/// natural constant exponents) with no int_oo and no float inside.
+bool plainInteger(ExprRef e) {
+  if (e->type() != ExprType::Int) return false;
+  switch (e->kind()) {
+    case ExprKind::IntInf:
+    case ExprKind::FloatConst:
+    case ExprKind::TrueDiv:
+    case ExprKind::ToFloat:
+    case ExprKind::TruncToInt:
+      return false;
+    case ExprKind::FloorDiv:
+    case ExprKind::Mod:
+    case ExprKind::PythonMod:
+    case ExprKind::CeilDiv:
+      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() != 0)) return false;
+      break;
+    case ExprKind::PowByNatural:
+      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return false;
+      break;
+    default: break;
+  }
+  for (ExprRef o : e->ops())
+    if (!plainInteger(o)) return false;
+  return true;
+}
+
+/// True when evaluating `e` may raise: a divisor that is not a non-zero constant, an exponent
+/// that is not a natural constant.
+bool mayRaise(ExprRef e) {
+  switch (e->kind()) {
+    case ExprKind::FloorDiv:
+    case ExprKind::Mod:
+    case ExprKind::PythonMod:
+    case ExprKind::CeilDiv:
+    case ExprKind::TrueDiv:
+      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() != 0)) return true;
+      break;
+    case ExprKind::PowByNatural:
+      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return true;
+      break;
+    default: break;
+  }
+  for (ExprRef o : e->ops())
+    if (mayRaise(o)) return true;
+  return false;
+}
+
+/// Σ coefficient·term + constant; terms keyed by expression id (deterministic order).
+struct Linear {
+  std::map<std::uint32_t, std::pair<ExprRef, Int128>> terms;
+  Int128 constant = 0;
+  bool ok = true;
+};
+
+void addTerm(Linear& out, ExprRef t, Int128 k) {
+  auto& slot = out.terms[t->id()];
+  slot.first = t;
+  slot.second += k;
+  if (slot.second > kLimit || slot.second < -kLimit) out.ok = false;
+}
+
+void collect(ir::ExprContext& cx, ExprRef e, Int128 k, Linear& out) {
+  if (!out.ok) return;
+  if (k > kLimit || k < -kLimit) {
+    out.ok = false;
+    return;
+  }
+  switch (e->kind()) {
+    case ExprKind::IntConst:
+      out.constant += k * e->intValue();
+      if (out.constant > kLimit || out.constant < -kLimit) out.ok = false;
+      return;
+    case ExprKind::Add:
+      for (ExprRef o : e->ops()) collect(cx, o, k, out);
+      return;
+    case ExprKind::Mul: {
+      Int128 c = 1;
+      std::vector<ExprRef> rest;
+      for (ExprRef o : e->ops()) {
+        if (o->isIntConst()) c *= o->intValue();
+        else rest.push_back(o);
+        if (c > kLimit || c < -kLimit) {
+          out.ok = false;
+          return;
+        }
+      }
+      if (rest.empty()) {
+        out.constant += k * c;
+        return;
+      }
+      addTerm(out, rest.size() == 1 ? rest[0] : cx.mul(rest), k * c);
+      return;
+    }
+    default: addTerm(out, e, k);
+  }
+}
+
+bool fitsInt64(Int128 v) {
+  return v >= static_cast<Int128>(INT64_MIN) && v <= static_cast<Int128>(INT64_MAX);
+}
+
+bool compareConstant(ExprKind k, Int128 v) {  // v op 0
+  switch (k) {
+    case ExprKind::Eq: return v == 0;
+    case ExprKind::Ne: return v != 0;
+    case ExprKind::Lt: return v < 0;
+    case ExprKind::Le: return v <= 0;
+    case ExprKind::Gt: return v > 0;
+    default: return v >= 0;  // Ge
+  }
+}
+
+ExprRef cancelComparison(ir::ExprContext& cx, ExprRef e) {
+  ExprRef a = e->op(0), b = e->op(1);
+  if (!plainInteger(a) || !plainInteger(b)) return e;
+  Linear la, lb;
+  collect(cx, a, 1, la);
+  collect(cx, b, 1, lb);
+  if (!la.ok || !lb.ok) return e;
+  bool shared = false;
+  for (const auto& [id, t] : lb.terms) shared = shared || la.terms.count(id) > 0;
+  if (!shared) return e;
+  Linear d = la;  // a - b
+  for (const auto& [id, t] : lb.terms) addTerm(d, t.first, -t.second);
+  d.constant -= lb.constant;
+  if (!d.ok) return e;
+  std::vector<ExprRef> sum;
+  for (const auto& [id, t] : d.terms) {
+    if (t.second == 0) continue;
+    if (!fitsInt64(t.second)) return e;
+    sum.push_back(t.second == 1 ? t.first : cx.mul(cx.intConst(static_cast<std::int64_t>(t.second)), t.first));
+  }
+  if (sum.empty()) return cx.boolConst(compareConstant(e->kind(), d.constant));
+  if (!fitsInt64(-d.constant)) return e;
+  ExprRef lhs = sum.size() == 1 ? sum[0] : cx.add(sum);
+  return cx.cmp(e->kind(), lhs, cx.intConst(static_cast<std::int64_t>(-d.constant)));
+}
+
+}  // namespace
+
+ExprRef cancelCommonTerms(ir::ExprContext& cx, ExprRef e) {
+  if (e->isComparison()) return cancelComparison(cx, e);
+  if (e->kind() != ExprKind::And && e->kind() != ExprKind::Or && e->kind() != ExprKind::Not) return e;
+  std::vector<ExprRef> ops;
+  bool changed = false;
+  // A constant operand folds an And / Or, which would drop a sibling that may raise: then the
+  // operand keeps its form.
+  const bool foldable = e->kind() == ExprKind::Not || !mayRaise(e);
+  for (ExprRef o : e->ops()) {
+    ExprRef r = cancelCommonTerms(cx, o);
+    ops.push_back(r->isBoolConst() && !foldable ? o : r);
+    changed = changed || ops.back() != o;
+  }
+  if (!changed) return e;
+  if (e->kind() == ExprKind::Not) return cx.lnot(ops[0]);
+  return e->kind() == ExprKind::And ? cx.land(std::move(ops)) : cx.lor(std::move(ops));
+}
+
+}  // namespace symrange::solver
