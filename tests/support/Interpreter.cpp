@@ -36,6 +36,7 @@ struct Unsupported {
 /// "operator.add" -> "add", "torch.sym_max" -> "sym_max", method "item" -> "item".
 std::string opName(const ir::Node& n) {
   std::string t = n.target();
+  if (t.rfind("torch.ops.higher_order.", 0) == 0) return t.substr(23);  // no overload
   if (t.rfind("torch.ops.", 0) == 0) {
     // torch.ops.<ns>.<op>.<overload>
     auto last = t.rfind('.');
