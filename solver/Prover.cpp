@@ -44,6 +44,8 @@ const char* toString(Method m) {
 void Prover::Impl::addFact(ExprRef fact, const std::string& label) {
   SYMRANGE_ASSERT(fact != nullptr);
   if (!budget.naive) fact = cancelCommonTerms(cx, fact);
+  // `True` says nothing; kept, it would join every slice (symbol-free facts concern every goal)
+  if (fact->isBoolConst() && fact->boolValue()) return;
   const bool wasFails = lastFails.goal == fact && lastFails.factCount == facts.size();
   FactIndex idx = facts.add(fact, label);
   factConstraints.push_back(Constraint{fact, true, idx, true});
