@@ -195,6 +195,13 @@ DepSet Propagator::endDeps(const Box& box, ExprRef e, bool lower) const {
   }
 }
 
+bool Propagator::hasDisjunction(ExprRef e) {
+  if (e->kind() == ExprKind::Or) return true;
+  for (ExprRef o : e->ops())
+    if (hasDisjunction(o)) return true;
+  return false;
+}
+
 DepSet Propagator::withCurrent(const DepSet& deps) const { return unite(deps, DepSet{current_}); }
 
 bool Propagator::run(const std::vector<std::size_t>& start, std::size_t maxRevisions) {
@@ -223,7 +230,7 @@ void Propagator::revise(const Constraint& c) {
   // the constraint as a whole: a fact with no defined value (a constant zero divisor) or whose
   // value excludes `want` cannot hold; a goal's negation also holds where the goal raises
   Interval whole = intervalOf(box_, c.expr);
-  if ((c.impliesDefined && whole.isEmpty()) ||
+  if ((c.impliesDefined && whole.isEmpty() && !hasDisjunction(c.expr)) ||
       (!whole.isEmpty() && !whole.contains(c.want ? 1 : 0))) {
     box_.setConflict(withCurrent(symDeps(box_, c.expr)));
     return;
@@ -244,7 +251,9 @@ void Propagator::revise(const Constraint& c) {
 }
 
 void Propagator::excludeZeroDivisors(Box& box, ExprRef e) {
-  // a fact that holds was defined: every symbol divisor inside it is non-zero
+  // a fact that holds was defined: every symbol divisor inside it is non-zero, except inside a
+  // disjunction, whose other operand may be the one that holds (Z3Lowering::factHolds)
+  if (e->kind() == ExprKind::Or) return;
   for (ExprRef o : e->ops()) excludeZeroDivisors(box, o);
   switch (e->kind()) {
     case ExprKind::FloorDiv:

@@ -109,6 +109,8 @@ class Propagator {
 
  private:
   void revise(const Constraint& c);
+  /// An Or inside: the fact may hold where some operand is undefined (Z3Lowering::factHolds).
+  static bool hasDisjunction(ir::ExprRef e);
   void narrowBool(Box& box, ir::ExprRef e, bool want, const DepSet& deps, int depth);
   void narrowDisjunction(Box& box, std::span<const ir::Expr* const> alts, bool want,
                          const DepSet& deps, int depth);

@@ -64,7 +64,7 @@ std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::ve
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::function<bool(const Assignment&)> accept = [&](const Assignment& p) {
     for (ExprRef f : s.exprs) {
-      if (truthAt(f, p) != Truth::True) return false;
+      if (factTruthAt(f, p) != Truth::True) return false;
     }
     Truth g = truthAt(goal, p);
     return goalTrue ? g == Truth::True : (g == Truth::False || g == Truth::Raises);

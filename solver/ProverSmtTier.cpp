@@ -30,7 +30,7 @@ bool Prover::Impl::certifiedByPool(const Slice& s, ExprRef goal) {
   Propagator::Touching touching = touchingIn(s, &goalSyms, s.facts.size());
   std::function<bool(const Assignment&)> accept = [&](const Assignment& p) {
     for (ExprRef f : s.exprs) {
-      if (truthAt(f, p) != Truth::True) return false;
+      if (factTruthAt(f, p) != Truth::True) return false;
     }
     return truthAt(goal, p) == Truth::True;
   };
@@ -93,7 +93,7 @@ std::optional<std::string> Prover::Impl::confirm(const SmtResult& r, const Slice
     return r.exact ? "witness not confirmed" : "unsupported: approximated function";
   };
   for (ExprRef f : s.exprs) {
-    if (truthAt(f, point) != Truth::True) return explain(f);
+    if (factTruthAt(f, point) != Truth::True) return explain(f);
   }
   Truth g = truthAt(goal, point);
   bool ok = goalTrue ? g == Truth::True : (g == Truth::False || g == Truth::Raises);

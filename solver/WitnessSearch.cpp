@@ -24,6 +24,22 @@ Truth truthAt(ExprRef e, const Assignment& point) {
   return r.value->i != 0 ? Truth::True : Truth::False;
 }
 
+Truth factTruthAt(ExprRef e, const Assignment& point) {
+  const bool isAnd = e->kind() == ir::ExprKind::And;
+  if (!isAnd && e->kind() != ir::ExprKind::Or) return truthAt(e, point);
+  // And: True when every operand holds; Or: True when one does. Otherwise False, or Unknown
+  // when an operand could not be evaluated.
+  bool unknownSeen = false;
+  for (ExprRef o : e->ops()) {
+    const Truth t = factTruthAt(o, point);
+    if (t == Truth::Unknown) unknownSeen = true;
+    if (isAnd && t != Truth::True && t != Truth::Unknown) return Truth::False;
+    if (!isAnd && t == Truth::True) return Truth::True;
+  }
+  if (unknownSeen) return Truth::Unknown;
+  return isAnd ? Truth::True : Truth::False;
+}
+
 namespace {
 
 /// The values to try for a symbol, best first: the preferred one, its neighbours inward, and

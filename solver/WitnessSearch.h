@@ -24,6 +24,9 @@ enum class Truth : std::uint8_t { True, False, Raises, Unknown };
 /// Evaluates `e` with Python semantics at `point` (ir::evaluate). Unknown when a symbol is
 /// unassigned, a value overflows int64, or the expression is unsupported (opaque function).
 [[nodiscard]] Truth truthAt(ir::ExprRef e, const Assignment& point);
+/// Does fact `e` hold at `point`? As truthAt, but a conjunction / disjunction is judged
+/// operand by operand (Z3Lowering::factHolds): `a ∨ b` holds where a does, even if b raises.
+[[nodiscard]] Truth factTruthAt(ir::ExprRef e, const Assignment& point);
 
 /// Which value labeling prefers inside an interval.
 enum class LabelStrategy : std::uint8_t { NearZero, Low, High };

@@ -301,6 +301,13 @@ z3::expr Z3Lowering::holds(ExprRef e) {
   return d && v;
 }
 
+z3::expr Z3Lowering::factHolds(ExprRef e) {
+  if (e->kind() != ExprKind::And && e->kind() != ExprKind::Or) return holds(e);
+  z3::expr_vector parts(ctx_);
+  for (ExprRef o : e->ops()) parts.push_back(factHolds(o));
+  return e->kind() == ExprKind::And ? z3::mk_and(parts) : z3::mk_or(parts);
+}
+
 bool Z3Lowering::exact(ExprRef e) {
   if (auto it = exact_.find(e->id()); it != exact_.end()) return it->second;
   bool r = true;

@@ -41,6 +41,11 @@ class Z3Lowering {
   z3::expr defined(ir::ExprRef e);
   /// defined(e) ∧ term(e) for a boolean `e`: "the check `e` passes".
   z3::expr holds(ir::ExprRef e);
+  /// What a fact `e` says: like holds(e), but a conjunction / disjunction holds where its
+  /// operands' facts do (`a ∨ b` holds where a is defined and true, even if b would raise).
+  /// Facts built from a `cond` are disjunctions whose untaken side need not be defined (the
+  /// branch did not run); for a fact from a check this is weaker than holds(), hence sound.
+  z3::expr factHolds(ir::ExprRef e);
   /// False when `e` contains an approximation (uninterpreted function, real-valued floats), so
   /// that a satisfying model need not be a real execution; unsat answers stay sound for
   /// uninterpreted functions.

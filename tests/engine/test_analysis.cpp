@@ -404,3 +404,19 @@ TEST_CASE("library API: a program built through ir/ (no text) is analysed and re
   CHECK(e.program().root->find("check_ge") != nullptr);
   CHECK(e.report("built")["summary"]["redundant"] == 1);
 }
+
+// Regression (30-minute differential campaign, seed 100821): after `cond(u0 < 2, ...)` whose
+// false branch computes `u0 // u0`, the join fact is `(u0 < 2) ∨ (... u0 // u0 ...)`. Facts were
+// required to be defined as a whole, so the untaken branch's division forced u0 != 0 and the
+// later predicate Eq(u2 // -1, u0) was "decided" false although u0 = 0 makes it true: the live
+// branch was pruned. A disjunction now holds where one operand is defined and true.
+TEST_CASE("a division in an untaken branch does not constrain the code after the cond") {
+  engine::Engine e = engine::Engine::fromFile(std::string(SYMRANGE_SOURCE_DIR) +
+                                              "/tests/fixtures/regressions/cond_join_branch_only_division.txt");
+  const engine::BranchResult* b = e.branch("cond_4");
+  REQUIRE(b != nullptr);
+  CHECK(b->verdict == engine::CondVerdict::Open);
+  CHECK(b->answer.witness.size() > 0);
+  // and the facts admit the execution that takes the true branch: u0 = 0 = u2
+  CHECK(e.optimize().branchesPruned == 0);
+}

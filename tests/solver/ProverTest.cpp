@@ -378,3 +378,38 @@ TEST_CASE("prover: range()") {
     if (r.exact) CHECK(got.exact);
   }
 }
+
+// Regression (differential campaign): a fact `a ∨ b` holds where `a` holds even if `b` would
+// raise there (a cond join's untaken branch need not be defined). Both the bounds tier and Z3
+// used to read the fact as "u0 != 0 and ...".
+TEST_CASE("prover: a disjunction fact does not make its other operand's divisors non-zero") {
+  for (bool intervals : {true, false}) {
+    CAPTURE(intervals);
+    ir::ExprContext cx;
+    ExprRef u0 = cx.symbol("u0");
+    solver::Budget b;
+    b.useIntervals = intervals;
+    solver::Prover p(cx, b);
+    p.addFact(cx.lor(cx.lt(u0, cx.intConst(2)), cx.ge(cx.floorDiv(u0, u0), cx.intConst(0))), "join");
+    const solver::Answer a = p.prove(cx.ne(u0, cx.intConst(0)));
+    CHECK(a.verdict == solver::Verdict::Required);
+    CHECK(a.witness.at("u0") == 0);
+    const solver::Answer f = p.checkFacts();
+    CHECK(f.verdict == solver::Verdict::Required);
+  }
+}
+
+// Regression (differential campaign): Z3 4.8's tangent lemmas looped for minutes on this query
+// without charging the resource limit. It must come back (any verdict but a wrong one).
+TEST_CASE("prover: a square equal to a non-square constant does not hang Z3") {
+  ir::ExprContext cx;
+  ExprRef u0 = cx.symbol("u0"), u1 = cx.symbol("u1"), u2 = cx.symbol("u2");
+  Prover p(cx);
+  p.addFact(cx.gt(u0, cx.intConst(-11)), "a");
+  p.addFact(cx.ne(u1, cx.intConst(7)), "b");
+  p.addFact(cx.ne(u0, cx.pythonMod(u0, cx.intConst(8))), "c");
+  p.addFact(cx.ne(u1, u0), "d");
+  ExprRef d = cx.sub(u2, u0);
+  const Answer a = p.prove(cx.ne(cx.mul(d, d), cx.intConst(149)));
+  CHECK((a.verdict == Verdict::Redundant || a.verdict == Verdict::Unknown));
+}
