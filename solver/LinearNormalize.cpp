@@ -19,33 +19,6 @@ namespace {
 using Int128 = __int128;
 constexpr Int128 kLimit = static_cast<Int128>(1) << 100;  // far beyond int64, far below overflow
 
-/// True when `e` is an integer expression that always evaluates (constant non-zero divisors,
-/// natural constant exponents) with no int_oo and no float inside.
-bool plainInteger(ExprRef e) {
-  if (e->type() != ExprType::Int) return false;
-  switch (e->kind()) {
-    case ExprKind::IntInf:
-    case ExprKind::FloatConst:
-    case ExprKind::TrueDiv:
-    case ExprKind::ToFloat:
-    case ExprKind::TruncToInt:
-      return false;
-    case ExprKind::FloorDiv:
-    case ExprKind::Mod:
-    case ExprKind::PythonMod:
-    case ExprKind::CeilDiv:
-      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() != 0)) return false;
-      break;
-    case ExprKind::PowByNatural:
-      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return false;
-      break;
-    default: break;
-  }
-  for (ExprRef o : e->ops())
-    if (!plainInteger(o)) return false;
-  return true;
-}
-
 /// True when evaluating `e` may raise: a divisor that is not a non-zero constant, an exponent
 /// that is not a natural constant.
 bool mayRaise(ExprRef e) {
@@ -66,6 +39,25 @@ bool mayRaise(ExprRef e) {
     if (mayRaise(o)) return true;
   return false;
 }
+
+/// True when every subterm of `e` is an integer: no float, no int_oo.
+bool integerOnly(ExprRef e) {
+  if (e->type() != ExprType::Int) return false;
+  switch (e->kind()) {
+    case ExprKind::IntInf:
+    case ExprKind::FloatConst:
+    case ExprKind::TrueDiv:
+    case ExprKind::ToFloat:
+    case ExprKind::TruncToInt: return false;
+    default: break;
+  }
+  for (ExprRef o : e->ops())
+    if (!integerOnly(o)) return false;
+  return true;
+}
+
+/// An integer expression that always evaluates, with no int_oo and no float inside.
+bool plainInteger(ExprRef e) { return integerOnly(e) && !mayRaise(e); }
 
 /// Σ coefficient·term + constant; terms keyed by expression id (deterministic order).
 struct Linear {
