@@ -1,13 +1,16 @@
 // tests/engine/test_differential.cpp — the soundness harness (BRIEF section 8): random programs
 // (tests/support/ProgramGenerator) are analysed and rewritten; original and optimized programs
-// then run through the reference interpreter (tests/support/Interpreter) on many inputs. They
+// then run through the reference interpreter (tests/support/Interpreter) on many inputs: edge
+// values, random values, and the generator's reference points with their neighbours (each
+// scalar +-1), on which most checks hold so the deep paths run. They
 // must raise at the same check or both succeed with equal outputs. On the same runs the verdicts
 // are audited: a redundant check never fires, a fails check always fires when reached, a pruned
 // branch is never taken, reported witnesses really make their check fire, reported ranges
 // contain every value seen. A failure prints a reproducer shrunk by deleting lines.
 //
 // Campaign size: SYMRANGE_DIFF_PROGRAMS (default 2000), SYMRANGE_DIFF_INPUTS (default 50),
-// SYMRANGE_DIFF_SEED (default 1). See docs/testing.md.
+// SYMRANGE_DIFF_SEED (default 1). See docs/testing.md. The closing messages give the verdict
+// and run-outcome distributions, which say how deep the campaign went.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -79,10 +82,11 @@ std::string describe(const RtInputs& in) {
   return s.str();
 }
 
-/// Runs original vs optimized on `in` and audits the verdicts; returns "" or what went wrong.
+/// Runs original (unless `originalRun` gives its outcome on `in`) vs optimized on `in` and
+/// audits the verdicts; returns "" or what went wrong.
 std::string judge(const symrange::ir::Program& original, const symrange::ir::Program& optimized,
-                  const Verdicts& v, const RtInputs& in) {
-  const RtOutcome a = symrange::testing::interpret(original, in);
+                  const Verdicts& v, const RtInputs& in, const RtOutcome* originalRun = nullptr) {
+  const RtOutcome a = originalRun ? *originalRun : symrange::testing::interpret(original, in);
   if (a.kind == RtOutcome::Kind::Unsupported) return {};
   const RtOutcome b = symrange::testing::interpret(optimized, in);
   if (b.kind == RtOutcome::Kind::Unsupported)
@@ -177,7 +181,9 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
   const long inputs = envOr("SYMRANGE_DIFF_INPUTS", 50);
   const long seed0 = envOr("SYMRANGE_DIFF_SEED", 1);
   long runs = 0, unsupported = 0, witnessesChecked = 0, witnessesInconclusive = 0;
-  std::map<std::string, long> verdictCount;
+  long referenceOk = 0;
+  std::map<std::string, long> verdictCount, condCount;
+  std::map<std::string, std::map<std::string, long>> outcomeCount;  // input kind -> outcome -> runs
 
   for (long k = 0; k < programs; ++k) {
     symrange::testing::GenOptions o;
@@ -185,11 +191,26 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
     o.symbols = 2 + static_cast<int>(k % 3);
     o.statements = 8 + static_cast<int>(k % 25);
     o.constRange = 6 + static_cast<int>(k % 10);
-    const std::string text = symrange::testing::generateProgram(o);
+    const auto generated = symrange::testing::generateProgramWithReference(o);
+    const std::string& text = generated.text;
     auto run = prepare(text);
     REQUIRE_MESSAGE(run.has_value(), "generated program does not parse:\n" << text);
     for (const auto& c : run->verdicts.checks) ++verdictCount[symrange::solver::toString(c.verdict)];
+    for (const auto& [name, verdict] : run->verdicts.conds) ++condCount[symrange::engine::toString(verdict)];
     const auto sources = itemSources(*run->original);
+
+    // The generator simulated the reference input; the interpreter must agree on whether the
+    // original program runs to its end there (a disagreement is a bug in one of the two).
+    {
+      RtInputs ref;
+      ref.scalars = generated.reference;
+      const RtOutcome r = symrange::testing::interpret(*run->original, ref);
+      CHECK_MESSAGE((r.kind == RtOutcome::Kind::Ok) == generated.referenceReachesEnd,
+                    "seed " << o.seed << ": reference " << describe(ref) << "expected to "
+                            << (generated.referenceReachesEnd ? "run to the end" : "raise") << ", interpreter: "
+                            << describe(r) << "\n" << text);
+      referenceOk += r.kind == RtOutcome::Kind::Ok;
+    }
 
     // Inputs: edge values, then random values around the constants the generator uses.
     std::mt19937_64 rng(o.seed);
@@ -204,6 +225,28 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
         in.scalars["x" + std::to_string(s)] = v;
       }
       all.push_back(in);
+    }
+    // The reference points (the reference first) and their neighbours: each scalar +-1.
+    const std::size_t randomInputs = all.size();
+    {
+      std::vector<symrange::testing::GenInput> points{generated.reference};
+      points.insert(points.end(), generated.points.begin(), generated.points.end());
+      std::set<symrange::testing::GenInput> seen;
+      auto add = [&](const symrange::testing::GenInput& scalars) {
+        if (!seen.insert(scalars).second) return;
+        RtInputs in;
+        in.scalars = scalars;
+        all.push_back(in);
+      };
+      for (const auto& pt : points) {
+        add(pt);
+        for (const auto& [input, value] : pt)
+          for (std::int64_t d : {-1, 1}) {
+            auto near = pt;
+            near[input] = value + d;
+            add(near);
+          }
+      }
     }
     // Witnesses of required checks, combined with each input for the symbols they leave free.
     std::vector<std::pair<std::string, RtInputs>> witnessRuns;
@@ -236,9 +279,13 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
     };
 
     bool failed = false;
-    for (const auto& in : all) {
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const RtInputs& in = all[i];
       ++runs;
-      const std::string why = judge(*run->original, run->engine->program(), run->verdicts, in);
+      const RtOutcome a = symrange::testing::interpret(*run->original, in);
+      ++outcomeCount[i < randomInputs ? "random/edge" : "reference+-1"]
+                    [a.kind == RtOutcome::Kind::Ok ? "ok" : a.kind == RtOutcome::Kind::Raised ? "raised" : "unsupported"];
+      const std::string why = judge(*run->original, run->engine->program(), run->verdicts, in, &a);
       if (!why.empty()) {
         failure(why, in);
         failed = true;
@@ -273,7 +320,14 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
   }
   MESSAGE("differential: " << programs << " programs, " << runs << " runs, witnesses confirmed "
                            << witnessesChecked << ", inconclusive " << witnessesInconclusive);
-  std::ostringstream vc;
+  std::ostringstream vc, cc, oc;
   for (const auto& [k, v] : verdictCount) vc << k << "=" << v << " ";
-  MESSAGE("verdicts: " << vc.str());
+  for (const auto& [k, v] : condCount) cc << k << "=" << v << " ";
+  for (const auto& [kind, counts] : outcomeCount) {
+    oc << kind << ": ";
+    for (const auto& [k, v] : counts) oc << k << "=" << v << " ";
+  }
+  MESSAGE("verdicts: " << vc.str() << "| conds: " << cc.str());
+  MESSAGE("runs of the original: " << oc.str() << "| reference input runs to the end in " << referenceOk
+                                   << " of " << programs << " programs");
 }

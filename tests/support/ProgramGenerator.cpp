@@ -1,20 +1,33 @@
 // tests/support/ProgramGenerator.cpp — the random program generator (see the header).
+// Every SymInt/SymBool carries its value at each reference point (nullopt where the point has
+// no value: a zero divisor, an int64 overflow). A scope knows which points execute it; checks
+// made to pass choose their operator or constant from those points' values, cond predicates
+// split them, and each point dies (stops executing) where the program raises for it.
 #include "tests/support/ProgramGenerator.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <functional>
 #include <map>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <vector>
 
+#include "ir/ExprEval.h"
+
 namespace symrange::testing {
 namespace {
 
-/// A SymInt or SymBool value visible in the graph being written: its node name and the
-/// sympy-style text the annotation shows.
+using Ref = std::optional<std::int64_t>;
+using Refs = std::vector<Ref>;  // one value per reference point
+
+/// A SymInt or SymBool value visible in the graph being written: its node name, the
+/// sympy-style text the annotation shows and its values at the reference points.
 struct Var {
   std::string name;
   std::string expr;
+  Refs refs;
 };
 
 struct Tensor {
@@ -29,15 +42,43 @@ std::string paren(const std::string& e) {
              : "(" + e + ")";
 }
 
+/// Values small enough that a constant chosen around them stays far from overflow.
+bool usable(const Ref& r) { return r && *r > -(std::int64_t{1} << 60) && *r < (std::int64_t{1} << 60); }
+
+/// `f` point by point; nullopt where an operand has none (or `f` gives none: the op raised).
+Refs lift(const Refs& a, const Refs& b, const std::function<Ref(std::int64_t, std::int64_t)>& f) {
+  Refs r(a.size());
+  for (std::size_t p = 0; p < a.size(); ++p)
+    if (a[p] && b[p]) r[p] = f(*a[p], *b[p]);
+  return r;
+}
+
+/// `x OP y` for the operator index k of < <= > >= == != (in that order).
+bool compare(int k, std::int64_t x, std::int64_t y) {
+  return k == 0 ? x < y : k == 1 ? x <= y : k == 2 ? x > y : k == 3 ? x >= y : k == 4 ? x == y : x != y;
+}
+
 class Generator {
  public:
-  explicit Generator(const GenOptions& o) : opts_(o), rng_(o.seed * 0x9E3779B97F4A7C15ULL + 7) {}
+  explicit Generator(const GenOptions& o)
+      : opts_(o), points_(std::max(o.referencePoints, 1)), rng_(o.seed * 0x9E3779B97F4A7C15ULL + 7) {}
 
-  std::string run() {
+  GeneratedProgram run() {
+    // The reference points: scalars mostly non-negative (tensor sizes), sometimes negative.
+    GeneratedProgram g;
+    g.points.resize(static_cast<std::size_t>(points_));
+    for (auto& pt : g.points)
+      for (int i = 0; i < opts_.symbols; ++i)
+        pt["x" + std::to_string(i)] =
+            chance(75) ? pick(opts_.constRange + 1) : -1 - pick(std::max(opts_.constRange, 1));
+    inputs_ = g.points;
+    alive_.assign(static_cast<std::size_t>(points_), true);
     std::ostringstream sig;
     for (int i = 0; i < opts_.symbols; ++i) sig << "x" << i << ": \"i64[]\", ";
     sig << "y: \"f32[5, 5]\"";
     Scope top{"            ", {}, {}, {}};
+    for (int p = 0; p < points_; ++p) top.entered.push_back(p);
+    top.fallback = top.entered;
     for (int i = 0; i < opts_.statements; ++i) statement(top, 0);
     // Keep a tensor output so the program is not empty after dead-code removal.
     std::string outs;
@@ -62,7 +103,11 @@ class Generator {
       pos = end + 2;
     }
     out << "Range constraints: {}\n";
-    return out.str();
+    g.text = out.str();
+    const auto first = std::find(alive_.begin(), alive_.end(), true);
+    g.referenceReachesEnd = first != alive_.end();
+    g.reference = g.points[g.referenceReachesEnd ? static_cast<std::size_t>(first - alive_.begin()) : 0];
+    return g;
   }
 
  private:
@@ -73,13 +118,22 @@ class Generator {
     std::vector<Tensor> tensors;
     std::ostringstream body;
     std::vector<std::string> subs;  // printed sub-module classes of this graph
+    std::vector<int> entered;       // reference points executing this graph
+    std::vector<int> fallback;      // points to tune to when none of `entered` is alive
     Scope(std::string ind, std::vector<Var> i, std::vector<Var> b, std::vector<Tensor> t)
         : indent(std::move(ind)), ints(std::move(i)), bools(std::move(b)), tensors(std::move(t)) {}
   };
 
+  /// How a comparison is chosen: at random; true at every tuning point; or (cond predicates)
+  /// true at some tuning points and false at others, else with a constant near their value.
+  enum class Cmp : std::uint8_t { Random, Passing, Split };
+
   int pick(int n) { return std::uniform_int_distribution<int>(0, n - 1)(rng_); }
   bool chance(int percent) { return pick(100) < percent; }
+  bool passing() { return chance(opts_.passingChecks); }
   int constant() { return std::uniform_int_distribution<int>(-opts_.constRange, opts_.constRange)(rng_); }
+  /// A distance beyond the extreme value: 0 (tight) 40% of the time, else 1..constRange.
+  std::int64_t slack() { return chance(40) ? 0 : 1 + pick(std::max(opts_.constRange, 1)); }
   std::string fresh(const std::string& base) {
     int& n = counters_[base];
     std::string s = n == 0 ? base : base + "_" + std::to_string(n);
@@ -87,6 +141,43 @@ class Generator {
     return s;
   }
   const Var& anyInt(Scope& s) { return s.ints[pick(static_cast<int>(s.ints.size()))]; }
+  Refs constantRefs(std::int64_t c) const { return Refs(static_cast<std::size_t>(points_), c); }
+
+  /// The points a choice is tuned to: those executing `s` that are still alive, else the
+  /// points the enclosing graph was tuned to (a branch no point takes is tuned "as if").
+  std::vector<int> tuning(const Scope& s) const {
+    std::vector<int> t;
+    for (int p : s.entered)
+      if (alive_[static_cast<std::size_t>(p)]) t.push_back(p);
+    return t.empty() ? s.fallback : t;
+  }
+  /// The values of `v` at the tuning points, or nullopt when one of them is not usable.
+  std::optional<std::vector<std::int64_t>> values(const Scope& s, const Var& v) const {
+    std::vector<std::int64_t> out;
+    for (int p : tuning(s)) {
+      const Ref& r = v.refs[static_cast<std::size_t>(p)];
+      if (!usable(r)) return std::nullopt;
+      out.push_back(*r);
+    }
+    if (out.empty()) return std::nullopt;
+    return out;
+  }
+  /// A random int whose tuning values exist and satisfy `ok`, or nullptr when there is none.
+  const Var* intWhere(Scope& s, const std::function<bool(const std::vector<std::int64_t>&)>& ok) {
+    std::vector<const Var*> c;
+    for (const auto& v : s.ints)
+      if (auto vals = values(s, v); vals && ok(*vals)) c.push_back(&v);
+    return c.empty() ? nullptr : c[static_cast<std::size_t>(pick(static_cast<int>(c.size())))];
+  }
+  static bool allNonNegative(const std::vector<std::int64_t>& v) {
+    return std::all_of(v.begin(), v.end(), [](std::int64_t x) { return x >= 0; });
+  }
+  /// Points executing `s` for which `raises(p)` holds stop executing (the program raised).
+  void kill(const Scope& s, const std::function<bool(std::size_t)>& raises) {
+    for (int p : s.entered)
+      if (alive_[static_cast<std::size_t>(p)] && raises(static_cast<std::size_t>(p)))
+        alive_[static_cast<std::size_t>(p)] = false;
+  }
 
   void emit(Scope& s, const std::string& line) { s.body << s.indent << line << "\n"; }
 
@@ -94,68 +185,198 @@ class Generator {
     if (nextInput_ >= opts_.symbols) return;
     std::string name = fresh("item");
     std::string sym = "u" + std::to_string(nextSymbol_++);
-    emit(s, name + ": \"Sym(" + sym + ")\" = torch.ops.aten.item.default(x" +
-                std::to_string(nextInput_++) + ")");
-    s.ints.push_back({name, sym});
+    std::string input = "x" + std::to_string(nextInput_++);
+    emit(s, name + ": \"Sym(" + sym + ")\" = torch.ops.aten.item.default(" + input + ")");
+    Refs r;
+    for (const auto& pt : inputs_) r.push_back(pt.at(input));
+    s.ints.push_back({name, sym, r});
   }
 
   void arith(Scope& s) {
+    using I = std::int64_t;
+    const auto add = [](I x, I y) -> Ref { I r = 0; return __builtin_add_overflow(x, y, &r) ? Ref() : r; };
+    const auto mul = [](I x, I y) -> Ref { I r = 0; return __builtin_mul_overflow(x, y, &r) ? Ref() : r; };
     const Var a = anyInt(s);
-    const Var b = anyInt(s);
+    Var b = anyInt(s);
     int c = constant();
     std::string name, rhs, expr;
+    Refs refs;
+    auto divisor = [&]() {  // a symbolic divisor, preferably non-zero at the tuning points
+      if (passing())
+        if (const Var* nz = intWhere(s, [](const auto& v) { return std::find(v.begin(), v.end(), 0) == v.end(); }))
+          b = *nz;
+    };
     switch (pick(9)) {
-      case 0: name = fresh("add"); rhs = a.name + " + " + b.name; expr = a.expr + " + " + b.expr; break;
-      case 1: name = fresh("sub"); rhs = a.name + " - " + b.name; expr = a.expr + " - " + paren(b.expr); break;
-      case 2: name = fresh("add"); rhs = a.name + " + " + std::to_string(c); expr = a.expr + " + " + paren(std::to_string(c)); break;
-      case 3: name = fresh("mul"); rhs = a.name + " * " + std::to_string(c); expr = paren(std::to_string(c)) + "*" + paren(a.expr); break;
+      case 0:
+        name = fresh("add"); rhs = a.name + " + " + b.name; expr = a.expr + " + " + b.expr;
+        refs = lift(a.refs, b.refs, add);
+        break;
+      case 1:
+        name = fresh("sub"); rhs = a.name + " - " + b.name; expr = a.expr + " - " + paren(b.expr);
+        refs = lift(a.refs, b.refs, [](I x, I y) -> Ref { I r = 0; return __builtin_sub_overflow(x, y, &r) ? Ref() : r; });
+        break;
+      case 2:
+        name = fresh("add"); rhs = a.name + " + " + std::to_string(c); expr = a.expr + " + " + paren(std::to_string(c));
+        refs = lift(a.refs, constantRefs(c), add);
+        break;
+      case 3:
+        name = fresh("mul"); rhs = a.name + " * " + std::to_string(c); expr = paren(std::to_string(c)) + "*" + paren(a.expr);
+        refs = lift(a.refs, constantRefs(c), mul);
+        break;
       case 4:
         if (!opts_.nonlinear) return arith(s);
-        name = fresh("mul"); rhs = a.name + " * " + b.name; expr = paren(a.expr) + "*" + paren(b.expr); break;
+        name = fresh("mul"); rhs = a.name + " * " + b.name; expr = paren(a.expr) + "*" + paren(b.expr);
+        refs = lift(a.refs, b.refs, mul);
+        break;
       case 5: {
         if (c == 0) c = 3;
         bool sym = opts_.divisionBySymbols && chance(20);
+        if (sym) divisor();
         name = fresh("floordiv");
         rhs = a.name + " // " + (sym ? b.name : std::to_string(c));
         expr = "(" + paren(a.expr) + "//" + paren(sym ? b.expr : std::to_string(c)) + ")";
+        refs = lift(a.refs, sym ? b.refs : constantRefs(c), [](I x, I y) { return ir::pyFloorDivChecked(x, y); });
         break;
       }
       case 6: {
         if (c == 0) c = -4;
         bool sym = opts_.divisionBySymbols && chance(20);
+        if (sym) divisor();
         name = fresh("mod");
         rhs = a.name + " % " + (sym ? b.name : std::to_string(c));
         expr = "PythonMod(" + a.expr + ", " + (sym ? b.expr : std::to_string(c)) + ")";
+        refs = lift(a.refs, sym ? b.refs : constantRefs(c), [](I x, I y) { return y == 0 ? Ref() : Ref(ir::pyMod(x, y)); });
         break;
       }
-      case 7: name = fresh("sym_max"); rhs = "torch.sym_max(" + a.name + ", " + b.name + ")"; expr = "Max(" + a.expr + ", " + b.expr + ")"; break;
-      default: name = fresh("sym_min"); rhs = "torch.sym_min(" + a.name + ", " + b.name + ")"; expr = "Min(" + a.expr + ", " + b.expr + ")"; break;
+      case 7:
+        name = fresh("sym_max"); rhs = "torch.sym_max(" + a.name + ", " + b.name + ")"; expr = "Max(" + a.expr + ", " + b.expr + ")";
+        refs = lift(a.refs, b.refs, [](I x, I y) -> Ref { return std::max(x, y); });
+        break;
+      default:
+        name = fresh("sym_min"); rhs = "torch.sym_min(" + a.name + ", " + b.name + ")"; expr = "Min(" + a.expr + ", " + b.expr + ")";
+        refs = lift(a.refs, b.refs, [](I x, I y) -> Ref { return std::min(x, y); });
+        break;
     }
     emit(s, name + ": \"Sym(" + expr + ")\" = " + rhs);
-    s.ints.push_back({name, expr});
+    kill(s, [&](std::size_t p) { return !refs[p]; });  // ZeroDivisionError, or int64 overflow
+    s.ints.push_back({name, expr, refs});
   }
 
-  Var comparison(Scope& s) {
-    static const char* ops[] = {"<", "<=", ">", ">=", "==", "!="};
-    static const char* names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
+  /// An operator index k and constant c making `v OP c` true for every v in `vals`; tight
+  /// (c at the extreme value or one past it) 40% of the time. `==` only when all agree.
+  std::int64_t passingConstant(int& k, const std::vector<std::int64_t>& vals) {
+    const auto [lo, hi] = std::minmax_element(vals.begin(), vals.end());
+    if (k == 4 && *lo != *hi) k = std::vector<int>{0, 1, 2, 3, 5}[static_cast<std::size_t>(pick(5))];
+    const std::int64_t d = slack();
+    switch (k) {
+      case 0: return *hi + 1 + d;  // <
+      case 1: return *hi + d;      // <=
+      case 2: return *lo - 1 - d;  // >
+      case 3: return *lo - d;      // >=
+      case 4: return *lo;          // ==
+      default: return chance(50) ? *hi + 1 + d : *lo - 1 - d;  // !=
+    }
+  }
+
+  /// A comparison chosen but not yet written: `a OP rhs` with OP = kOps[k].
+  struct Comparison {
+    int k = 0;
+    std::string lhs, lexpr, rhs, rexpr;
+    Refs refs;  // its value (0/1) at each point
+  };
+  static constexpr const char* kOps[] = {"<", "<=", ">", ">=", "==", "!="};
+
+  Comparison makeComparison(Scope& s, Cmp mode) {
+    auto distinct = [](const std::vector<std::int64_t>& v) {
+      return std::any_of(v.begin(), v.end(), [&](std::int64_t x) { return x != v.front(); });
+    };
+    const Var* pa = nullptr;
+    if (mode == Cmp::Split) pa = intWhere(s, distinct);
+    if (mode != Cmp::Random && !pa) pa = intWhere(s, [](const auto&) { return true; });
+    const Var a = pa ? *pa : anyInt(s);
+    const auto avals = pa ? values(s, a) : std::nullopt;
+    bool withConstant = chance(60) || mode == Cmp::Split;
     int k = pick(6);
-    const Var a = anyInt(s);
-    std::string rhs = chance(60) ? std::to_string(constant()) : anyInt(s).name;
-    std::string rexpr = rhs;
-    for (const auto& v : s.ints)
-      if (v.name == rhs) rexpr = v.expr;
-    std::string expr = k == 4   ? "Eq(" + a.expr + ", " + rexpr + ")"
-                       : k == 5 ? "Ne(" + a.expr + ", " + rexpr + ")"
-                                : a.expr + " " + ops[k] + " " + rexpr;
-    std::string name = fresh(names[k]);
-    emit(s, name + ": \"Sym(" + expr + ")\" = " + a.name + " " + ops[k] + " " + rhs);
-    Var v{name, expr};
+    const Var* b = nullptr;
+    if (!withConstant) {
+      b = &anyInt(s);
+      if (mode == Cmp::Passing && avals) {
+        // an operator true at every tuning point, if there is one
+        const auto bvals = values(s, *b);
+        std::vector<int> good;
+        for (int op = 0; op < 6 && bvals; ++op) {
+          bool all = true;
+          for (std::size_t i = 0; i < avals->size(); ++i) all = all && compare(op, (*avals)[i], (*bvals)[i]);
+          if (all) good.push_back(op);
+        }
+        if (good.empty()) withConstant = true;
+        else k = good[static_cast<std::size_t>(pick(static_cast<int>(good.size())))];
+      }
+    }
+    Comparison c;
+    c.lhs = a.name;
+    c.lexpr = a.expr;
+    Refs rrefs;
+    if (withConstant) {
+      std::int64_t v = constant();
+      if (avals && mode == Cmp::Passing) v = passingConstant(k, *avals);
+      if (avals && mode == Cmp::Split) {
+        std::vector<std::int64_t> d = *avals;
+        std::sort(d.begin(), d.end());
+        d.erase(std::unique(d.begin(), d.end()), d.end());
+        if (d.size() < 2) {
+          v = d.front() + pick(5) - 2;  // no split possible: near the value, either way
+        } else {
+          const std::size_t i = 1 + static_cast<std::size_t>(pick(static_cast<int>(d.size()) - 1));
+          // < and >= split at d[i] (d[i-1] is below it), <= and > at d[i-1]; == and != anywhere
+          v = k == 0 || k == 3   ? d[i]
+              : k == 1 || k == 2 ? d[i - 1]
+                                 : d[static_cast<std::size_t>(pick(static_cast<int>(d.size())))];
+        }
+      }
+      c.rhs = c.rexpr = std::to_string(v);
+      rrefs = constantRefs(v);
+    } else {
+      c.rhs = b->name;
+      c.rexpr = b->expr;
+      rrefs = b->refs;
+    }
+    c.k = k;
+    c.refs = lift(a.refs, rrefs, [k](std::int64_t x, std::int64_t y) -> Ref { return compare(k, x, y) ? 1 : 0; });
+    return c;
+  }
+
+  Var emitComparison(Scope& s, const Comparison& c) {
+    static const char* names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
+    std::string expr = c.k == 4   ? "Eq(" + c.lexpr + ", " + c.rexpr + ")"
+                       : c.k == 5 ? "Ne(" + c.lexpr + ", " + c.rexpr + ")"
+                                  : c.lexpr + " " + kOps[c.k] + " " + c.rexpr;
+    std::string name = fresh(names[c.k]);
+    emit(s, name + ": \"Sym(" + expr + ")\" = " + c.lhs + " " + kOps[c.k] + " " + c.rhs);
+    Var v{name, expr, c.refs};
     s.bools.push_back(v);
     return v;
   }
 
+  /// A check, constraint or size chosen at random that would make every point still executing
+  /// `s` raise is kept only (100 - passingChecks)% of the time, so that deep code keeps a
+  /// reference point (the other times the caller draws a passing one instead).
+  bool rejectRandom(const Scope& s, const std::function<bool(std::size_t)>& raises) {
+    bool any = false, all = true;
+    for (int p : s.entered)
+      if (alive_[static_cast<std::size_t>(p)]) {
+        any = true;
+        all = all && raises(static_cast<std::size_t>(p));
+      }
+    return any && all && passing();
+  }
+
   void check(Scope& s) {
-    Var b = comparison(s);
+    const bool pass = passing();
+    Comparison c = makeComparison(s, pass ? Cmp::Passing : Cmp::Random);
+    if (!pass && rejectRandom(s, [&](std::size_t p) { return c.refs[p] != Ref(1); }))
+      c = makeComparison(s, Cmp::Passing);
+    const Var b = emitComparison(s, c);
     std::string msg = "Runtime assertion failed for expression " + b.expr + " on node '" + b.name + "'";
     switch (pick(4)) {
       case 0: {
@@ -168,36 +389,83 @@ class Generator {
       default:
         emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + b.name + ", \"" + msg + "\")");
     }
+    kill(s, [&](std::size_t p) { return b.refs[p] != Ref(1); });
+  }
+
+  /// Whether a range constraint on `a` raises at point p: outside [lo, hi], or bounds ATen rejects.
+  static bool constraintRaises(const Var& a, bool forSize, std::int64_t lo, std::int64_t hi, std::size_t p) {
+    const Ref& v = a.refs[p];
+    return !v || *v < lo || *v > hi || hi < lo || (forSize && hi <= 2);
+  }
+
+  void constrainNode(Scope& s, const Var& a, bool forSize, std::int64_t lo, std::int64_t hi) {
+    const std::string op = forSize ? "sym_constrain_range_for_size" : "sym_constrain_range";
+    emit(s, fresh(op) + " = torch.ops.aten." + op + ".default(" + a.name + ", min = " + std::to_string(lo) +
+                ", max = " + std::to_string(hi) + ")");
+    kill(s, [&](std::size_t p) { return constraintRaises(a, forSize, lo, hi, p); });
   }
 
   void constrain(Scope& s) {
-    const Var a = anyInt(s);
-    int lo = constant(), hi = constant();
-    if (lo > hi) std::swap(lo, hi);
-    if (chance(50)) {
-      emit(s, fresh("sym_constrain_range") + " = torch.ops.aten.sym_constrain_range.default(" +
-                  a.name + ", min = " + std::to_string(lo) + ", max = " + std::to_string(hi + 3) + ")");
-    } else {
-      emit(s, fresh("sym_constrain_range_for_size") +
-                  " = torch.ops.aten.sym_constrain_range_for_size.default(" + a.name +
-                  ", min = " + std::to_string(std::max(lo, 0)) + ", max = " +
-                  std::to_string(std::abs(hi) + pick(20)) + ")");
+    if (!passing()) {
+      const Var a = anyInt(s);
+      int lo = constant(), hi = constant();
+      if (lo > hi) std::swap(lo, hi);
+      const bool forSize = !chance(50);
+      const std::int64_t min = forSize ? std::max(lo, 0) : lo, max = forSize ? std::abs(hi) + pick(20) : hi + 3;
+      if (!rejectRandom(s, [&](std::size_t p) { return constraintRaises(a, forSize, min, max, p); }))
+        return constrainNode(s, a, forSize, min, max);
     }
+    // A range containing the tuning values; _for_size needs them >= 0 and max > 2.
+    bool forSize = chance(50);
+    const Var* pa = forSize ? intWhere(s, allNonNegative) : nullptr;
+    if (!pa) {
+      forSize = false;
+      pa = intWhere(s, [](const auto&) { return true; });
+    }
+    const Var a = pa ? *pa : anyInt(s);
+    const auto vals = values(s, a);
+    const std::int64_t lo = vals ? *std::min_element(vals->begin(), vals->end()) : constant();
+    const std::int64_t hi = vals ? *std::max_element(vals->begin(), vals->end()) : lo;
+    const std::int64_t min = lo - slack(), max = hi + slack();
+    if (forSize) constrainNode(s, a, true, std::max<std::int64_t>(min, 0), std::max<std::int64_t>(max, 3));
+    else constrainNode(s, a, false, min, max);
+  }
+
+  /// The int non-negative at the most tuning points (ties broken at random).
+  const Var& bestSize(Scope& s) {
+    std::vector<const Var*> best;
+    std::size_t most = 0;
+    for (const auto& v : s.ints) {
+      std::size_t n = 0;
+      for (int p : tuning(s)) n += v.refs[static_cast<std::size_t>(p)] && *v.refs[static_cast<std::size_t>(p)] >= 0;
+      if (n > most || best.empty()) best.clear(), most = n;
+      if (n == most) best.push_back(&v);
+    }
+    return *best[static_cast<std::size_t>(pick(static_cast<int>(best.size())))];
   }
 
   void tensor(Scope& s) {
-    const Var a = anyInt(s);
+    // A size non-negative at the tuning points, unless random (full raises on a negative size).
+    const auto negative = [](const Var& v) { return [&v](std::size_t p) { return !v.refs[p] || *v.refs[p] < 0; }; };
+    std::optional<Var> a;
+    if (!passing()) {
+      a = anyInt(s);
+      if (rejectRandom(s, negative(*a))) a.reset();
+    }
+    if (!a) a = bestSize(s);
     std::string name = fresh("full");
-    emit(s, name + ": \"f32[" + a.expr + ", 5]\" = torch.ops.aten.full.default([" + a.name +
+    emit(s, name + ": \"f32[" + a->expr + ", 5]\" = torch.ops.aten.full.default([" + a->name +
                 ", 5], 1, dtype = torch.float32, layout = torch.strided, device = device(type='cpu'), pin_memory = False)");
-    s.tensors.push_back({name, a.expr});
+    kill(s, negative(*a));
+    s.tensors.push_back({name, a->expr});
     std::string sz = fresh("sym_size_int");
-    emit(s, sz + ": \"Sym(" + a.expr + ")\" = torch.ops.aten.sym_size.int(" + name + ", 0)");
-    s.ints.push_back({sz, a.expr});
+    emit(s, sz + ": \"Sym(" + a->expr + ")\" = torch.ops.aten.sym_size.int(" + name + ", 0)");
+    s.ints.push_back({sz, a->expr, a->refs});
   }
 
   void cond(Scope& s, int depth) {
-    Var pred = comparison(s);
+    const Var pred = emitComparison(s, makeComparison(s, chance(90) ? Cmp::Split : Cmp::Random));
+    kill(s, [&](std::size_t p) { return !pred.refs[p]; });
     int id = condCounter_++;
     std::string tname = "true_graph_" + std::to_string(id), fname = "false_graph_" + std::to_string(id);
     // Operands: y and up to three SymInts.
@@ -215,13 +483,25 @@ class Generator {
     bool returnsInt = chance(50);
     std::string classIndent(8 + 4 * depth, ' ');
     std::string arms[2];
+    Refs returned[2];
+    const std::vector<int> outerTuning = tuning(s);
     for (int arm = 0; arm < 2; ++arm) {
+      // Each arm is executed by the live points whose predicate value selects it; an arm no
+      // point takes is tuned to the values the enclosing graph's points would give it.
       Scope b{classIndent + "        ", operands, {}, {}};
+      for (int p : s.entered)
+        if (alive_[static_cast<std::size_t>(p)] && pred.refs[static_cast<std::size_t>(p)] == Ref(arm == 0 ? 1 : 0))
+          b.entered.push_back(p);
+      b.fallback = outerTuning;
       for (int i = 0; i < opts_.branchStatements; ++i) statement(b, depth + 1);
       std::string t = fresh(arm == 0 ? "sin" : "cos");
       emit(b, t + ": \"f32[5, 5]\" = torch.ops.aten." + (arm == 0 ? "sin" : "cos") + ".default(y)");
       std::string ret = t;
-      if (returnsInt) ret += ", " + anyInt(b).name;
+      if (returnsInt) {
+        const Var& r = anyInt(b);
+        ret += ", " + r.name;
+        returned[arm] = r.refs;
+      }
       emit(b, "return (" + ret + (returnsInt ? ")" : ",)"));
       std::ostringstream cls;
       cls << classIndent << "class " << (arm == 0 ? tname : fname) << "(torch.nn.Module):\n";
@@ -241,7 +521,10 @@ class Generator {
       std::string gi = fresh("getitem");
       std::string sym = "u" + std::to_string(nextSymbol_++);
       emit(s, gi + ": \"Sym(" + sym + ")\" = " + c + "[1]");
-      s.ints.push_back({gi, sym});
+      Refs r(static_cast<std::size_t>(points_));
+      for (std::size_t p = 0; p < r.size(); ++p)
+        if (pred.refs[p]) r[p] = returned[*pred.refs[p] ? 0 : 1][p];
+      s.ints.push_back({gi, sym, r});
     }
   }
 
@@ -260,8 +543,11 @@ class Generator {
   }
 
   GenOptions opts_;
+  int points_;
   std::mt19937_64 rng_;
   std::map<std::string, int> counters_;
+  std::vector<GenInput> inputs_;  // the reference points
+  std::vector<bool> alive_;       // per point: not raised yet
   int nextInput_ = 0;
   int nextSymbol_ = 0;
   int condCounter_ = 0;
@@ -269,6 +555,8 @@ class Generator {
 
 }  // namespace
 
-std::string generateProgram(const GenOptions& opts) { return Generator(opts).run(); }
+GeneratedProgram generateProgramWithReference(const GenOptions& opts) { return Generator(opts).run(); }
+
+std::string generateProgram(const GenOptions& opts) { return generateProgramWithReference(opts).text; }
 
 }  // namespace symrange::testing

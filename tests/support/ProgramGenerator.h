@@ -2,11 +2,16 @@
 // printed ExportedProgram form: unbacked symbols from item(), arithmetic (+ - * // %, negative
 // operands and divisors included), sym_max/sym_min, tensors with symbolic sizes and sym_size of
 // them, checks of every kind, nested conds with symbolic predicates and checks inside branches.
+// Programs are built around REFERENCE POINTS: random inputs under which the generator knows every
+// value (Python semantics, following each point into the cond branch it takes), so most checks
+// hold there, cond predicates split the points (both branches live) and deep code stays reachable.
 // Used by the differential soundness test, the batch tests and the benchmark workloads.
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
+#include <vector>
 
 namespace symrange::testing {
 
@@ -19,9 +24,34 @@ struct GenOptions {
   int constRange = 12;      // constants drawn from [-constRange, constRange]
   bool nonlinear = true;    // symbol * symbol products
   bool divisionBySymbols = true;  // `a // b` with symbolic b (may raise ZeroDivisionError)
+  /// Percentage of checks and range constraints built to hold at the reference points that reach
+  /// them (the comparison operator or constant is chosen after seeing their values, tight —
+  /// at the extreme value +-1 — 40% of the time); the rest are random comparisons that may fail
+  /// there, except that one making every point still running raise is redrawn as a passing one
+  /// passingChecks% of the time. Also the preference for non-negative tensor sizes and non-zero
+  /// symbolic divisors. 0 = fully random programs.
+  int passingChecks = 85;
+  int referencePoints = 4;  // how many reference inputs the program is built around (>= 1)
 };
 
-/// Returns the program text. Deterministic in `opts` (same options, same bytes).
+/// An input of a generated program: item() source placeholder name ("x0", ...) -> its scalar.
+using GenInput = std::map<std::string, std::int64_t>;
+
+/// A program and the reference inputs it was built around.
+struct GeneratedProgram {
+  std::string text;
+  /// The reference input: the first reference point that runs to the end of the program (the
+  /// generator simulates every raise: checks, constraints, negative sizes, zero divisors, int64
+  /// overflow), or points[0] when none does.
+  GenInput reference;
+  bool referenceReachesEnd = false;
+  std::vector<GenInput> points;  // all reference points, `reference` among them
+};
+
+/// Deterministic in `opts` (same options, same bytes, same references).
+[[nodiscard]] GeneratedProgram generateProgramWithReference(const GenOptions& opts);
+
+/// Returns the program text: generateProgramWithReference(opts).text.
 [[nodiscard]] std::string generateProgram(const GenOptions& opts);
 
 }  // namespace symrange::testing
