@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +13,7 @@
 #include "engine/OpSemantics.h"
 #include "engine/SymbolNamer.h"
 #include "ir/ExprEval.h"
+#include "ir/GraphAlgo.h"
 #include "ir/ExprPrinter.h"
 
 namespace symrange::engine {
@@ -475,6 +478,13 @@ class Analyzer {
     return out;
   }
 
+  /// Users of nodes in `g` (built once per graph: scanning the graph per cond is quadratic).
+  const ir::UseDef& useDef(const ir::Graph& g) {
+    auto& slot = useDefs_[&g];
+    if (!slot) slot = std::make_unique<ir::UseDef>(g);
+    return *slot;
+  }
+
   struct JoinCtx {
     ir::Graph& g;
     const ir::Node& cond;
@@ -487,7 +497,7 @@ class Analyzer {
     if (!item) {
       if (j.cond.annotation) ann = &*j.cond.annotation;
     } else {
-      for (ir::Node* u : j.g.users(&j.cond)) {
+      for (ir::Node* u : useDef(j.g).users(&j.cond)) {
         if (opKey(*u) != "operator::getitem" || u->args.size() < 2 || !u->annotation) continue;
         auto k = u->args[1].intValue();
         if (k && *k == static_cast<std::int64_t>(*item)) {
@@ -688,6 +698,7 @@ class Analyzer {
   SymbolNamer namer_;
   AnalysisResult r_;
   std::vector<std::vector<ExprRef>> frames_;
+  std::map<const ir::Graph*, std::unique_ptr<ir::UseDef>> useDefs_;  // lookup only
 };
 
 }  // namespace
