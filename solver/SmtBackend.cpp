@@ -71,6 +71,9 @@ void SmtBackend::endEvidence() {
   if (--evidenceDepth_ == 0) evidence_.reset();
 }
 
+/// Wall-clock cap of one Z3 check: a safety net for solver loops that ignore rlimit.
+constexpr unsigned kSafetyNetMillis = 10'000;
+
 z3::params SmtBackend::paramsFor(Z3Session& z, bool nonlinear) const {
   z3::params p(z.ctx);
   std::uint64_t limit = nonlinear ? budget_.rlimit / kNonlinearShare : budget_.rlimit;
@@ -85,6 +88,12 @@ z3::params SmtBackend::paramsFor(Z3Session& z, bool nonlinear) const {
   // differential campaign found Ne((u2 - u0)*(u2 - u0), 149) under four linear facts running
   // for minutes at rlimit 200k. Without them that query takes milliseconds.
   p.set("smt.arith.nl.tangents", false);
+  // Last resort, not a budget: other nonlinear procedures of Z3 4.8 (the Groebner step on
+  // (u0 + 5)*u0^4, found by the differential campaign) also loop without charging the limit.
+  // A check still running after kSafetyNetMillis is cancelled and answers unknown ("z3 ignored
+  // its resource limit"); a query that respects its rlimit ends long before, so answers stay
+  // deterministic wherever Z3 honours the deterministic budget.
+  p.set("timeout", kSafetyNetMillis);
   return p;
 }
 
@@ -110,7 +119,9 @@ z3::check_result SmtBackend::timedCheck(z3::solver& s, const z3::expr_vector& as
 }
 
 std::string SmtBackend::unknownReason(const std::string& z3reason, bool nonlinear) const {
-  if (z3reason.find("resource") != std::string::npos || z3reason == "canceled") return "budget";
+  if (z3reason.find("resource") != std::string::npos) return "budget";
+  if (z3reason == "canceled" || z3reason.find("timeout") != std::string::npos)
+    return "z3 ignored its resource limit (stopped by the safety net)";
   if (nonlinear && z3reason.find("incomplete") != std::string::npos) return "nonlinear";
   return z3reason.empty() ? "unknown" : z3reason;
 }
