@@ -66,6 +66,11 @@ struct Linear {
   bool ok = true;
 };
 
+/// a·b into `out` when it stays within ±kLimit (no overflow, even of the 128-bit product).
+bool times(Int128 a, Int128 b, Int128& out) {
+  return !__builtin_mul_overflow(a, b, &out) && out <= kLimit && out >= -kLimit;
+}
+
 void addTerm(Linear& out, ExprRef t, Int128 k) {
   auto& slot = out.terms[t->id()];
   slot.first = t;
@@ -80,10 +85,16 @@ void collect(ir::ExprContext& cx, ExprRef e, Int128 k, Linear& out) {
     return;
   }
   switch (e->kind()) {
-    case ExprKind::IntConst:
-      out.constant += k * e->intValue();
+    case ExprKind::IntConst: {
+      Int128 v = 0;
+      if (!times(k, e->intValue(), v)) {
+        out.ok = false;
+        return;
+      }
+      out.constant += v;
       if (out.constant > kLimit || out.constant < -kLimit) out.ok = false;
       return;
+    }
     case ExprKind::Add:
       for (ExprRef o : e->ops()) collect(cx, o, k, out);
       return;
@@ -91,18 +102,24 @@ void collect(ir::ExprContext& cx, ExprRef e, Int128 k, Linear& out) {
       Int128 c = 1;
       std::vector<ExprRef> rest;
       for (ExprRef o : e->ops()) {
-        if (o->isIntConst()) c *= o->intValue();
-        else rest.push_back(o);
-        if (c > kLimit || c < -kLimit) {
+        if (!o->isIntConst()) {
+          rest.push_back(o);
+        } else if (!times(c, o->intValue(), c)) {
           out.ok = false;
           return;
         }
       }
-      if (rest.empty()) {
-        out.constant += k * c;
+      Int128 kc = 0;
+      if (!times(k, c, kc)) {
+        out.ok = false;
         return;
       }
-      addTerm(out, rest.size() == 1 ? rest[0] : cx.mul(rest), k * c);
+      if (rest.empty()) {
+        out.constant += kc;
+        if (out.constant > kLimit || out.constant < -kLimit) out.ok = false;
+        return;
+      }
+      addTerm(out, rest.size() == 1 ? rest[0] : cx.mul(rest), kc);
       return;
     }
     default: addTerm(out, e, k);

@@ -3,6 +3,8 @@
 // error), and the prover decides the cancelled forms with intervals, without Z3.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include "ir/ExprEval.h"
 #include "ir/ExprPrinter.h"
 #include "solver/LinearNormalize.h"
@@ -91,4 +93,15 @@ TEST_CASE("prover: a term shared by both sides no longer needs Z3") {
   const solver::Answer b = p.prove(cx.ge(cx.add(u0, u1), cx.add(u1, cx.intConst(1))));
   CHECK(b.verdict == solver::Verdict::Required);
   CHECK(b.witness.at("u0") == 0);
+}
+
+TEST_CASE("cancelCommonTerms: coefficients beyond 2^100 leave the comparison alone") {
+  ir::ExprContext cx;
+  ExprRef u0 = cx.symbol("u0"), u1 = cx.symbol("u1");
+  ExprRef big = cx.intConst(INT64_MAX);
+  ExprRef huge = cx.mul(std::vector<ExprRef>{big, big, u0});  // 2^126 * u0: no exact form
+  ExprRef e = cx.ge(cx.add(huge, u1), u1);
+  ExprRef r = solver::cancelCommonTerms(cx, e);
+  CAPTURE(ir::printExpr(r));
+  CHECK(r == e);
 }
