@@ -8,10 +8,13 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <utility>
 
 #include "engine/DeadCode.h"
 #include "engine/OpSemantics.h"
+#include "ir/GraphAlgo.h"
 
 namespace symrange::engine {
 
@@ -75,16 +78,37 @@ Argument remapArg(const Argument& a, const std::function<std::optional<Argument>
   return a;
 }
 
-/// Replaces every use of `old` in `g` by `repl`.
-void replaceAllUses(Graph& g, const Node* old, const Argument& repl) {
-  auto f = [&](Node* n) -> std::optional<Argument> {
-    if (n == old) return repl;
-    return std::nullopt;
-  };
-  for (const auto& up : g.nodes()) {
-    Node& n = *up;
-    for (auto& a : n.args) a = remapArg(a, f);
-    for (auto& [k, a] : n.kwargs) a = remapArg(a, f);
+/// Whether `a` names `n` inside a Raw text (`slice(None, n, None)`, `n.shape`).
+bool namedInRaw(const Argument& a, const Node* n) {
+  if (const auto* r = std::get_if<Argument::Raw>(&a.value))
+    return std::find(r->refs.begin(), r->refs.end(), n) != r->refs.end();
+  if (const Argument::List* l = a.list())
+    return std::any_of(l->items.begin(), l->items.end(),
+                       [&](const Argument& i) { return namedInRaw(i, n); });
+  return false;
+}
+
+bool namedInRaw(const Node& user, const Node* n) {
+  return std::any_of(user.args.begin(), user.args.end(),
+                     [&](const Argument& a) { return namedInRaw(a, n); }) ||
+         std::any_of(user.kwargs.begin(), user.kwargs.end(),
+                     [&](const auto& kv) { return namedInRaw(kv.second, n); });
+}
+
+/// Makes `users` (every node that uses `old`) use `repl` instead. A constant `repl` cannot
+/// stand in a Raw text: the caller has checked that no user names `old` there.
+void replaceAllUses(const std::vector<Node*>& users, const Node* old, const Argument& repl) {
+  for (Node* u : users) {
+    if (Node* r = repl.node()) {
+      u->replaceInput(old, r);
+      continue;
+    }
+    auto f = [&](Node* n) -> std::optional<Argument> {
+      if (n == old) return repl;
+      return std::nullopt;
+    };
+    for (auto& a : u->args) a = remapArg(a, f);
+    for (auto& [k, a] : u->kwargs) a = remapArg(a, f);
   }
 }
 
@@ -119,29 +143,34 @@ class Rewriter {
     }
     const std::vector<std::string> outputsBefore = rootOutputNames();
     // 1. redundant checks go (size-like constraints stay)
+    std::map<Graph*, std::map<const Node*, std::size_t>> removableChecks;
     for (std::size_t i = 0; i < r_.checks.size(); ++i) {
       const CheckResult& c = r_.checks[i];
       if (!c.removable()) continue;
-      Graph* g = owner[c.node];
-      if (!g || !g->users(c.node).empty()) continue;
-      eraseNode(*g, c.node);
-      s_.checkRemoved[i] = true;
-      ++s_.checksRemoved;
+      if (Graph* g = owner[c.node]) removableChecks[g].emplace(c.node, i);
     }
+    for (auto& [g, checks] : removableChecks) removeChecks(*g, checks);
     // 2. decided conds become their live branch, innermost graphs first
     auto graphs = ir::allGraphs(p_);
     for (auto it = graphs.rbegin(); it != graphs.rend(); ++it) {
       Graph& g = *it->graph;
       std::vector<Node*> conds;
-      for (const auto& n : g.nodes())
-        if (r_.branchIndex.contains(n.get())) conds.push_back(n.get());
+      for (const auto& n : g.nodes()) {
+        auto b = r_.branchIndex.find(n.get());
+        if (b == r_.branchIndex.end()) continue;
+        const BranchResult& br = r_.branches[b->second];
+        if (br.decided() && br.bodiesFound) conds.push_back(n.get());
+      }
+      if (conds.empty()) continue;
+      GraphEdit edit(g);
       for (Node* n : conds) {
         const std::size_t idx = r_.branchIndex.at(n);
-        if (r_.branches[idx].decided() && r_.branches[idx].bodiesFound && inlineCond(g, *n, r_.branches[idx])) {
+        if (inlineCond(edit, *n, r_.branches[idx])) {
           s_.branchPruned[idx] = true;
           ++s_.branchesPruned;
         }
       }
+      eraseNodes(g, edit.erased, std::move(edit.inserts));
     }
     // 3. nodes left dead go, 4. then sub-graphs no longer referenced
     for (const auto& gp : ir::allGraphs(p_)) removeDead(*gp.graph);
@@ -154,12 +183,61 @@ class Rewriter {
   }
 
  private:
-  /// Erases `n` and forgets it (a later node may be allocated at the same address).
-  void eraseNode(Graph& g, const Node* n) {
-    pure_.erase(n);
-    liveBefore_.erase(n);
-    copies_.erase(n);
-    g.erase(n);
+  /// The pending edits of one graph while its decided conds are inlined, applied in one pass
+  /// at the end (ir::Graph::splice). Users come from a UseDef of the graph as it was before:
+  /// inlining a cond only rewires the users of that cond and of its getitems, which all come
+  /// after it, so the users of a later cond, of its getitems and of its get_attr nodes are
+  /// still the ones recorded.
+  struct GraphEdit {
+    explicit GraphEdit(Graph& graph) : g(graph), ud(graph) {
+      for (const auto& n : g.nodes()) {
+        names.insert(n->name());
+        if (n->op() == ir::NodeOp::GetAttr) getAttrs[n->target()].push_back(n.get());
+      }
+      for (const auto& [a, sub] : g.subgraphs) attrs.insert(a);
+    }
+    Graph& g;
+    ir::UseDef ud;
+    std::set<std::string> names;  // of the nodes the graph will have
+    std::set<std::string> attrs;  // of its sub-graphs
+    std::map<std::string, std::vector<const Node*>> getAttrs;
+    std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> inserts;
+    std::unordered_set<const Node*> erased;
+
+    void erase(const Node* n) {
+      erased.insert(n);
+      names.erase(n->name());
+    }
+  };
+
+  /// Erases `dead` from `g` (inserting `inserts` on the way) and forgets those nodes: a later
+  /// node may be allocated at the same address.
+  void eraseNodes(Graph& g, const std::unordered_set<const Node*>& dead,
+                  std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> inserts = {}) {
+    for (const Node* n : dead) {
+      pure_.erase(n);
+      liveBefore_.erase(n);
+      copies_.erase(n);
+    }
+    g.splice(std::move(inserts), [&](const Node& n) { return dead.contains(&n); });
+  }
+
+  /// Erases the removable checks of `g` (node -> index in r_.checks) that nothing uses but
+  /// other erased checks; users are decided first (reverse program order).
+  void removeChecks(Graph& g, const std::map<const Node*, std::size_t>& checks) {
+    const ir::UseDef ud(g);
+    std::unordered_set<const Node*> dead;
+    for (auto it = ud.nodes().rbegin(); it != ud.nodes().rend(); ++it) {
+      auto c = checks.find(*it);
+      if (c == checks.end()) continue;
+      const auto& users = ud.users(*it);
+      if (!std::all_of(users.begin(), users.end(), [&](const Node* u) { return dead.contains(u); }))
+        continue;
+      dead.insert(*it);
+      s_.checkRemoved[c->second] = true;
+      ++s_.checksRemoved;
+    }
+    eraseNodes(g, dead);
   }
 
   /// Kept whatever happens: side effects, checks, placeholders, the output.
@@ -176,13 +254,11 @@ class Rewriter {
 
   void removeDead(Graph& g) {
     auto live = liveNodes(g, [&](const Node& n) { return !removable(n); });
-    std::vector<const Node*> dead;
+    std::unordered_set<const Node*> dead;
     for (const auto& n : g.nodes())
-      if (!live.contains(n.get())) dead.push_back(n.get());
-    for (auto it = dead.rbegin(); it != dead.rend(); ++it) {  // users before their inputs
-      eraseNode(g, *it);
-      ++s_.nodesRemoved;
-    }
+      if (!live.contains(n.get())) dead.insert(n.get());
+    s_.nodesRemoved += dead.size();
+    eraseNodes(g, dead);
   }
 
   void removeUnreferenced(Graph& g) {
@@ -202,24 +278,21 @@ class Rewriter {
       if (sub) removeUnreferenced(*sub);
   }
 
-  /// How many get_attr nodes of `g` name `attr`, and whether each is used by `cond` alone.
-  bool usedOnlyBy(const Graph& g, const std::string& attr, const Node& cond) const {
-    int refs = 0;
-    for (const auto& n : g.nodes()) {
-      if (n->op() != ir::NodeOp::GetAttr || n->target() != attr) continue;
-      ++refs;
-      for (const Node* u : g.users(n.get()))
-        if (u != &cond) return false;
-    }
-    return refs == 1;
+  /// Whether exactly one get_attr node names `attr`, and `cond` alone uses it.
+  static bool usedOnlyBy(const GraphEdit& e, const std::string& attr, const Node& cond) {
+    auto it = e.getAttrs.find(attr);
+    if (it == e.getAttrs.end() || it->second.size() != 1) return false;
+    const auto& users = e.ud.users(it->second.front());
+    return std::all_of(users.begin(), users.end(), [&](const Node* u) { return u == &cond; });
   }
 
   /// Replaces `cond` by the live branch inlined before it. Returns false (and changes nothing)
   /// when that cannot be done faithfully.
-  bool inlineCond(Graph& g, Node& cond, const BranchResult& b) {
+  bool inlineCond(GraphEdit& e, Node& cond, const BranchResult& b) {
+    Graph& g = e.g;
     const std::string& liveAttr = b.verdict == CondVerdict::True ? b.trueAttr : b.falseAttr;
     Graph* body = g.subgraph(liveAttr);
-    if (!body || !usedOnlyBy(g, liveAttr, cond)) return false;
+    if (!body || !usedOnlyBy(e, liveAttr, cond)) return false;
     // operands, placeholders, output
     std::vector<Argument> operands;
     const Argument* opsA = cond.args.size() > 3 ? &cond.args[3] : cond.kwarg("operands");
@@ -238,9 +311,27 @@ class Rewriter {
     const std::size_t outCount =
         output->args.size() > 1 ? output->args.size()
                                 : (output->args[0].list() ? output->args[0].list()->items.size() : 1);
+    auto item = [](const Node* out, std::size_t k) -> const Argument& {
+      return out->args.size() > 1 ? out->args[k] : out->args[0].list()->items[k];
+    };
+    // Whether output item `k` (or the whole output) is a node once inlined: a Raw text that
+    // names the replaced node can only be re-spelled with another node.
+    auto becomesNode = [&](const Argument& a) {
+      const Node* n = a.node();
+      if (!n) return false;
+      auto ph = std::find(placeholders.begin(), placeholders.end(), n);
+      return ph == placeholders.end() ||
+             operands[static_cast<std::size_t>(ph - placeholders.begin())].node() != nullptr;
+    };
+    auto rawSafe = [&](const Node* replaced, const Argument& by) {
+      if (becomesNode(by)) return true;
+      const auto& users = e.ud.users(replaced);
+      return std::none_of(users.begin(), users.end(),
+                          [&](const Node* u) { return namedInRaw(*u, replaced); });
+    };
     // every user must be rewirable
     std::vector<std::pair<Node*, std::size_t>> getitems;
-    for (Node* u : g.users(&cond)) {
+    for (Node* u : e.ud.users(&cond)) {
       if (!outIsList) continue;
       if (opKey(*u) != "operator::getitem" || u->args.size() != 2 || u->args[0].node() != &cond)
         return false;
@@ -248,14 +339,12 @@ class Rewriter {
       if (!k) return false;
       std::int64_t j = *k < 0 ? *k + static_cast<std::int64_t>(outCount) : *k;
       if (j < 0 || j >= static_cast<std::int64_t>(outCount)) return false;
+      if (!rawSafe(u, item(output, static_cast<std::size_t>(j)))) return false;
       getitems.emplace_back(u, static_cast<std::size_t>(j));
     }
+    if (!outIsList && !rawSafe(&cond, output->args[0])) return false;
 
     // copy the body before the cond
-    std::set<std::string> names;
-    for (const auto& n : g.nodes()) names.insert(n->name());
-    std::set<std::string> attrs;
-    for (const auto& [a, sub] : g.subgraphs) attrs.insert(a);
     std::map<const Node*, Argument> map;
     for (std::size_t i = 0; i < placeholders.size(); ++i) map.emplace(placeholders[i], operands[i]);
     auto f = [&](Node* n) -> std::optional<Argument> {
@@ -266,29 +355,28 @@ class Rewriter {
     for (const auto& up : body->nodes()) {
       const Node& n = *up;
       if (n.op() == ir::NodeOp::Placeholder || n.op() == ir::NodeOp::Output) continue;
-      const std::string name = uniqueName(n.name(), names);
-      names.insert(name);
+      const std::string name = uniqueName(n.name(), e.names);
+      e.names.insert(name);
       auto c = copyNode(n, name, f);
-      if (n.op() == ir::NodeOp::GetAttr) moveSubgraph(*body, g, n.target(), *c, attrs);
+      if (n.op() == ir::NodeOp::GetAttr) {
+        moveSubgraph(*body, g, n.target(), *c, e.attrs);
+        e.getAttrs[c->target()].push_back(c.get());
+      }
       if (pure_.contains(&n)) pure_.insert(c.get());
       copies_.insert(c.get());
-      Node& placed = g.insertBefore(&cond, std::move(c));
-      map.emplace(&n, Argument{&placed});
+      map.emplace(&n, Argument{c.get()});
+      e.inserts[&cond].push_back(std::move(c));
     }
     // rewire the users to the branch's outputs
-    auto outItem = [&](std::size_t k) -> Argument {
-      if (output->args.size() > 1) return remapArg(output->args[k], f);
-      return remapArg(output->args[0].list()->items[k], f);
-    };
     if (outIsList) {
       for (auto& [u, k] : getitems) {
-        replaceAllUses(g, u, outItem(k));
-        eraseNode(g, u);
+        replaceAllUses(e.ud.users(u), u, remapArg(item(output, k), f));
+        e.erase(u);
       }
     } else {
-      replaceAllUses(g, &cond, remapArg(output->args[0], f));
+      replaceAllUses(e.ud.users(&cond), &cond, remapArg(output->args[0], f));
     }
-    eraseNode(g, &cond);
+    e.erase(&cond);
     return true;
   }
 
@@ -411,18 +499,25 @@ class Rewriter {
       }
     }
     const std::vector<ir::RangeEntry> old = *p_.rangeConstraints;
-    std::vector<ExprRef> order;
+    std::unordered_map<ExprRef, const ir::RangeEntry*> oldEntry;  // the last one of a symbol
     for (const auto& e : old)
-      if (e.symbol && used.contains(e.symbol)) order.push_back(e.symbol);
+      if (e.symbol) oldEntry[e.symbol] = &e;
+    // the symbols in their old order, then the new ones
+    std::vector<ExprRef> order;
+    std::unordered_set<ExprRef> ordered;
+    for (const auto& e : old)
+      if (e.symbol && used.contains(e.symbol) && ordered.insert(e.symbol).second)
+        order.push_back(e.symbol);
     for (ExprRef s : used)
-      if (std::find(order.begin(), order.end(), s) == order.end()) order.push_back(s);
+      if (ordered.insert(s).second) order.push_back(s);
+    std::unordered_map<ExprRef, const solver::Range*> reported;  // by the analysis
+    for (const auto& [sym, r] : r_.ranges) reported.emplace(sym, &r);
     std::vector<ir::RangeEntry> entries;
     for (ExprRef s : order) {
-      const ir::RangeEntry* before = nullptr;
-      for (const auto& e : old)
-        if (e.symbol == s) before = &e;
-      const solver::Range* known = r_.range(s->name());
-      const solver::Range range = known ? *known : prover_.range(s);
+      auto was = oldEntry.find(s);
+      const ir::RangeEntry* before = was == oldEntry.end() ? nullptr : was->second;
+      auto known = reported.find(s);
+      const solver::Range range = known != reported.end() ? *known->second : prover_.range(s);
       if (range.empty) {  // nothing holds at the end (a check always fails): keep what was there
         if (before) entries.push_back(*before);
         continue;

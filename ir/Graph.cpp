@@ -75,15 +75,35 @@ void Graph::erase(const Node* n) {
 }
 
 std::size_t Graph::eraseIf(const std::function<bool(const Node&)>& pred) {
+  return splice({}, pred);
+}
+
+std::size_t Graph::splice(
+    std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> before,
+    const std::function<bool(const Node&)>& erase) {
   std::unordered_set<const Node*> removed;
   for (const auto& n : nodes_)
-    if (pred(*n)) removed.insert(n.get());
-  if (removed.empty()) return 0;
-  for (const auto& n : nodes_) {
-    if (removed.count(n.get())) continue;
-    for (const Node* in : n->inputs()) SYMRANGE_ASSERT(removed.count(in) == 0);
+    if (erase(*n)) removed.insert(n.get());
+  if (removed.empty() && before.empty()) return 0;
+  std::size_t inserted = 0;
+  for (const auto& [pos, ns] : before) inserted += ns.size();
+  std::vector<std::unique_ptr<Node>> out;
+  out.reserve(nodes_.size() + inserted - removed.size());
+  std::size_t placed = 0;
+  for (auto& n : nodes_) {
+    if (auto it = before.find(n.get()); it != before.end()) {
+      for (auto& x : it->second) {
+        SYMRANGE_ASSERT(x != nullptr);
+        out.push_back(std::move(x));
+      }
+      ++placed;
+    }
+    if (!removed.contains(n.get())) out.push_back(std::move(n));
   }
-  std::erase_if(nodes_, [&](const std::unique_ptr<Node>& p) { return removed.count(p.get()) != 0; });
+  SYMRANGE_ASSERT(placed == before.size());
+  for (const auto& n : out)
+    n->forEachInput([&](Node* in) { SYMRANGE_ASSERT(!removed.contains(in)); });
+  nodes_ = std::move(out);  // frees the removed nodes
   return removed.size();
 }
 

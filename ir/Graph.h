@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -157,6 +158,12 @@ class Graph {
   /// Removes all nodes for which `pred` holds, in one linear pass; no remaining node may refer
   /// to a removed one. Returns the number removed.
   std::size_t eraseIf(const std::function<bool(const Node&)>& pred);
+  /// Many edits in one linear pass: the nodes of `before[p]` go, in order, just before node p
+  /// (every key must be a node of this graph), and the nodes for which `erase` holds are
+  /// removed; no remaining node may refer to a removed one. Returns the number removed.
+  /// Example: before = {{c, [x, y]}}, erase = "is c" turns [a, c, d] into [a, x, y, d].
+  std::size_t splice(std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> before,
+                     const std::function<bool(const Node&)>& erase);
 
   /// Sub-graphs in the order the input printed them, keyed by attribute name.
   std::vector<std::pair<std::string, std::unique_ptr<Graph>>> subgraphs;

@@ -431,3 +431,34 @@ TEST_CASE("a degree-5 cond predicate does not hang the analysis") {
   REQUIRE(a.branches.size() == 3);
   for (const auto& b : a.branches) CHECK(b.verdict != engine::CondVerdict::Unreachable);
 }
+
+// Regression (found reading Rewrite for speed): a pruned cond's getitem named inside a Raw
+// argument (`slice(None, getitem_1, None)`) was left pointing at the erased node, and the
+// output printed a name that no longer existed. Raw references are rewired like the others;
+// when the branch output is a constant, which a Raw text cannot name, the cond is kept.
+TEST_CASE("inlining a cond rewires its outputs named inside Raw arguments") {
+  const std::string path =
+      std::string(SYMRANGE_SOURCE_DIR) + "/tests/fixtures/regressions/inline_cond_output_named_in_raw.txt";
+  {
+    engine::Engine e = engine::Engine::fromFile(path);
+    CHECK(e.optimize().branchesPruned == 1);
+    const std::string out = e.print();
+    INFO(out);
+    CHECK(out.find("add: \"Sym(u0 + 2)\" = item + 2") != std::string::npos);
+    CHECK(out.find("[slice(None, add, None)]") != std::string::npos);
+    CHECK(out.find("getitem_1") == std::string::npos);
+    engine::Engine again = engine::Engine::fromText(out, "raw_out.txt");  // reads back
+    CHECK(again.analyze().branches.empty());
+  }
+  {
+    std::string text = readFile(path);
+    const std::string from = "return (sin, add)";
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), "return (sin, 3)");
+    engine::Engine e = engine::Engine::fromText(text, "raw_const.txt");
+    REQUIRE(e.branch("cond") != nullptr);
+    CHECK(std::string(engine::toString(e.branch("cond")->verdict)) == "true");
+    CHECK(e.optimize().branchesPruned == 0);
+    CHECK(e.print().find("[slice(None, getitem_1, None)]") != std::string::npos);
+  }
+}

@@ -3,7 +3,9 @@
 // last-use rule for `;  x = None` tails.
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ir/GraphAlgo.h"
@@ -84,6 +86,24 @@ TEST_CASE("graph: inputs, users, find, replaceAllUsesWith, erase") {
   // eraseIf removes the dead node in one pass
   CHECK(t.g.eraseIf([&](const Node& n) { return &n == t.c; }) == 1);
   CHECK(t.g.nodes().size() == 5);
+}
+
+TEST_CASE("graph: splice inserts and erases in one pass") {
+  Small t;
+  std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> before;
+  auto d = std::make_unique<Node>("d", NodeOp::CallFunction, "operator.neg");
+  d->args = {Argument{t.x}};
+  auto e = std::make_unique<Node>("e", NodeOp::CallFunction, "operator.neg");
+  e->args = {Argument{d.get()}};
+  before[t.c].push_back(std::move(d));
+  before[t.c].push_back(std::move(e));
+  CHECK(t.g.splice(std::move(before), [&](const Node& n) { return &n == t.c; }) == 1);
+  std::vector<std::string> order;
+  for (const auto& n : t.g.nodes()) order.push_back(n->name());
+  CHECK(order == std::vector<std::string>{"x", "a", "b", "d", "e", "s", "output"});
+  // nothing to do is fine
+  CHECK(t.g.splice({}, [](const Node&) { return false; }) == 0);
+  CHECK(t.g.nodes().size() == 7);
 }
 
 TEST_CASE("graph algorithms: use-def, topological order, reachability") {
