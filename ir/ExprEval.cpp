@@ -11,6 +11,26 @@
 
 namespace symrange::ir {
 
+bool alwaysDefined(ExprRef e) {
+  switch (e->kind()) {
+    case ExprKind::IntInf: return false;
+    case ExprKind::FloorDiv:
+    case ExprKind::Mod:
+    case ExprKind::PythonMod:
+    case ExprKind::CeilDiv:
+    case ExprKind::TrueDiv:
+      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() != 0)) return false;
+      break;
+    case ExprKind::PowByNatural:
+      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return false;
+      break;
+    default: break;
+  }
+  for (ExprRef o : e->ops())
+    if (!alwaysDefined(o)) return false;
+  return true;
+}
+
 namespace {
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 }  // namespace

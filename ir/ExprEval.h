@@ -32,6 +32,11 @@ struct Value {
 /// Example: pyCeilDivChecked(7, 2) == 4, pyCeilDivChecked(-7, 2) == -3.
 [[nodiscard]] std::optional<std::int64_t> pyCeilDivChecked(std::int64_t a, std::int64_t b);
 
+/// True when evaluating `e` can never raise: every divisor is a non-zero constant, every
+/// exponent of PowByNatural a natural constant, and no int_oo. Example: true for `u0 // 2`,
+/// false for `u0 // u1` and `2 ** u0`.
+[[nodiscard]] bool alwaysDefined(ExprRef e);
+
 /// Why an evaluation has no value.
 enum class EvalError : std::uint8_t {
   None,

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "ir/ExprEval.h"
+
 namespace symrange::solver {
 
 using ir::ExprKind;
@@ -18,27 +20,6 @@ namespace {
 
 using Int128 = __int128;
 constexpr Int128 kLimit = static_cast<Int128>(1) << 100;  // far beyond int64, far below overflow
-
-/// True when evaluating `e` may raise: a divisor that is not a non-zero constant, an exponent
-/// that is not a natural constant.
-bool mayRaise(ExprRef e) {
-  switch (e->kind()) {
-    case ExprKind::FloorDiv:
-    case ExprKind::Mod:
-    case ExprKind::PythonMod:
-    case ExprKind::CeilDiv:
-    case ExprKind::TrueDiv:
-      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() != 0)) return true;
-      break;
-    case ExprKind::PowByNatural:
-      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return true;
-      break;
-    default: break;
-  }
-  for (ExprRef o : e->ops())
-    if (mayRaise(o)) return true;
-  return false;
-}
 
 /// True when every subterm of `e` is an integer: no float, no int_oo.
 bool integerOnly(ExprRef e) {
@@ -57,7 +38,7 @@ bool integerOnly(ExprRef e) {
 }
 
 /// An integer expression that always evaluates, with no int_oo and no float inside.
-bool plainInteger(ExprRef e) { return integerOnly(e) && !mayRaise(e); }
+bool plainInteger(ExprRef e) { return integerOnly(e) && ir::alwaysDefined(e); }
 
 /// Σ coefficient·term + constant; terms keyed by expression id (deterministic order).
 struct Linear {
@@ -176,7 +157,7 @@ ExprRef cancelCommonTerms(ir::ExprContext& cx, ExprRef e) {
   bool changed = false;
   // A constant operand folds an And / Or, which would drop a sibling that may raise: then the
   // operand keeps its form.
-  const bool foldable = e->kind() == ExprKind::Not || !mayRaise(e);
+  const bool foldable = e->kind() == ExprKind::Not || ir::alwaysDefined(e);
   for (ExprRef o : e->ops()) {
     ExprRef r = cancelCommonTerms(cx, o);
     ops.push_back(r->isBoolConst() && !foldable ? o : r);

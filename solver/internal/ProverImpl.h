@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "ir/ExprEval.h"
 #include "solver/BoundsPropagator.h"
 #include "solver/FactStore.h"
 #include "solver/Prover.h"
@@ -37,29 +38,7 @@ constexpr std::size_t kLabelNodes = 64;
 /// Ways for a goal to pass or fire tried by the witness search.
 constexpr std::size_t kMaxAlternatives = 8;
 
-/// True when evaluating `e` can never raise: every divisor is a non-zero constant, no int_oo.
-inline bool alwaysDefined(ExprRef e) {
-  switch (e->kind()) {
-    case ExprKind::IntInf: return false;
-    case ExprKind::FloorDiv:
-    case ExprKind::Mod:
-    case ExprKind::PythonMod:
-    case ExprKind::CeilDiv:
-    case ExprKind::TrueDiv: {
-      ExprRef b = e->op(1);
-      if (!(b->isIntConst() && b->intValue() != 0)) return false;
-      break;
-    }
-    case ExprKind::PowByNatural:
-      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return false;
-      break;
-    default: break;
-  }
-  for (ExprRef o : e->ops()) {
-    if (!alwaysDefined(o)) return false;
-  }
-  return true;
-}
+using ir::alwaysDefined;
 
 inline Answer make(Verdict v, Method m) {
   Answer a;

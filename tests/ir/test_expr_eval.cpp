@@ -231,6 +231,34 @@ TEST_CASE("evaluate: errors") {
   CHECK(show(evalText(c, "Eq(zf9, zf9)", env)) == "bool False");
 }
 
+TEST_CASE("alwaysDefined: what it accepts never raises, what raises it rejects") {
+  ExprContext c;
+  auto parse = [&](const char* t) { return parseExpr(c, t, SourceLoc{"test", 1, 1}); };
+  CHECK(alwaysDefined(parse("u0 // 2 + Mod(u1, -3) + 2**3 + CeilDiv(u0, 7)")));
+  CHECK(alwaysDefined(parse("Max(u0, u1) < 5")));
+  CHECK_FALSE(alwaysDefined(parse("u0 // u1")));
+  CHECK_FALSE(alwaysDefined(parse("1 + (u0 % (u1 - u1 + 0*u2 + u3))")));
+  CHECK_FALSE(alwaysDefined(parse("2**u0")));
+  CHECK_FALSE(alwaysDefined(parse("Max(u0, int_oo)")));
+  // brute force: a divisor form is accepted exactly when its divisor is a non-zero constant,
+  // and an accepted form never raises
+  ExprRef a = c.symbol("a");
+  for (std::int64_t y = -3; y <= 3; ++y) {
+    const std::vector<ExprRef> forms = {c.floorDiv(a, c.intConst(y)), c.pythonMod(a, c.intConst(y)),
+                                        c.mod(a, c.intConst(y)), c.ceilDiv(a, c.intConst(y))};
+    for (ExprRef f : forms) {
+      CAPTURE(y);
+      CAPTURE(kindName(f->kind()));
+      if (f->isIntConst()) continue;  // folded (y == 1, ...)
+      CHECK(alwaysDefined(f) == (y != 0));
+      for (std::int64_t x = -5; x <= 5; ++x) {
+        EvalResult r = evaluate(f, [&](ExprRef) -> std::optional<Value> { return Value::ofInt(x); });
+        CHECK((r.error == EvalError::DivisionByZero) == !alwaysDefined(f));
+      }
+    }
+  }
+}
+
 TEST_CASE("evaluate: exact int/float comparison") {
   ExprContext c;
   // 2^53 + 1 is not a double: converting it before comparing would say equal
