@@ -71,9 +71,6 @@ void SmtBackend::endEvidence() {
   if (--evidenceDepth_ == 0) evidence_.reset();
 }
 
-/// Wall-clock cap of one Z3 check: a safety net for solver loops that ignore rlimit.
-constexpr unsigned kSafetyNetMillis = 10'000;
-
 z3::params SmtBackend::paramsFor(Z3Session& z, bool nonlinear) const {
   z3::params p(z.ctx);
   std::uint64_t limit = nonlinear ? budget_.rlimit / kNonlinearShare : budget_.rlimit;
@@ -90,10 +87,9 @@ z3::params SmtBackend::paramsFor(Z3Session& z, bool nonlinear) const {
   p.set("smt.arith.nl.tangents", false);
   // Last resort, not a budget: other nonlinear procedures of Z3 4.8 (the Groebner step on
   // (u0 + 5)*u0^4, found by the differential campaign) also loop without charging the limit.
-  // A check still running after kSafetyNetMillis is cancelled and answers unknown ("z3 ignored
-  // its resource limit"); a query that respects its rlimit ends long before, so answers stay
-  // deterministic wherever Z3 honours the deterministic budget.
-  p.set("timeout", kSafetyNetMillis);
+  // A check still running after Budget::safetyNetMillis is cancelled and answers unknown ("z3
+  // ignored its resource limit"); see also `overran_`.
+  p.set("timeout", std::max(budget_.safetyNetMillis, 1u));
   return p;
 }
 
@@ -113,8 +109,10 @@ z3::expr goalLiteral(z3::context& ctx, ExprRef goal, GoalMode mode) {
 z3::check_result SmtBackend::timedCheck(z3::solver& s, const z3::expr_vector& assumptions) {
   auto t0 = std::chrono::steady_clock::now();
   z3::check_result r = s.check(assumptions);
-  millis_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  millis_ += ms;
   ++checks_;
+  if (ms >= budget_.safetyNetMillis) overran_ = true;
   return r;
 }
 
@@ -206,6 +204,11 @@ SmtResult SmtBackend::run(Z3Session& z, z3::solver& s, const SmtQuery& q, bool a
       }
       out.exact = z.lower.exact(q.goal) && out.exact;
       nonlinear = nonlinear || isNonlinear(q.goal);
+    }
+    if (nonlinear && overran_) {
+      out.result = SatResult::Unknown;
+      out.reason = kSkippedReason;
+      return out;
     }
     s.set(paramsFor(z, nonlinear));
     z3::check_result r = timedCheck(s, assumptions);

@@ -423,7 +423,7 @@ TEST_CASE("a division in an untaken branch does not constrain the code after the
 
 // Regression (generator with reference points, seed 218): cond predicates on (u0 + 5)*u0^4 sent
 // Z3 4.8 into a nonlinear loop that ignores the resource limit. The safety net
-// (SmtBackend::kSafetyNetMillis) must stop it: the analysis ends and the conds stay undecided.
+// (Budget::safetyNetMillis) must stop it: the analysis ends and the conds stay undecided.
 TEST_CASE("a degree-5 cond predicate does not hang the analysis") {
   engine::Engine e = engine::Engine::fromFile(std::string(SYMRANGE_SOURCE_DIR) +
                                               "/tests/fixtures/regressions/z3_loop_quintic.txt");

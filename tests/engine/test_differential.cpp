@@ -187,10 +187,13 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
 
   for (long k = 0; k < programs; ++k) {
     symrange::testing::GenOptions o;
+    // everything follows from the seed, so SYMRANGE_DIFF_PROGRAMS=1 SYMRANGE_DIFF_SEED=s
+    // replays program s of any campaign (seed 1, the first of CI's, gets the smallest shape)
     o.seed = static_cast<std::uint64_t>(seed0 + k);
-    o.symbols = 2 + static_cast<int>(k % 3);
-    o.statements = 8 + static_cast<int>(k % 25);
-    o.constRange = 6 + static_cast<int>(k % 10);
+    const std::uint64_t shape = o.seed - 1;
+    o.symbols = 2 + static_cast<int>(shape % 3);
+    o.statements = 8 + static_cast<int>(shape % 25);
+    o.constRange = 6 + static_cast<int>(shape % 10);
     const auto generated = symrange::testing::generateProgramWithReference(o);
     const std::string& text = generated.text;
     auto run = prepare(text);
