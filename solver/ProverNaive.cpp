@@ -17,12 +17,7 @@ Answer Prover::Impl::naiveDecide(ExprRef goal) {
   EvidenceScope fresh(z3);
   ++stats.smtQueries;
   Slice all = makeSlice(facts.all(), ir::freeSymbols(goal));
-  SmtQuery q;
-  q.facts = all.exprs;
-  q.goal = goal;
-  q.modelSymbols = all.symbols;
-  q.dropUnsupportedFacts = true;
-  q.mode = GoalMode::Fires;
+  SmtQuery q = queryOver(all, goal);
   SmtResult fires = z3.checkFresh(q);
   if (fires.result == SatResult::Unknown) return unknown(fires.reason);
   q.mode = GoalMode::Holds;

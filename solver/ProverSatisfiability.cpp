@@ -38,12 +38,8 @@ Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
     }
   }
   if (st.status == SatResult::Unknown && budget.useSmt) {
-    SmtQuery q;
-    q.facts = c.exprs;
-    q.modelSymbols = c.symbols;
-    q.dropUnsupportedFacts = true;
     EvidenceScope evidence(backend());
-    SmtResult r = backend().checkFresh(q);
+    SmtResult r = backend().checkFresh(queryOver(c));
     st.status = r.result;
     st.method = Method::Smt;
     st.core = idsOf(r.core);

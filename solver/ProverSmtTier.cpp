@@ -112,13 +112,8 @@ std::optional<CachedAnswer> Prover::Impl::smtTier(ExprRef goal, const Slice& s, 
   SmtBackend& z3 = backend();
   EvidenceScope evidence(z3);  // this query's cores and models come from a fresh context
   ++stats.smtQueries;
-  SmtQuery q;
-  q.facts = s.exprs;
-  q.goal = goal;
-  q.modelSymbols = s.symbols;
-  q.dropUnsupportedFacts = true;
   // F ∧ ¬goal on a fresh solver: its core or model is the evidence
-  q.mode = GoalMode::Fires;
+  SmtQuery q = queryOver(s, goal);
   SmtResult fires = z3.checkFresh(q);
   if (fires.result == SatResult::Unknown) return CachedAnswer{unknown(fires.reason), {}};
   // F ∧ goal: decided on the incremental solver (no evidence needed when sat)

@@ -110,6 +110,17 @@ struct Prover::Impl {
   std::vector<std::uint32_t> exprIdsOf(const DepSet& deps) const;
   Slice sliceFor(ExprRef goal) const;
   Slice makeSlice(std::vector<FactIndex> indices, std::vector<ExprRef> extraSymbols) const;
+  /// The Z3 query over slice `s`: its facts (one without a lowering is left out) and, when
+  /// `goal` is given, "can the goal fire?" (GoalMode::Fires); models read the slice's symbols.
+  static SmtQuery queryOver(const Slice& s, ExprRef goal = nullptr) {
+    SmtQuery q;
+    q.facts = s.exprs;
+    q.goal = goal;
+    q.mode = goal ? GoalMode::Fires : GoalMode::None;
+    q.modelSymbols = s.symbols;
+    q.dropUnsupportedFacts = true;
+    return q;
+  }
 
   /// Constraint positions for propagation over a slice: its facts (in slice order), then an
   /// optional goal at `goalPos` when a symbol of `goalSyms` is narrowed.
