@@ -138,6 +138,7 @@ class Analyzer {
     }
     std::sort(r_.ranges.begin(), r_.ranges.end(),
               [](const auto& a, const auto& b) { return a.first->id() < b.first->id(); });
+    r_.displayNames = namer_.displayNames(p_, r_.values);
     r_.stats = prover_.stats();
     r_.millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return std::move(r_);
@@ -158,6 +159,7 @@ class Analyzer {
     SymValue result = SymValue::none();
     for (const auto& up : g.nodes()) {
       ir::Node& n = *up;
+      namer_.setSource(sourceOf(n, path));
       if (!inputsDone && n.op() != ir::NodeOp::Placeholder) {
         addInputConstraints(g);
         inputsDone = true;
@@ -464,7 +466,7 @@ class Analyzer {
       factsF = std::move(frames_.back());
       frames_.pop_back();
     }
-    JoinCtx j{g, n, {}, {}};
+    JoinCtx j{g, n, path, {}, {}};
     SymValue out = joinValue(j, outT, outF, std::nullopt);
     factsT.insert(factsT.end(), j.eqT.begin(), j.eqT.end());
     factsF.insert(factsF.end(), j.eqF.begin(), j.eqF.end());
@@ -488,6 +490,7 @@ class Analyzer {
   struct JoinCtx {
     ir::Graph& g;
     const ir::Node& cond;
+    const std::string& path;
     std::vector<ExprRef> eqT, eqF;
   };
 
@@ -526,6 +529,7 @@ class Analyzer {
                      std::optional<std::size_t> item) {
     if (a.isScalar() && b.isScalar() && a.kind() == b.kind()) {
       if (a.expr() == b.expr()) return a;
+      namer_.setSource(sourceOf(j.cond, j.path) + (item ? "[" + std::to_string(*item) + "]" : ""));
       ExprRef o = namer_.fresh(a.expr()->type(), joinHint(j, item, std::nullopt));
       j.eqT.push_back(equal(o, a.expr()));
       j.eqF.push_back(equal(o, b.expr()));
@@ -546,6 +550,8 @@ class Analyzer {
           dims[i] = da;
           continue;
         }
+        namer_.setSource(sourceOf(j.cond, j.path) + (item ? "[" + std::to_string(*item) + "]" : "") +
+                         ".shape[" + std::to_string(i) + "]");
         ExprRef o = namer_.fresh(ExprType::Int, joinHint(j, item, i));
         j.eqT.push_back(cx_.eq(o, da));
         j.eqF.push_back(cx_.eq(o, db));
@@ -641,6 +647,17 @@ class Analyzer {
         }
       }
     }
+  }
+
+  // ------------------------------------------------------------------------------- names
+  /// Where a symbol invented at node `n` comes from, as the report shows it (display only):
+  /// `x.shape[0]` for a `sym_size`, else the node's name, qualified outside `forward`.
+  static std::string sourceOf(const ir::Node& n, const std::string& path) {
+    const std::string where = path == "forward" ? "" : path + "/";
+    const std::string key = opKey(n);
+    if (key == "aten::sym_size" && n.args.size() == 2 && n.args[0].node() && n.args[1].intValue())
+      return where + n.args[0].node()->name() + ".shape[" + std::to_string(*n.args[1].intValue()) + "]";
+    return where + n.name();
   }
 
   // ------------------------------------------------------------------------------- annotations
