@@ -46,7 +46,7 @@ const fs::path kShared = SYMRANGE_SHARED_DIR;
 
 TEST_CASE("cli print: every sample and seed program round-trips") {
   auto files = txtFiles(kSource / "tests/fixtures/samples");
-  CHECK(files.size() == 30);  // 17 examples (E15 twice), the seed's two programs, D01-D03, T01-T07
+  CHECK(files.size() == 32);  // 17 examples (E15 twice), the seed's two programs, D01-D05, T01-T07
   for (const auto& f : files) {
     CAPTURE(f.string());
     auto r = runCli({"print", f.string()});

@@ -103,6 +103,8 @@ TEST_CASE("reader: form, era, graphs and node counts of every sample") {
       {"D01", Form::ExportedProgram, "2.1", 10, {"forward"}},
       {"D02", Form::ExportedProgram, "2.1", 15, {"forward"}},
       {"D03", Form::ExportedProgram, "2.2", 5, {"forward"}},
+      {"D04", Form::ExportedProgram, "2.1", 3, {"forward"}},
+      {"D05", Form::ExportedProgram, "2.1", 7, {"forward"}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.file);
