@@ -162,6 +162,12 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
   return j;
 }
 
+std::string shownName(const AnalysisResult& a, const std::string& name) {
+  return Shown(a).name(name);
+}
+
+std::string shownExpr(const AnalysisResult& a, ir::ExprRef e) { return Shown(a).expr(e); }
+
 std::string summaryLine(const std::string& file, const AnalysisResult& a,
                         const RewriteSummary* rewrite) {
   const Counts c = count(a);
