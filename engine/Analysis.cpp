@@ -141,6 +141,7 @@ class Analyzer {
     std::sort(r_.ranges.begin(), r_.ranges.end(),
               [](const auto& a, const auto& b) { return a.first->id() < b.first->id(); });
     r_.semantics = semantics_;
+    r_.displayNames = namer_.displayNames(p_, r_.values);
     r_.stats = prover_.stats();
     r_.millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return std::move(r_);
@@ -161,6 +162,7 @@ class Analyzer {
     SymValue result = SymValue::none();
     for (const auto& up : g.nodes()) {
       ir::Node& n = *up;
+      namer_.setSource(sourceOf(n, path));
       if (!inputsDone && n.op() != ir::NodeOp::Placeholder) {
         addInputConstraints(g);
         inputsDone = true;
@@ -215,7 +217,11 @@ class Analyzer {
     if (a.kind == ir::Annotation::Kind::Tensor) {
       std::vector<ExprRef> dims;
       dims.reserve(a.shape.size());
-      for (ExprRef d : a.shape) dims.push_back(inputDim(n, d, true));
+      for (std::size_t i = 0; i < a.shape.size(); ++i) {
+        namer_.setSource(n.name() + ".shape[" + std::to_string(i) + "]");  // the report's name
+        dims.push_back(inputDim(n, a.shape[i], true));
+      }
+      namer_.setSource(n.name());
       return SymValue::tensor(TensorInfo::withDims(std::move(dims), a.dtype));
     }
     if (a.kind == ir::Annotation::Kind::Sym && a.sym) return SymValue::scalar(inputDim(n, a.sym, false));
@@ -524,7 +530,7 @@ class Analyzer {
       factsF = std::move(frames_.back());
       frames_.pop_back();
     }
-    JoinCtx j{g, n, {}, {}};
+    JoinCtx j{g, n, path, {}, {}};
     SymValue out = joinValue(j, outT, outF, std::nullopt);
     factsT.insert(factsT.end(), j.eqT.begin(), j.eqT.end());
     factsF.insert(factsF.end(), j.eqF.begin(), j.eqF.end());
@@ -548,6 +554,7 @@ class Analyzer {
   struct JoinCtx {
     ir::Graph& g;
     const ir::Node& cond;
+    const std::string& path;
     std::vector<ExprRef> eqT, eqF;
   };
 
@@ -586,6 +593,7 @@ class Analyzer {
                      std::optional<std::size_t> item) {
     if (a.isScalar() && b.isScalar() && a.kind() == b.kind()) {
       if (a.expr() == b.expr()) return a;
+      namer_.setSource(sourceOf(j.cond, j.path) + (item ? "[" + std::to_string(*item) + "]" : ""));
       ExprRef o = namer_.fresh(a.expr()->type(), joinHint(j, item, std::nullopt));
       j.eqT.push_back(equal(o, a.expr()));
       j.eqF.push_back(equal(o, b.expr()));
@@ -606,6 +614,8 @@ class Analyzer {
           dims[i] = da;
           continue;
         }
+        namer_.setSource(sourceOf(j.cond, j.path) + (item ? "[" + std::to_string(*item) + "]" : "") +
+                         ".shape[" + std::to_string(i) + "]");
         ExprRef o = namer_.fresh(ExprType::Int, joinHint(j, item, i));
         j.eqT.push_back(cx_.eq(o, da));
         j.eqF.push_back(cx_.eq(o, db));
@@ -701,6 +711,17 @@ class Analyzer {
         }
       }
     }
+  }
+
+  // ------------------------------------------------------------------------------- names
+  /// Where a symbol invented at node `n` comes from, as the report shows it (display only):
+  /// `x.shape[0]` for a `sym_size`, else the node's name, qualified outside `forward`.
+  static std::string sourceOf(const ir::Node& n, const std::string& path) {
+    const std::string where = path == "forward" ? "" : path + "/";
+    const std::string key = opKey(n);
+    if (key == "aten::sym_size" && n.args.size() == 2 && n.args[0].node() && n.args[1].intValue())
+      return where + n.args[0].node()->name() + ".shape[" + std::to_string(*n.args[1].intValue()) + "]";
+    return where + n.name();
   }
 
   // ------------------------------------------------------------------------------- annotations

@@ -71,13 +71,13 @@ std::string Engine::explain(std::string_view name, std::string_view graph) {
     }
     if (!ans.witness.empty()) {
       os << "; witness";
-      for (const auto& [k, v] : ans.witness) os << " " << k << "=" << v;
+      for (const auto& [k, v] : ans.witness) os << " " << shownName(a, k) << "=" << v;
     }
     if (!ans.reason.empty()) os << "; " << ans.reason;
   };
   if (const CheckResult* c = a.check(name, graph)) {
     os << c->name << " [" << toString(c->kind) << " in " << c->graph << "]: ";
-    os << (c->condition ? ir::printExpr(c->condition) : std::string("<not understood>"));
+    os << (c->condition ? shownExpr(a, c->condition) : std::string("<not understood>"));
     os << " is " << solver::toString(c->answer.verdict);
     evidence(c->answer);
     if (c->sizeLike && c->answer.verdict == solver::Verdict::Redundant)
@@ -86,7 +86,7 @@ std::string Engine::explain(std::string_view name, std::string_view graph) {
   }
   if (const BranchResult* b = a.branch(name, graph)) {
     os << b->name << " [cond in " << b->graph << "]: predicate "
-       << (b->predicate ? ir::printExpr(b->predicate) : std::string("<not understood>")) << " is "
+       << (b->predicate ? shownExpr(a, b->predicate) : std::string("<not understood>")) << " is "
        << toString(b->verdict);
     evidence(b->answer);
     return os.str();

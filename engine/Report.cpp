@@ -2,6 +2,7 @@
 #include "engine/Report.h"
 
 #include <cstdio>
+#include <map>
 
 #include "ir/ExprPrinter.h"
 
@@ -12,6 +13,39 @@ using solver::Verdict;
 
 namespace {
 
+/// Symbol names as the report shows them (SymbolNamer::displayNames).
+class Shown {
+ public:
+  explicit Shown(const AnalysisResult& a) : names_(a.displayNames.begin(), a.displayNames.end()) {}
+  [[nodiscard]] std::string name(const std::string& n) const {
+    auto it = names_.find(n);
+    return it == names_.end() ? n : it->second;
+  }
+  /// `e` printed, each symbol under its shown name.
+  [[nodiscard]] std::string expr(ir::ExprRef e) const {
+    std::string text = ir::printExpr(e);
+    if (names_.empty()) return text;
+    std::string out;
+    auto word = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+    };
+    for (std::size_t p = 0; p < text.size();) {
+      if (!word(text[p]) || (p > 0 && (word(text[p - 1]) || text[p - 1] == '.'))) {
+        out += text[p++];
+        continue;
+      }
+      std::size_t q = p;
+      while (q < text.size() && word(text[q])) ++q;
+      out += name(text.substr(p, q - p));
+      p = q;
+    }
+    return out;
+  }
+
+ private:
+  std::map<std::string, std::string> names_;
+};
+
 ordered_json rangeJson(const solver::Range& r) {
   ordered_json j = ordered_json::array();
   j.push_back(r.lo ? ordered_json(*r.lo) : ordered_json(nullptr));
@@ -19,14 +53,14 @@ ordered_json rangeJson(const solver::Range& r) {
   return j;
 }
 
-void evidence(ordered_json& j, const solver::Answer& a) {
+void evidence(ordered_json& j, const solver::Answer& a, const Shown& shown) {
   if (a.method != solver::Method::None) j["method"] = solver::toString(a.method);
   if (!a.because.empty() && (a.verdict == Verdict::Redundant || a.verdict == Verdict::Fails ||
                              a.verdict == Verdict::Unreachable))
     j["because"] = a.because;
   if (!a.witness.empty() && (a.verdict == Verdict::Required || a.verdict == Verdict::Fails)) {
     ordered_json w = ordered_json::object();
-    for (const auto& [k, v] : a.witness) w[k] = v;
+    for (const auto& [k, v] : a.witness) w[shown.name(k)] = v;
     j["witness"] = std::move(w);
   }
   if (!a.reason.empty()) j["reason"] = a.reason;
@@ -53,6 +87,7 @@ Counts count(const AnalysisResult& a) {
 ordered_json makeReport(const std::string& file, const AnalysisResult& a,
                         const RewriteSummary* rewrite) {
   ordered_json j;
+  const Shown shown(a);
   j["schema_version"] = kReportSchemaVersion;
   j["file"] = file;
   j["inputs"] = toString(a.semantics.inputs);
@@ -63,9 +98,9 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
     e["node"] = c.name;
     e["graph"] = c.graph;
     e["kind"] = toString(c.kind);
-    e["expr"] = c.condition ? ordered_json(ir::printExpr(c.condition)) : ordered_json(nullptr);
+    e["expr"] = c.condition ? ordered_json(shown.expr(c.condition)) : ordered_json(nullptr);
     e["verdict"] = solver::toString(c.answer.verdict);
-    evidence(e, c.answer);
+    evidence(e, c.answer, shown);
     e["removed"] = rewrite && i < rewrite->checkRemoved.size() && rewrite->checkRemoved[i];
     if (c.sizeLike && c.answer.verdict == Verdict::Redundant)
       e["kept_because"] = "sym_constrain_range_for_size marks the symbol size-like";
@@ -80,9 +115,9 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
     ordered_json e;
     e["node"] = b.name;
     e["graph"] = b.graph;
-    e["predicate"] = b.predicate ? ordered_json(ir::printExpr(b.predicate)) : ordered_json(nullptr);
+    e["predicate"] = b.predicate ? ordered_json(shown.expr(b.predicate)) : ordered_json(nullptr);
     e["verdict"] = toString(b.verdict);
-    evidence(e, b.answer);
+    evidence(e, b.answer, shown);
     const bool wasPruned = rewrite && i < rewrite->branchPruned.size() && rewrite->branchPruned[i];
     pruned += wasPruned ? 1 : 0;
     e["pruned"] = wasPruned;
@@ -92,7 +127,7 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
   j["branches"] = std::move(branches);
   ordered_json ranges = ordered_json::object();
   for (const auto& [sym, r] : a.ranges)
-    if (!r.empty) ranges[sym->name()] = rangeJson(r);
+    if (!r.empty) ranges[shown.name(sym->name())] = rangeJson(r);
   j["ranges"] = std::move(ranges);
   const Counts c = count(a);
   ordered_json s;
@@ -128,6 +163,12 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
   j["warnings"] = std::move(warnings);
   return j;
 }
+
+std::string shownName(const AnalysisResult& a, const std::string& name) {
+  return Shown(a).name(name);
+}
+
+std::string shownExpr(const AnalysisResult& a, ir::ExprRef e) { return Shown(a).expr(e); }
 
 std::string summaryLine(const std::string& file, const AnalysisResult& a,
                         const RewriteSummary* rewrite) {

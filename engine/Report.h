@@ -21,6 +21,11 @@ inline constexpr const char* kReportSchemaVersion = "1.0";
 [[nodiscard]] nlohmann::ordered_json makeReport(const std::string& file, const AnalysisResult& a,
                                                 const RewriteSummary* rewrite);
 
+/// Symbol `name` / expression `e` as the report shows them: a symbol the analysis invented under
+/// PyTorch's name or its source (AnalysisResult::displayNames), every other symbol as it is.
+[[nodiscard]] std::string shownName(const AnalysisResult& a, const std::string& name);
+[[nodiscard]] std::string shownExpr(const AnalysisResult& a, ir::ExprRef e);
+
 /// The one-line summary `symrange analyze` prints on stderr.
 [[nodiscard]] std::string summaryLine(const std::string& file, const AnalysisResult& a,
                                       const RewriteSummary* rewrite);

@@ -508,8 +508,16 @@ class Rewriter {
     // the symbols in their old order, then the new ones
     std::vector<ExprRef> order;
     std::unordered_set<ExprRef> ordered;
+    // an expression key (torch 2.1/2.2: `s0 + 1`, a Dim derived from another) stays as it was
+    // while every symbol in it is still used
+    auto keep = [&](ExprRef k) {
+      if (k->isSymbol()) return used.contains(k);
+      const auto syms = ir::freeSymbols(k);
+      return !syms.empty() && std::all_of(syms.begin(), syms.end(),
+                                          [&](ExprRef s) { return used.contains(s); });
+    };
     for (const auto& e : old)
-      if (e.symbol && used.contains(e.symbol) && ordered.insert(e.symbol).second)
+      if (e.symbol && keep(e.symbol) && ordered.insert(e.symbol).second)
         order.push_back(e.symbol);
     for (ExprRef s : named)  // new entries only for symbols the printed program names
       if (ordered.insert(s).second) order.push_back(s);
@@ -519,6 +527,10 @@ class Rewriter {
     for (ExprRef s : order) {
       auto was = oldEntry.find(s);
       const ir::RangeEntry* before = was == oldEntry.end() ? nullptr : was->second;
+      if (!s->isSymbol()) {
+        entries.push_back(*before);
+        continue;
+      }
       auto known = reported.find(s);
       const solver::Range range = known != reported.end() ? *known->second : prover_.range(s);
       if (range.empty) {  // nothing holds at the end (a check always fails): keep what was there
@@ -536,7 +548,7 @@ class Rewriter {
       const bool hiKept = input && before->hi && (!e.hi || *before->hi <= *e.hi);
       if (loKept) e.lo = before->lo;
       if (hiKept) e.hi = before->hi;
-      const bool vr = p_.rangeConstraintsVR;
+      const bool vr = p_.rangeSpelling == ir::RangeSpelling::VR;
       if (loKept) e.loText = before->loText;
       else if (e.lo) e.loText = std::to_string(*e.lo);
       else e.loText = before && !before->lo ? before->loText : (vr ? "-int_oo" : "-oo");

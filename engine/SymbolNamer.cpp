@@ -1,6 +1,10 @@
 // engine/SymbolNamer.cpp — see SymbolNamer.h.
 #include "engine/SymbolNamer.h"
 
+#include <optional>
+
+#include "ir/PyArgs.h"
+
 namespace symrange::engine {
 
 using ir::ExprRef;
@@ -62,8 +66,163 @@ ExprRef SymbolNamer::invent(ExprType type) {
     ExprRef s = cx_.symbol(name, type, kind);
     taken_.insert(name);
     symbols_.push_back(s);
+    invented_.emplace_back(s, source_);
     return s;
   }
+}
+
+namespace {
+
+// A comparison as PyTorch prints it in an assert message: `u0 >= 2`, `Eq(u0, 1)`, `Ne(u1, 0)`.
+struct Comparison {
+  std::string op;  // ">=", "<=", ">", "<", "==", "!="
+  std::string lhs, rhs;
+};
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+// Splits at the only top-level occurrence of `sep` (none inside brackets).
+std::optional<std::pair<std::string_view, std::string_view>> splitTop(std::string_view s,
+                                                                      std::string_view sep) {
+  int depth = 0;
+  std::optional<std::size_t> at;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '(' || c == '[') ++depth;
+    else if (c == ')' || c == ']') --depth;
+    else if (depth == 0 && s.substr(i, sep.size()) == sep) {
+      if (at) return std::nullopt;
+      at = i;
+      i += sep.size() - 1;
+    }
+  }
+  if (!at) return std::nullopt;
+  return std::pair{trimmed(s.substr(0, *at)), trimmed(s.substr(*at + sep.size()))};
+}
+
+std::optional<Comparison> parseComparison(std::string_view e) {
+  e = trimmed(e);
+  for (std::string_view fn : {"Eq(", "Ne("}) {
+    if (!e.starts_with(fn) || !e.ends_with(")")) continue;
+    auto parts = splitTop(e.substr(3, e.size() - 4), ",");
+    if (!parts) return std::nullopt;
+    return Comparison{fn == "Eq(" ? "==" : "!=", std::string(parts->first), std::string(parts->second)};
+  }
+  for (std::string_view op : {">=", "<=", "==", "!="}) {
+    if (auto parts = splitTop(e, op))
+      return Comparison{std::string(op), std::string(parts->first), std::string(parts->second)};
+  }
+  for (std::string_view op : {">", "<"}) {
+    if (e.find(std::string(op) + "=") != std::string_view::npos) continue;
+    if (auto parts = splitTop(e, op))
+      return Comparison{std::string(op), std::string(parts->first), std::string(parts->second)};
+  }
+  return std::nullopt;
+}
+
+// `u0`, `s12`, `zuf3`: a bare symbol name (letters, then digits).
+bool isSymbolName(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= 'a' && s[i] <= 'z') ++i;
+  if (i == 0 || i == s.size()) return false;
+  for (std::size_t k = i; k < s.size(); ++k)
+    if (s[k] < '0' || s[k] > '9') return false;
+  return true;
+}
+
+std::string flipped(const std::string& op) {
+  if (op == ">=") return "<=";
+  if (op == "<=") return ">=";
+  if (op == ">") return "<";
+  if (op == "<") return ">";
+  return op;  // == and != are symmetric
+}
+
+// The comparison operator node `n` computes (`operator.ge` ...), or "".
+std::string nodeComparison(const ir::Node& n) {
+  static const std::pair<const char*, const char*> kOps[] = {
+      {"ge", ">="}, {"le", "<="}, {"gt", ">"}, {"lt", "<"}, {"eq", "=="}, {"ne", "!="}};
+  const std::string key = opKey(n);
+  for (const auto& [name, op] : kOps)
+    if (key == std::string("operator::") + name) return op;
+  return {};
+}
+
+// `Runtime assertion failed for expression EXPR on node 'NAME'` -> (EXPR, NAME).
+std::optional<std::pair<std::string, std::string>> assertMessage(const ir::Node& n) {
+  if (opKey(n) != "aten::_assert_scalar") return std::nullopt;
+  const ir::Argument* a = n.args.size() >= 2 ? &n.args[1] : n.kwarg("assert_msg");
+  const auto* msg = a ? std::get_if<std::string>(&a->value) : nullptr;
+  if (!msg) return std::nullopt;
+  constexpr std::string_view kHead = "Runtime assertion failed for expression ";
+  constexpr std::string_view kNode = " on node '";
+  std::string_view m = *msg;
+  if (!m.starts_with(kHead) || !m.ends_with("'")) return std::nullopt;
+  std::size_t at = m.rfind(kNode);
+  if (at == std::string_view::npos || at < kHead.size()) return std::nullopt;
+  return std::pair{std::string(m.substr(kHead.size(), at - kHead.size())),
+                   std::string(m.substr(at + kNode.size(), m.size() - 1 - at - kNode.size()))};
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> SymbolNamer::displayNames(
+    const ir::Program& p, const std::map<const ir::Node*, SymValue>& values) const {
+  std::set<ExprRef> invented;
+  for (const auto& [s, source] : invented_) invented.insert(s);
+  // Names the report must not give an invented symbol: every name of the program and of the
+  // symbols the analysis named after it.
+  std::set<std::string, std::less<>> used = reserved_;
+  for (ExprRef s : symbols_)
+    if (!invented.contains(s)) used.insert(s->name());
+  // PyTorch's names, from the messages: the sides of the comparison the named node computes.
+  std::map<ExprRef, std::string> recovered;
+  for (const auto& gp : ir::allGraphs(p)) {
+    for (const auto& up : gp.graph->nodes()) {
+      auto message = assertMessage(*up);
+      if (!message) continue;
+      auto cmp = parseComparison(message->first);
+      const ir::Node* compared = gp.graph->find(message->second);
+      if (!cmp || !compared || compared->args.size() != 2) continue;
+      const std::string op = nodeComparison(*compared);
+      if (op.empty()) continue;
+      const bool same = op == cmp->op, swapped = !same && flipped(op) == cmp->op;
+      if (!same && !swapped) continue;
+      const std::string* sides[2] = {&cmp->lhs, &cmp->rhs};
+      if (swapped) std::swap(sides[0], sides[1]);
+      // with two symbols on an equality PyTorch may have ordered them: ambiguous
+      if ((op == "==" || op == "!=") && isSymbolName(cmp->lhs) && isSymbolName(cmp->rhs)) continue;
+      for (std::size_t i = 0; i < 2; ++i) {
+        if (!isSymbolName(*sides[i]) || used.contains(*sides[i])) continue;
+        const ir::Node* arg = compared->args[i].node();
+        auto v = arg ? values.find(arg) : values.end();
+        if (v == values.end() || !v->second.isScalar()) continue;
+        ExprRef s = v->second.expr();
+        if (!invented.contains(s) || recovered.contains(s)) continue;
+        bool nameFree = true;
+        for (const auto& [other, name] : recovered) nameFree = nameFree && name != *sides[i];
+        if (nameFree) recovered.emplace(s, *sides[i]);
+      }
+    }
+  }
+  for (const auto& [s, name] : recovered) used.insert(name);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& [s, source] : invented_) {
+    auto r = recovered.find(s);
+    std::string shown = r != recovered.end() ? r->second : source;
+    if (shown.empty()) shown = s->name();
+    if (r == recovered.end() && used.contains(shown)) {
+      std::string base = shown;
+      for (int k = 2; used.contains(shown); ++k) shown = base + "#" + std::to_string(k);
+    }
+    used.insert(shown);
+    if (shown != s->name()) out.emplace_back(s->name(), shown);
+  }
+  return out;
 }
 
 }  // namespace symrange::engine

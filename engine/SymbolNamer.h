@@ -1,8 +1,15 @@
 // engine/SymbolNamer.h — names for fresh symbols: the annotation's name when it is a bare symbol
 // not yet claimed (an item() annotated `Sym(u0)` defines `u0`), otherwise an invented `u<n>`
 // (`zuf<n>` for floats, `b<n>` for booleans) that clashes with no name in the program.
+//
+// The report shows invented symbols under other names (display only: facts and verdicts never
+// depend on them): PyTorch's own name, recovered from an `_assert_scalar` message
+// (`Runtime assertion failed for expression u0 >= 2 on node 'ge'` names `u0` the value `ge`
+// compares), else where the value comes from (`x.shape[0]`, `item`), never an invented `uN`
+// that could be PyTorch's name for another value.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -30,12 +37,21 @@ class SymbolNamer final : public FreshSymbols {
   /// Every symbol created or claimed, in creation order.
   [[nodiscard]] const std::vector<ir::ExprRef>& symbols() const { return symbols_; }
 
+  /// Where the symbols invented from now on come from (`x.shape[0]`, `item`), for display.
+  void setSource(std::string source) { source_ = std::move(source); }
+  /// The names the report shows for the invented symbols (invented name, shown name), given
+  /// the value of every node: PyTorch's names from the assert messages of `p`, else sources.
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> displayNames(
+      const ir::Program& p, const std::map<const ir::Node*, SymValue>& values) const;
+
  private:
   ir::ExprRef invent(ir::ExprType type);
   ir::ExprContext& cx_;
   std::set<std::string, std::less<>> reserved_;
   std::set<std::string, std::less<>> taken_;
   std::vector<ir::ExprRef> symbols_;
+  std::vector<std::pair<ir::ExprRef, std::string>> invented_;  // with their source
+  std::string source_;
   unsigned next_[3] = {0, 0, 0};
 };
 

@@ -90,6 +90,8 @@ struct AnalysisResult {
   /// Tightest range at the end of `forward` of every integer symbol the analysis knows, by id.
   std::vector<std::pair<ir::ExprRef, solver::Range>> ranges;
   std::vector<Warning> warnings;
+  /// Names the report shows for symbols the analysis invented (display only, see SymbolNamer).
+  std::vector<std::pair<std::string, std::string>> displayNames;
   /// Nodes without side effects whose preconditions are proved: the rewrite may drop them
   /// when they are left dead.
   std::set<const ir::Node*> pure;

@@ -176,13 +176,23 @@ class Graph {
   std::vector<std::unique_ptr<Node>> nodes_;
 };
 
-/// A `Range constraints` entry: `sym: VR[lo, hi]` or `RangeConstraint(min_val=.., max_val=..)`.
-/// Missing bounds (int_oo, 9223372036854775806, None) are nullopt.
+/// A `Range constraints` entry: `sym: VR[lo, hi]`, `RangeConstraint(min_val=.., max_val=..)` or
+/// `ValueRanges(lower=.., upper=.., is_bool=False)`. Missing bounds (int_oo, oo,
+/// 9223372036854775806, None) are nullopt. The key is a symbol, or (torch 2.1/2.2, a `Dim`
+/// derived from another) an expression such as `s0 + 1`, kept as printed.
 struct RangeEntry {
-  ExprRef symbol = nullptr;
+  ExprRef symbol = nullptr;  // the key: a symbol or an expression
   std::optional<std::int64_t> lo;
   std::optional<std::int64_t> hi;
   std::string loText, hiText;  // verbatim bound text, for printing unchanged entries back
+  bool isBool = false;         // `is_bool=True` (ValueRanges spelling)
+};
+
+/// How the `Range constraints` entries are spelled (the era's spelling).
+enum class RangeSpelling : std::uint8_t {
+  VR,               // `VR[lo, hi]` (torch 2.4+), unbounded `int_oo`
+  RangeConstraint,  // `RangeConstraint(min_val=lo, max_val=hi)` (torch 2.1 nightlies)
+  ValueRanges,      // `ValueRanges(lower=lo, upper=hi, is_bool=False)` (torch 2.1/2.2), `oo`
 };
 
 /// An `Equality constraints` entry: (InputDim(input_name='a', dim=0), InputDim(...)).
@@ -225,7 +235,7 @@ class Program {
   /// Verbatim text after `Graph signature:` (its leading blank and continuation lines too).
   std::optional<std::string> graphSignature;
   std::optional<std::vector<RangeEntry>> rangeConstraints;
-  bool rangeConstraintsVR = true;                        // VR[..] spelling (else RangeConstraint)
+  RangeSpelling rangeSpelling = RangeSpelling::VR;
   std::optional<std::vector<DimEquality>> equalityConstraints;
   std::string equalityConstraintsText;                   // verbatim text
   NodeStyle style;                                       // reader-private layout details

@@ -75,9 +75,7 @@ void readTrailers(LineCursor& cur, Program& prog) {
       style::setInt(prog.style, style::kRangeIndent, indentChars(line));
       std::size_t b = line.content + 18;
       std::size_t e = statementEnd(src, line.content, Dialect::Python);
-      bool vr = true;
-      prog.rangeConstraints = parseRangeConstraints(prog.exprs(), src, b, e, vr);
-      prog.rangeConstraintsVR = vr;
+      prog.rangeConstraints = parseRangeConstraints(prog.exprs(), src, b, e, prog.rangeSpelling);
       cur.moveAfter(e);
     } else if (content.starts_with("Equality constraints:")) {
       if (prog.equalityConstraints) src.fail(line.content, "second 'Equality constraints:'");
@@ -107,7 +105,7 @@ bool anyTarget(const Program& p, std::string_view needle) {
 Era detectEra(const Program& p) {
   bool ranges = p.rangeConstraints && !p.rangeConstraints->empty();
   std::string quoted = style::get(p.style, style::kQuoted);
-  if ((ranges && p.rangeConstraintsVR) || anyTarget(p, "_assert_scalar")) return Era::Torch24;
+  if ((ranges && p.rangeSpelling == RangeSpelling::VR) || anyTarget(p, "_assert_scalar")) return Era::Torch24;
   if (ranges) return quoted == "1" ? Era::Torch22 : Era::Torch21;
   if (quoted == "0") return Era::Torch21;
   if (anyTarget(p, "_assert_async")) return Era::Torch22;
@@ -157,7 +155,8 @@ std::unique_ptr<Program> readProgram(std::string_view text, const std::string& f
     style::setInt(prog->style, style::kHeaderIndent, indentChars(first));
     ++cur.line;
     cur.collectLeading();
-    if (cur.done() || !startsWithWord(cur.content(), "class") || cur.current().width <= first.width)
+    // torch 2.2's docs print the class at the header's own column, 2.1 and 2.4+ indent it
+    if (cur.done() || !startsWithWord(cur.content(), "class") || cur.current().width < first.width)
       src.fail(cur.done() ? first.end : cur.current().content,
                "expected 'class GraphModule(torch.nn.Module):' after 'ExportedProgram:'");
     prog->root = readClass(cur, *prog);
@@ -180,8 +179,11 @@ std::unique_ptr<Program> readProgram(std::string_view text, const std::string& f
   prog->root->setName("forward");
   readTrailers(cur, *prog);
   style::setLines(prog->style, style::kTrailing, cur.takePending());
+  // `gm.code` and `str(graph)` end without a line break
+  if (!text.empty() && text.back() != '\n') prog->style.extra[style::kNoFinalNewline] = "1";
   prog->era = detectEra(*prog);
-  if (!prog->rangeConstraints) prog->rangeConstraintsVR = prog->era == Era::Torch24;
+  if (!prog->rangeConstraints)
+    prog->rangeSpelling = prog->era == Era::Torch24 ? RangeSpelling::VR : RangeSpelling::RangeConstraint;
   prog->style.extra[style::kTails] = tailRuleName(detectTailRule(*prog));
   return prog;
 }

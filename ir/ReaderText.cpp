@@ -77,6 +77,11 @@ class DefReader {
   Annotation annotationAt(std::size_t p, std::size_t e);
   void finishStyle(Node& n, const SourceText::Line& line, std::size_t semi, std::size_t tailEnd,
                    std::size_t hash, std::size_t e, const PyScanner* sc);
+  /// A statement whose brackets span several lines keeps its text, to print back as it came.
+  void keepLayout(Node& n, std::size_t b, std::size_t mainEnd) {
+    if (slice(b, mainEnd).find('\n') != std::string_view::npos)
+      n.style.extra[style::kLayout] = std::string(slice(b, mainEnd));
+  }
 
   LineCursor& cur_;
   const SourceText& src_;
@@ -353,6 +358,7 @@ void DefReader::statement(std::size_t b, std::size_t e, const SourceText::Line& 
     Node& n = b_.add(std::move(out), b);
     returnStatement(b + 6, mainEnd, n);
     finishStyle(n, line, semi, tailEnd, hash, e, nullptr);
+    keepLayout(n, b, mainEnd);
     output_ = &n;
     return;
   }
@@ -413,6 +419,7 @@ void DefReader::statement(std::size_t b, std::size_t e, const SourceText::Line& 
   Node& n = b_.add(std::move(node), lb);
   nonPlaceholderSeen_ = true;
   finishStyle(n, line, semi, tailEnd, hash, e, &sc);
+  keepLayout(n, b, mainEnd);
 }
 
 std::unique_ptr<Node> DefReader::rhsNode(const std::string& name, PyScanner& sc) {

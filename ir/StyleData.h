@@ -13,6 +13,7 @@ namespace symrange::ir::style {
 // Keys of NodeStyle::extra. Program-level ones live in Program::style, graph-level ones in
 // Graph::style, node-level ones in Node::style.
 inline constexpr const char* kTrailing = "trailing";        // program: lines after everything
+inline constexpr const char* kNoFinalNewline = "no_final_newline";  // program: text ends without \n
 inline constexpr const char* kHeaderIndent = "header_indent";  // `ExportedProgram:` / `graph():`
 inline constexpr const char* kHeaderLead = "header_lead";
 inline constexpr const char* kQuoted = "quoted";            // program: annotations in quotes
@@ -40,6 +41,7 @@ inline constexpr const char* kComment = "comment";          // node: trailing `#
 inline constexpr const char* kDefault = "default";          // node: placeholder default text
 inline constexpr const char* kOutSpec = "out_spec";         // node: pytree output spec text
 inline constexpr const char* kWs = "ws";                    // node: indentation with tabs
+inline constexpr const char* kLayout = "layout";            // node: statement over several lines
 // FX dump node spellings.
 inline constexpr const char* kUsersKey = "users_key";       // node: `num_users` or `#users`
 inline constexpr const char* kWsOpen = "ws_open";           // node: blank after `(`

@@ -57,28 +57,40 @@ void expectAt(const SourceText& src, std::size_t& p, std::size_t end, std::strin
   p += what.size();
 }
 
-std::string boundText(const std::optional<std::int64_t>& v, const std::string& text, bool vr,
-                      bool upper) {
+std::string boundText(const std::optional<std::int64_t>& v, const std::string& text,
+                      RangeSpelling spelling, bool upper) {
   if (!text.empty()) {
     bool ok = false;
     auto parsed = parseBound(text, ok);
     if (ok && parsed == v) return text;
   }
   if (v) return std::to_string(*v);
-  if (vr) return upper ? "int_oo" : "-int_oo";
+  switch (spelling) {
+    case RangeSpelling::VR: return upper ? "int_oo" : "-int_oo";
+    case RangeSpelling::ValueRanges: return upper ? "oo" : "-oo";
+    case RangeSpelling::RangeConstraint: break;
+  }
   return upper ? "9223372036854775806" : "-9223372036854775808";
+}
+
+// `name=` then a bound token up to one of `stops`; returns the token, `at` its position.
+std::string keywordBound(const SourceText& src, std::size_t& p, std::size_t end,
+                         std::string_view keyword, std::string_view stops, std::size_t& at) {
+  expectAt(src, p, end, keyword);
+  at = skipBlank(src.text(), p, end);
+  return std::string(boundToken(src, p, end, stops));
 }
 
 }  // namespace
 
 std::vector<RangeEntry> parseRangeConstraints(ExprContext& ctx, const SourceText& src,
                                               std::size_t begin, std::size_t end,
-                                              bool& vrStyle) {
+                                              RangeSpelling& spelling) {
   std::string_view text = src.text();
   std::vector<RangeEntry> out;
   std::size_t p = begin;
   expectAt(src, p, end, "{");
-  bool sawVR = false, sawRC = false;
+  std::optional<RangeSpelling> first;
   for (;;) {
     p = skipBlank(text, p, end);
     if (p < end && text[p] == '}') {
@@ -97,8 +109,8 @@ std::vector<RangeEntry> parseRangeConstraints(ExprContext& ctx, const SourceText
     entry.symbol = parseExpr(ctx, text.substr(keyStart, ke - keyStart), src.loc(keyStart));
     p = skipBlank(text, colon + 1, end);
     std::size_t loAt = 0, hiAt = 0;
+    RangeSpelling here = RangeSpelling::VR;
     if (text.substr(p, 3) == "VR[") {
-      sawVR = true;
       p += 3;
       loAt = skipBlank(text, p, end);
       entry.loText = std::string(boundToken(src, p, end, ",]"));
@@ -107,19 +119,30 @@ std::vector<RangeEntry> parseRangeConstraints(ExprContext& ctx, const SourceText
       entry.hiText = std::string(boundToken(src, p, end, ",]"));
       expectAt(src, p, end, "]");
     } else if (text.substr(p, 16) == "RangeConstraint(") {
-      sawRC = true;
+      here = RangeSpelling::RangeConstraint;
       p += 16;
-      expectAt(src, p, end, "min_val=");
-      loAt = skipBlank(text, p, end);
-      entry.loText = std::string(boundToken(src, p, end, ",)"));
+      entry.loText = keywordBound(src, p, end, "min_val=", ",)", loAt);
       expectAt(src, p, end, ",");
-      expectAt(src, p, end, "max_val=");
-      hiAt = skipBlank(text, p, end);
-      entry.hiText = std::string(boundToken(src, p, end, ",)"));
+      entry.hiText = keywordBound(src, p, end, "max_val=", ",)", hiAt);
+      expectAt(src, p, end, ")");
+    } else if (text.substr(p, 12) == "ValueRanges(") {
+      here = RangeSpelling::ValueRanges;
+      p += 12;
+      entry.loText = keywordBound(src, p, end, "lower=", ",)", loAt);
+      expectAt(src, p, end, ",");
+      entry.hiText = keywordBound(src, p, end, "upper=", ",)", hiAt);
+      expectAt(src, p, end, ",");
+      std::size_t boolAt = 0;
+      std::string isBool = keywordBound(src, p, end, "is_bool=", ",)", boolAt);
+      if (isBool != "True" && isBool != "False")
+        src.fail(boolAt, "expected 'is_bool=True' or 'is_bool=False'");
+      entry.isBool = isBool == "True";
       expectAt(src, p, end, ")");
     } else {
-      src.fail(p, "unknown range syntax (expected 'VR[lo, hi]' or 'RangeConstraint(...)')");
+      src.fail(p, "unknown range syntax (expected 'VR[lo, hi]', 'RangeConstraint(...)' or "
+                  "'ValueRanges(...)')");
     }
+    if (!first || here == RangeSpelling::VR) first = here;  // any VR entry: the VR era
     bool ok = false;
     entry.lo = parseBound(entry.loText, ok);
     if (!ok) src.fail(loAt, "malformed range bound '" + entry.loText + "'");
@@ -139,21 +162,32 @@ std::vector<RangeEntry> parseRangeConstraints(ExprContext& ctx, const SourceText
   }
   p = skipBlank(text, p, end);
   if (p < end) src.fail(p, "unexpected text after Range constraints");
-  vrStyle = sawVR || !sawRC;
+  spelling = first.value_or(RangeSpelling::VR);
   return out;
 }
 
-std::string printRangeConstraints(const std::vector<RangeEntry>& entries, bool vr) {
+std::string printRangeConstraints(const std::vector<RangeEntry>& entries,
+                                  RangeSpelling spelling) {
   std::string out = "{";
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const RangeEntry& e = entries[i];
     if (i) out += ", ";
     out += e.symbol ? printExpr(e.symbol) : std::string("?");
     out += ": ";
-    std::string lo = boundText(e.lo, e.loText, vr, false);
-    std::string hi = boundText(e.hi, e.hiText, vr, true);
-    if (vr) out += "VR[" + lo + ", " + hi + "]";
-    else out += "RangeConstraint(min_val=" + lo + ", max_val=" + hi + ")";
+    std::string lo = boundText(e.lo, e.loText, spelling, false);
+    std::string hi = boundText(e.hi, e.hiText, spelling, true);
+    switch (spelling) {
+      case RangeSpelling::VR:
+        out += "VR[" + lo + ", " + hi + "]";
+        break;
+      case RangeSpelling::RangeConstraint:
+        out += "RangeConstraint(min_val=" + lo + ", max_val=" + hi + ")";
+        break;
+      case RangeSpelling::ValueRanges:
+        out += "ValueRanges(lower=" + lo + ", upper=" + hi +
+               ", is_bool=" + (e.isBool ? "True" : "False") + ")";
+        break;
+    }
   }
   out += "}";
   return out;

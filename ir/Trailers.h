@@ -1,5 +1,6 @@
 // ir/Trailers.h — the ExportedProgram trailers: `Range constraints: {u0: VR[0, int_oo]}` (or
-// torch 2.1's `RangeConstraint(min_val=.., max_val=..)`) and `Equality constraints: [...]`.
+// torch 2.1/2.2's `RangeConstraint(min_val=.., max_val=..)` and
+// `ValueRanges(lower=.., upper=.., is_bool=False)`) and `Equality constraints: [...]`.
 #pragma once
 
 #include <cstddef>
@@ -19,14 +20,15 @@ namespace symrange::ir {
 /// `ok` for anything else.
 [[nodiscard]] std::optional<std::int64_t> parseBound(std::string_view text, bool& ok);
 
-/// Parses the `{...}` of a Range constraints line ([begin, end) of `src`); `vrStyle` tells
-/// whether it used `VR[lo, hi]`.
+/// Parses the `{...}` of a Range constraints line ([begin, end) of `src`); `spelling` tells
+/// how its entries were spelled (VR when any entry or none is; else the first's).
 [[nodiscard]] std::vector<RangeEntry> parseRangeConstraints(ExprContext& ctx,
                                                             const SourceText& src,
                                                             std::size_t begin, std::size_t end,
-                                                            bool& vrStyle);
+                                                            RangeSpelling& spelling);
 /// `{u0: VR[0, 5], ...}`; bounds print from their text while it still denotes lo/hi.
-[[nodiscard]] std::string printRangeConstraints(const std::vector<RangeEntry>& entries, bool vr);
+[[nodiscard]] std::string printRangeConstraints(const std::vector<RangeEntry>& entries,
+                                                RangeSpelling spelling);
 
 /// Parses the `[...]` of an Equality constraints line.
 [[nodiscard]] std::vector<DimEquality> parseEqualityConstraints(const SourceText& src,

@@ -27,7 +27,7 @@ std::string writeProgram(const Program& p) {
   if (p.rangeConstraints) {
     lo.verbatim(style::getLines(p.style, style::kRangeLead));
     lo.line(style::getInt(p.style, style::kRangeIndent, headerIndent),
-            "Range constraints: " + printRangeConstraints(*p.rangeConstraints, p.rangeConstraintsVR));
+            "Range constraints: " + printRangeConstraints(*p.rangeConstraints, p.rangeSpelling));
   }
   if (p.equalityConstraints) {
     lo.verbatim(style::getLines(p.style, style::kEqLead));
@@ -38,6 +38,7 @@ std::string writeProgram(const Program& p) {
     lo.line(style::getInt(p.style, style::kEqIndent, headerIndent), "Equality constraints: " + text);
   }
   lo.verbatim(style::getLines(p.style, style::kTrailing));
+  if (style::has(p.style, style::kNoFinalNewline) && !out.empty() && out.back() == '\n') out.pop_back();
   return out;
 }
 

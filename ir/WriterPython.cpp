@@ -194,6 +194,8 @@ std::string PyWriter::statement(const Node& n, const std::vector<const Node*>& t
     if (annotated_ && n.annotation) s += ": " + annotation(*n.annotation);
     s += " = " + rhs(n, ud);
   }
+  auto layout = n.style.extra.find(style::kLayout);
+  if (layout != n.style.extra.end() && sameTokens(layout->second, s)) s = layout->second;
   if (!tail.empty()) {
     s += ";  ";
     for (const Node* t : tail) s += t->name() + " = ";

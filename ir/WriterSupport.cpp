@@ -16,6 +16,32 @@ void LineOut::line(const NodeStyle& s, int fallbackIndent, const std::string& te
   line(s.indent >= 0 ? s.indent : fallbackIndent, text);
 }
 
+namespace {
+
+// `text` without blanks outside strings, and without a comma before a closing bracket.
+std::string squeezed(std::string_view text) {
+  std::string out;
+  for (std::size_t p = 0; p < text.size();) {
+    char c = text[p];
+    if (c == '\'' || c == '"') {
+      std::size_t q = detail::skipString(text, p, text.size());
+      if (q == std::string_view::npos) q = text.size();
+      out.append(text.substr(p, q - p));
+      p = q;
+      continue;
+    }
+    ++p;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') continue;
+    if ((c == ')' || c == ']' || c == '}') && !out.empty() && out.back() == ',') out.pop_back();
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace
+
+bool sameTokens(std::string_view a, std::string_view b) { return squeezed(a) == squeezed(b); }
+
 ValueFormatter::ValueFormatter(Dialect d, const NodeStyle* st, const UseDef* graph)
     : dialect_(d), graph_(graph) {
   if (st) {

@@ -60,6 +60,11 @@ class ValueFormatter {
 /// `graph`, only references to nodes of that graph are looked at.
 [[nodiscard]] std::string rawText(const Argument::Raw& r, const UseDef* graph = nullptr);
 
+/// Whether two Python statement texts spell the same tokens: equal once blanks and line breaks
+/// outside string literals are dropped, and a comma right before a closing bracket too. Lets a
+/// statement the input spread over several lines print back as it came while it is unchanged.
+[[nodiscard]] bool sameTokens(std::string_view a, std::string_view b);
+
 /// Writes the class/def forms (ExportedProgram, readable, code) of `p`.
 void writePythonForms(const Program& p, std::string& out);
 /// Writes the FX `graph():` dump of `p`'s root graph.

@@ -45,7 +45,7 @@ TEST_CASE("analyze runs on every sample and both seeds") {
       CHECK_MESSAGE(report.contains(key), key);
     ++files;
   }
-  CHECK(files == 20);  // E01..E17 (E15 is two programs) and the two seeds
+  CHECK(files == 32);  // E01..E17 (E15 is two programs), the two seeds, D01-D05, T01-T07
 }
 
 TEST_CASE("the report has BRIEF section 5's fields") {
@@ -134,4 +134,62 @@ Range constraints: {u0: VR[0, int_oo]}
   CHECK(j["checks"][0]["verdict"] == "fails");
   CHECK(j["summary"]["fails"] == 1);
   fs::remove(p);
+}
+
+TEST_CASE("analyze: the report names invented symbols as PyTorch does, else by their source") {
+  auto report = [](const std::string& sample) {
+    auto r = runCli({"analyze", (kSamples / (sample + ".txt")).string(), "--report", "-"});
+    REQUIRE(r.exitCode == 0);
+    return nlohmann::json::parse(r.out);
+  };
+  // E01 (code form): PyTorch calls the size `ge` compares `u0`; the input size it never names
+  // is shown as `l_x_.shape[0]`, not as an invented `u0` that would read as PyTorch's
+  nlohmann::json e01 = report("E01");
+  REQUIRE(e01["checks"].size() == 2);
+  CHECK(e01["checks"][1]["expr"] == "u0 >= 2");
+  CHECK(e01["checks"][1]["witness"].contains("u0"));
+  CHECK(e01["checks"][0]["expr"] == "0 <= u0");
+  CHECK(e01["branches"][0]["predicate"] == "l_x_.shape[0] <= 2");
+  CHECK(e01["branches"][0]["witness"].contains("l_x_.shape[0]"));
+  CHECK(e01["ranges"].contains("l_x_.shape[0]"));
+  CHECK(e01["ranges"]["u0"] == nlohmann::json::array({2, nullptr}));
+  // E14 (FX dump): the messages name the two sizes `u2` then `u1`, against creation order
+  nlohmann::json e14 = report("E14");
+  REQUIRE(e14["checks"].size() == 5);
+  CHECK(e14["checks"][1]["expr"] == "u2 >= 0");
+  CHECK(e14["checks"][3]["expr"] == "u1 >= 0");
+  // E05 (torch 2.2 code form): the message names no symbol, so the source is shown
+  nlohmann::json e05 = report("E05");
+  CHECK(e05["checks"][0]["expr"] == "_local_scalar_dense >= 0");
+}
+
+TEST_CASE("analyze: a kept statement spread over several lines prints back as it came") {
+  // torch 2.1 docs spelling (D01): the arguments of a call on their own lines
+  const std::string program =
+      "ExportedProgram:\n"
+      "    class GraphModule(torch.nn.Module):\n"
+      "        def forward(self, arg0_1: i64[]):\n"
+      "            _local_scalar_dense: Sym(i0) = torch.ops.aten._local_scalar_dense.default(arg0_1);  arg0_1 = None\n"
+      "            ge: Sym(i0 >= 0) = _local_scalar_dense >= 0\n"
+      "            scalar_tensor: f32[] = torch.ops.aten.scalar_tensor.default(ge);  ge = None\n"
+      "            _assert_async = torch.ops.aten._assert_async.msg(\n"
+      "                scalar_tensor, '_local_scalar_dense is outside of inline constraint [0, 5].'\n"
+      "            );  scalar_tensor = None\n";
+  const std::string again =
+      "            ge_1: Sym(i0 >= 0) = _local_scalar_dense >= 0\n"
+      "            scalar_tensor_1: f32[] = torch.ops.aten.scalar_tensor.default(ge_1);  ge_1 = None\n"
+      "            _assert_async_1 = torch.ops.aten._assert_async.msg(scalar_tensor_1, 'again');  scalar_tensor_1 = None\n";
+  const std::string rest =
+      "            full: f32[i0, 5] = torch.ops.aten.full.default(\n"
+      "                [_local_scalar_dense, 5], 1, dtype = torch.float32, layout = torch.strided, device = device(type='cpu'), pin_memory = False\n"
+      "            );  _local_scalar_dense = None\n"
+      "            return (full,)\n";
+  fs::path in = writeTemp("multiline.txt", program + again + rest);
+  auto printed = runCli({"print", in.string()});
+  CHECK(printed.exitCode == 0);
+  CHECK(printed.out == program + again + rest);
+  auto r = runCli({"analyze", in.string()});
+  CHECK(r.exitCode == 0);
+  CHECK(r.out == program + rest);  // the repeated check goes; the rest is untouched
+  fs::remove(in);
 }

@@ -46,7 +46,7 @@ const fs::path kShared = fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures";  // t
 
 TEST_CASE("cli print: every sample and seed program round-trips") {
   auto files = txtFiles(kSource / "tests/fixtures/samples");
-  CHECK(files.size() == 20);  // 17 examples (E15 twice) + the seed's two programs
+  CHECK(files.size() == 32);  // 17 examples (E15 twice), the seed's two programs, D01-D05, T01-T07
   for (const auto& f : files) {
     CAPTURE(f.string());
     auto r = runCli({"print", f.string()});
@@ -103,6 +103,7 @@ TEST_CASE("cli print: malformed inputs exit 2 with FILE:LINE:COL: error:") {
       {"bad_sym_expr.txt", 5, 27, ""},
       {"unterminated_string.txt", 5, 82, "unterminated string"},
       {"bad_range.txt", 8, 31, "malformed range bound 'lots'"},
+      {"bad_value_ranges.txt", 6, 63, "expected 'is_bool=True' or 'is_bool=False'"},
       {"fx_undefined.txt", 3, 73, "undefined name '%z'"},
       {"fx_bad_op.txt", 3, 26, "unknown node kind 'call_something'"},
   };

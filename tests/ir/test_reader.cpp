@@ -24,6 +24,13 @@ std::string samplePath(const std::string& name) {
   return std::string(SYMRANGE_SOURCE_DIR) + "/tests/fixtures/samples/" + name + ".txt";
 }
 
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
 std::unique_ptr<Program> readSample(const std::string& name) {
   return readProgramFile(samplePath(name));
 }
@@ -92,6 +99,11 @@ TEST_CASE("reader: form, era, graphs and node counts of every sample") {
       {"E17", Form::FxGraph, nullptr, 12, {"forward"}},
       {"seed_1", Form::ExportedProgram, "2.1", 18, {"forward"}},
       {"seed_2", Form::ExportedProgram, "2.1", 12, {"forward"}},
+      {"D01", Form::ExportedProgram, "2.1", 10, {"forward"}},
+      {"D02", Form::ExportedProgram, "2.1", 15, {"forward"}},
+      {"D03", Form::ExportedProgram, "2.2", 5, {"forward"}},
+      {"D04", Form::ExportedProgram, "2.1", 3, {"forward"}},
+      {"D05", Form::ExportedProgram, "2.1", 7, {"forward"}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.file);
@@ -235,7 +247,7 @@ TEST_CASE("reader: torch 2.1 ExportedProgram (seed) — raw arguments, keywords,
         "_local_scalar_dense is outside of inline constraint [0, 5].");
   REQUIRE(p->rangeConstraints);
   CHECK(p->rangeConstraints->size() == 5);
-  CHECK_FALSE(p->rangeConstraintsVR);
+  CHECK(p->rangeSpelling == RangeSpelling::RangeConstraint);
   const RangeEntry& i4 = p->rangeConstraints->back();
   CHECK(i4.symbol == p->exprs().symbol("i4"));
   CHECK(i4.lo == 2);
@@ -254,13 +266,15 @@ TEST_CASE("reader: range and equality constraints of every spelling") {
     std::string file;
     std::string symbol;
     std::optional<std::int64_t> lo, hi;
-    bool vr;
+    RangeSpelling spelling;
   };
   const std::vector<Case> cases = {
-      {"E11", "u0", 0, std::nullopt, true},
-      {"E13", "s6", 0, std::nullopt, true},
-      {"E16", "s0", 2, std::nullopt, false},
-      {"seed_2", "i0", 0, 5, false},
+      {"E11", "u0", 0, std::nullopt, RangeSpelling::VR},
+      {"E13", "s6", 0, std::nullopt, RangeSpelling::VR},
+      {"E16", "s0", 2, std::nullopt, RangeSpelling::RangeConstraint},
+      {"seed_2", "i0", 0, 5, RangeSpelling::RangeConstraint},
+      {"D02", "s0", 2, std::nullopt, RangeSpelling::RangeConstraint},
+      {"D03", "s0", 3, 6, RangeSpelling::ValueRanges},
   };
   for (const auto& c : cases) {
     CAPTURE(c.file);
@@ -271,7 +285,7 @@ TEST_CASE("reader: range and equality constraints of every spelling") {
     CHECK(printExpr(e.symbol) == c.symbol);
     CHECK(e.lo == c.lo);
     CHECK(e.hi == c.hi);
-    CHECK(p->rangeConstraintsVR == c.vr);
+    CHECK(p->rangeSpelling == c.spelling);
   }
   auto p = readSample("E16");
   REQUIRE(p->equalityConstraints);
@@ -298,6 +312,79 @@ TEST_CASE("reader: range and equality constraints of every spelling") {
   CHECK_FALSE(r[1].hi);
   CHECK_FALSE(r[2].lo);
   CHECK_FALSE(r[2].hi);
+}
+
+TEST_CASE("reader: torch 2.2 docs (D03) — class at the header's column, ValueRanges, expression keys") {
+  auto p = readSample("D03");
+  CHECK(p->form == Form::ExportedProgram);
+  CHECK(p->root->style.indent == 0);
+  CHECK(exprOf(*node(*p->root, "arg1_1").annotation) == "f32[s0 + 1]");
+  REQUIRE(p->graphSignature);
+  REQUIRE(p->rangeConstraints);
+  REQUIRE(p->rangeConstraints->size() == 2);
+  const RangeEntry& derived = (*p->rangeConstraints)[1];
+  ExprContext& cx = p->exprs();
+  // the key stays the expression PyTorch printed (an input dim spelled `s0 + 1` matches it)
+  CHECK(derived.symbol == cx.add(cx.symbol("s0"), cx.intConst(1)));
+  CHECK(derived.symbol == node(*p->root, "arg1_1").annotation->shape[0]);
+  CHECK(derived.lo == 4);
+  CHECK(derived.hi == 7);
+  CHECK_FALSE(derived.isBool);
+  CHECK(p->rangeSpelling == RangeSpelling::ValueRanges);
+  CHECK(writeProgram(*p) == readFile(samplePath("D03")));
+
+  // every unbounded spelling of the era, and a boolean range
+  const char* text =
+      "ExportedProgram:\n"
+      "class GraphModule(torch.nn.Module):\n"
+      "    def forward(self, x: \"f32[s0]\"):\n"
+      "        return (x,)\n"
+      "Range constraints: {s0: ValueRanges(lower=2, upper=oo, is_bool=False), "
+      "2*s0: ValueRanges(lower=-oo, upper=int_oo, is_bool=False), "
+      "s1: ValueRanges(lower=0, upper=9223372036854775806, is_bool=False), "
+      "b0: ValueRanges(lower=False, upper=True, is_bool=True)}\n";
+  auto q = readProgram(text, "valueranges.txt");
+  REQUIRE(q->rangeConstraints->size() == 4);
+  const auto& r = *q->rangeConstraints;
+  CHECK(r[0].lo == 2);
+  CHECK_FALSE(r[0].hi);
+  CHECK(printExpr(r[1].symbol) == "2*s0");
+  CHECK_FALSE(r[1].lo);
+  CHECK_FALSE(r[1].hi);
+  CHECK_FALSE(r[2].hi);
+  CHECK(r[3].isBool);
+  CHECK(r[3].lo == 0);
+  CHECK(r[3].hi == 1);
+  CHECK(writeProgram(*q) == text);
+  // a malformed flag is located
+  std::string bad = text;
+  bad.replace(bad.find("is_bool=True"), 12, "is_bool=Maybe");
+  CHECK_THROWS_WITH_AS((void)readProgram(bad, "bad.txt"),
+                       doctest::Contains("expected 'is_bool=True' or 'is_bool=False'"), InputError);
+}
+
+TEST_CASE("reader: torch 2.1 docs (D01) — calls whose arguments span several lines") {
+  auto p = readSample("D01");
+  const Graph& g = *p->root;
+  Node& conv = node(g, "convolution");
+  CHECK(conv.target() == "torch.ops.aten.convolution.default");
+  REQUIRE(conv.args.size() == 9);
+  CHECK(conv.args[0].node() == &node(g, "arg2_1"));
+  CHECK(conv.args[8].intValue() == 1);
+  CHECK(conv.style.hasTail);
+  Node& pool = node(g, "max_pool2d_with_indices");
+  REQUIRE(pool.args.size() == 3);
+  CHECK(pool.args[0].node() == &node(g, "relu"));
+  CHECK_FALSE(pool.annotation);
+  // printed back as it came, line breaks included
+  CHECK(writeProgram(*p) == readFile(samplePath("D01")));
+  // once its text no longer says what the node does, the statement is printed on one line
+  node(g, "relu").setName("relu_9");
+  std::string out = writeProgram(*p);
+  CHECK(out.find("max_pool2d_with_indices = torch.ops.aten.max_pool2d_with_indices.default(relu_9, "
+                 "[3, 3], [3, 3]);\n") != std::string::npos);
+  CHECK(out.find("convolution: f32[1, 16, 256, 256] = torch.ops.aten.convolution.default(\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("reader: FX graph() dumps (E14 new spelling, E17 torch 2.1 spelling)") {

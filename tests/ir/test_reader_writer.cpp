@@ -73,7 +73,7 @@ bool contains(const std::string& text, const std::string& needle) {
 
 TEST_CASE("writer: every sample, seed and corpus program prints back unchanged") {
   auto files = roundTripFiles();
-  CHECK(files.size() == 20 + 70);
+  CHECK(files.size() == 32 + 70);
   for (const auto& f : files) {
     CAPTURE(f.string());
     std::string text = slurp(f);
