@@ -31,7 +31,7 @@ struct VerifyOptions {
   unsigned jobs = 0;
   std::string report, junit, shard;
   std::uint64_t budget = 0;
-  std::vector<std::string> extensions{".txt", ".py", ".graph"};
+  std::vector<std::string> extensions{".txt", ".py", ".graph", ".pt2"};
 };
 
 struct Shard {
