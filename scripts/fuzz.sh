@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 
 source scripts/lib/packages.sh
 packages=(clang libclang-rt-14-dev cmake make pkg-config libz3-dev libboost-graph-dev doctest-dev
-          nlohmann-json3-dev libcli11-dev libzip-dev)
+          nlohmann-json3-dev libcli11-dev libzip-dev unzip)
 ensure_packages fuzz "${packages[@]}"
 
 read -r -a fuzzers <<<"${FUZZERS:-fuzz_reader fuzz_expr fuzz_pt2}"
@@ -56,7 +56,8 @@ seed() {
       for a in tests/fixtures/pt2/*.pt2 tests/fixtures/pt2/*.ep; do
         case $a in *aoti*) continue ;; esac
         cp "$a" "$dir/"
-        unzip -p "$a" '*.json' >"$dir/$(basename "$a").json" 2>/dev/null || true
+        unzip -p "$a" '*models/*.json' '*serialized_exported_program.json' \
+          >"$dir/$(basename "$a").json" 2>/dev/null || true
       done
       ;;
     fuzz_expr)
