@@ -3,6 +3,7 @@ conds, and the differential run of an original and an optimized program."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,10 @@ FIXTURES = ROOT / "tests" / "fixtures" / "pt2"
 
 
 def binary() -> Path:
+    """The CLI: SYMRANGE_BUILD/symrange, else build/symrange, else `symrange` on PATH (pip)."""
     b = BUILD / "symrange"
+    if not b.exists() and shutil.which("symrange"):
+        b = Path(shutil.which("symrange"))
     if not b.exists():
         pytest.skip(f"{b} not built")
     return b
