@@ -1,6 +1,8 @@
 // engine/Engine.cpp — see Engine.h.
 #include "engine/Engine.h"
 
+#include "ir/pt2/Pt2.h"
+
 #include <sstream>
 
 #include "engine/Analysis.h"
@@ -28,6 +30,7 @@ Engine Engine::fromText(std::string_view text, const std::string& file, EngineOp
 }
 
 Engine Engine::fromFile(const std::string& path, EngineOptions options) {
+  if (ir::pt2::isPt2File(path)) return Engine(ir::pt2::readPt2(path).program, options);
   return Engine(ir::readProgramFile(path), options);
 }
 

@@ -25,7 +25,10 @@ class InputError : public std::runtime_error {
   [[nodiscard]] const SourceLoc& loc() const { return loc_; }
   [[nodiscard]] const std::string& message() const { return message_; }
 
+  /// `FILE:LINE:COL: error: MESSAGE`; a line of 0 (inputs without lines, such as a `.pt2`
+  /// archive, whose messages name a JSON path instead) prints `FILE: error: MESSAGE`.
   static std::string format(const SourceLoc& loc, const std::string& message) {
+    if (loc.line <= 0) return loc.file + ": error: " + message;
     return loc.file + ":" + std::to_string(loc.line) + ":" + std::to_string(loc.col) +
            ": error: " + message;
   }

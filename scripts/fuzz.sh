@@ -5,7 +5,7 @@
 # earlier findings kept in tests/fixtures/fuzz/{reader,expr}/ (so a known bug fails every run).
 # Exits 1 when a fuzzer finds a crash, a timeout or an out-of-memory, and prints where the input
 # is and how to reproduce it. docs/testing.md says more.
-# Environment: FUZZ_SECONDS (per fuzzer), FUZZERS (default "fuzz_reader fuzz_expr"),
+# Environment: FUZZ_SECONDS (per fuzzer), FUZZERS (default "fuzz_reader fuzz_expr fuzz_pt2"),
 # FUZZ_WORK (a directory kept across runs for corpora and findings; default a fresh temporary
 # one, removed when nothing was found), SHARED_CORPUS (default tests/fixtures/corpus).
 set -euo pipefail
@@ -13,10 +13,10 @@ cd "$(dirname "$0")/.."
 
 source scripts/lib/packages.sh
 packages=(clang libclang-rt-14-dev cmake make pkg-config libz3-dev libboost-graph-dev doctest-dev
-          nlohmann-json3-dev libcli11-dev)
+          nlohmann-json3-dev libcli11-dev libzip-dev unzip)
 ensure_packages fuzz "${packages[@]}"
 
-read -r -a fuzzers <<<"${FUZZERS:-fuzz_reader fuzz_expr}"
+read -r -a fuzzers <<<"${FUZZERS:-fuzz_reader fuzz_expr fuzz_pt2}"
 build=${BUILD_DIR:-build-fuzz}
 CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSYMRANGE_FUZZ=ON \
   -DSYMRANGE_BENCHMARKS=OFF -DSYMRANGE_WERROR=ON >/dev/null
@@ -49,6 +49,16 @@ seed() {
             cp "$f" "$dir/shared_${rel//\//_}"
           done
       fi
+      ;;
+    fuzz_pt2)
+      # the archives, and their model JSON on its own (the target reads non-zip bytes as JSON)
+      local a
+      for a in tests/fixtures/pt2/*.pt2 tests/fixtures/pt2/*.ep; do
+        case $a in *aoti*) continue ;; esac
+        cp "$a" "$dir/"
+        unzip -p "$a" '*models/*.json' '*serialized_exported_program.json' \
+          >"$dir/$(basename "$a").json" 2>/dev/null || true
+      done
       ;;
     fuzz_expr)
       cp tests/fixtures/fuzz/expr/* "$dir/" 2>/dev/null || true

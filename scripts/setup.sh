@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 source scripts/lib/packages.sh
 packages=(g++ cmake make pkg-config libz3-dev libboost-graph-dev doctest-dev
-          nlohmann-json3-dev libcli11-dev)
+          nlohmann-json3-dev libcli11-dev libzip-dev)
 ensure_packages setup "${packages[@]}"
 
 build=${BUILD_DIR:-build}

@@ -32,7 +32,7 @@ struct VerifyOptions {
   unsigned jobs = 0;
   std::string report, junit, shard;
   EngineFlags engine;
-  std::vector<std::string> extensions{".txt", ".py", ".graph"};
+  std::vector<std::string> extensions{".txt", ".py", ".graph", ".pt2"};
 };
 
 struct Shard {

@@ -1,0 +1,81 @@
+// python/module.cpp — `symrange._native`, the C++ side of the Python package `symrange`:
+// analyse a program (text or a file, `.pt2` included) and return the JSON report, the optimized
+// text and the node names left in the optimized root graph; optimize a `.pt2` into another.
+// Bad input raises symrange.InputError (a ValueError) with the `FILE: error: ...` message.
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "engine/Engine.h"
+#include "ir/Diagnostic.h"
+#include "ir/pt2/Pt2.h"
+
+namespace py = pybind11;
+using namespace symrange;
+
+namespace {
+
+engine::EngineOptions options(std::uint64_t budget, const std::string& semantics) {
+  engine::EngineOptions o;
+  if (budget > 0) o.budget.rlimit = budget;
+  if (semantics != "aten" && semantics != "range")
+    throw py::value_error("constraint_semantics must be 'aten' or 'range'");
+  o.semantics.forSizeRejectsSmallMax = semantics == "aten";
+  return o;
+}
+
+py::dict result(engine::Engine& e, const std::string& file) {
+  e.analyze();
+  py::dict d;
+  std::vector<std::string> warnings;
+  for (const auto& w : e.analyze().warnings) warnings.push_back(w.node + " (" + w.graph + "): " + w.message);
+  std::vector<std::pair<std::string, std::string>> explanations;
+  for (const auto& c : e.analyze().checks) explanations.emplace_back(c.name + "\n" + c.graph, e.explain(c.name, c.graph));
+  for (const auto& b : e.analyze().branches) explanations.emplace_back(b.name + "\n" + b.graph, e.explain(b.name, b.graph));
+  e.optimize();
+  d["report"] = e.report(file).dump();
+  d["summary"] = e.summary(file);
+  d["optimized"] = e.print();
+  d["warnings"] = warnings;
+  d["explanations"] = explanations;
+  std::vector<std::string> remaining;
+  for (const auto& n : e.program().root->nodes()) remaining.push_back(n->name());
+  d["remaining"] = remaining;
+  return d;
+}
+
+py::dict analyzeText(const std::string& text, const std::string& file, std::uint64_t budget,
+                     const std::string& semantics) {
+  engine::Engine e = engine::Engine::fromText(text, file, options(budget, semantics));
+  return result(e, file);
+}
+
+py::dict analyzeFile(const std::string& path, std::uint64_t budget, const std::string& semantics) {
+  engine::Engine e = engine::Engine::fromFile(path, options(budget, semantics));
+  return result(e, path);
+}
+
+py::dict optimizePt2(const std::string& src, const std::string& dst, std::uint64_t budget,
+                     const std::string& semantics) {
+  ir::pt2::Pt2Program p = ir::pt2::readPt2(src);
+  engine::Engine e(std::move(p.program), options(budget, semantics));
+  py::dict d = result(e, src);
+  ir::pt2::writePt2(e.program(), p.archive, dst);
+  return d;
+}
+
+}  // namespace
+
+PYBIND11_MODULE(_native, m) {
+  m.doc() = "symrange: symbolic range analysis of torch.export programs (native part)";
+  py::register_exception<ir::InputError>(m, "InputError", PyExc_ValueError);
+  m.def("analyze_text", &analyzeText, py::arg("text"), py::arg("file"), py::arg("budget") = 0,
+        py::arg("constraint_semantics") = "aten");
+  m.def("analyze_file", &analyzeFile, py::arg("path"), py::arg("budget") = 0,
+        py::arg("constraint_semantics") = "aten");
+  m.def("optimize_pt2", &optimizePt2, py::arg("src"), py::arg("dst"), py::arg("budget") = 0,
+        py::arg("constraint_semantics") = "aten");
+}
