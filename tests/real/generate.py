@@ -21,7 +21,7 @@ import traceback
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "tests", "real")
 
-os.chdir(ROOT)  # models.load compiles the zoo as tests/real/models.py (stable `# File:` paths)
+os.chdir(ROOT)
 sys.path.insert(0, OUT)
 
 import torch  # noqa: E402
@@ -30,20 +30,6 @@ import models  # noqa: E402  (the loader; the zoo itself is compiled under a sta
 
 FORMS_EXPORT = ("ep.txt", "readable.txt", "code.py", "graph.txt", "model.pt2")
 FORMS_FX = ("readable.txt", "code.py", "graph.txt")
-
-
-def export_case(c):
-    """The ExportedProgram (or make_fx GraphModule) of a case, traced deterministically."""
-    torch.manual_seed(0)
-    args = c.args()
-    if c.prepare is not None:
-        c.prepare(args)
-    if c.kind == "make_fx":
-        from torch.fx.experimental.proxy_tensor import make_fx
-
-        return make_fx(c.module(), tracing_mode="symbolic")(*args)
-    ds = c.dynamic_shapes() if callable(c.dynamic_shapes) else c.dynamic_shapes
-    return torch.export.export(c.module(), args, kwargs=c.kwargs or None, dynamic_shapes=ds)
 
 
 def write_forms(c, prog, d):
@@ -74,7 +60,7 @@ def main(argv):
         if os.path.isdir(d):
             shutil.rmtree(d)
         try:
-            prog = export_case(c)
+            prog = zoo.trace(c)
         except Exception as e:  # an ExportDB example that torch cannot export
             first = (str(e).strip().splitlines() or [type(e).__name__])[0][:160]
             manifest.append(f"{name}\t{c.source}\tnot exported: {type(e).__name__}: {first}")

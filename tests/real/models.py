@@ -37,20 +37,20 @@ class Picker:
 
     def randn(self, *shape) -> torch.Tensor:
         g = torch.Generator().manual_seed(self.rng.randrange(1 << 30))
-        return torch.randn(*shape, generator=g)
+        return torch.randn(tuple(shape), generator=g)
 
     def randint(self, lo: int, hi: int, *shape) -> torch.Tensor:
         """Integer tensor with values in [lo, hi]; scalars favour interesting values."""
         if shape == ():
             return torch.tensor(self.int(lo, hi))
         g = torch.Generator().manual_seed(self.rng.randrange(1 << 30))
-        return torch.randint(lo, hi + 1, shape, generator=g)
+        return torch.randint(lo, hi + 1, tuple(shape), generator=g)
 
     def mask(self, *shape) -> torch.Tensor:
         """A boolean-ish float tensor whose nonzero count varies (all zero and all one too)."""
         p = self.rng.choice([0.0, 1.0, 0.5, 0.2, 0.8])
         g = torch.Generator().manual_seed(self.rng.randrange(1 << 30))
-        return (torch.rand(*shape, generator=g) < p).to(torch.float32)
+        return (torch.rand(tuple(shape), generator=g) < p).to(torch.float32)
 
 
 @dataclasses.dataclass
@@ -445,10 +445,10 @@ class CondThenCheck(torch.nn.Module):
 class CondSharedDim(torch.nn.Module):
     def forward(self, x, y):
         def yes(x, y):
-            return x + y
+            return (x + y).sum(0) + 1  # differs from `no` even on empty inputs
 
         def no(x, y):
-            return x - y
+            return (x - y).sum(0) - 1
 
         return torch.cond(x.shape[0] >= 1, yes, no, (x, y))
 
@@ -735,10 +735,27 @@ def all_cases() -> dict[str, Case]:
     return out
 
 
-def load(path: str = "tests/real/models.py"):
+def trace(c: Case):
+    """The ExportedProgram (or make_fx GraphModule) of a case, traced deterministically."""
+    torch.manual_seed(0)
+    args = c.args()
+    if c.prepare is not None:
+        c.prepare(args)
+    if c.kind == "make_fx":
+        from torch.fx.experimental.proxy_tensor import make_fx
+
+        return make_fx(c.module(), tracing_mode="symbolic")(*args)
+    ds = c.dynamic_shapes() if callable(c.dynamic_shapes) else c.dynamic_shapes
+    return torch.export.export(c.module(), args, kwargs=c.kwargs or None, dynamic_shapes=ds)
+
+
+def load(path: str | None = None):
     """Import this file under a stable file name (the `# File:` comments carry it)."""
+    import os
     import sys
     import types
+
+    path = path or os.path.join(os.path.dirname(os.path.abspath(__file__)), "models.py")
 
     mod = types.ModuleType("symrange_real_models")
     sys.modules["symrange_real_models"] = mod
