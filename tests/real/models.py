@@ -209,6 +209,21 @@ class ItemRepeatedChecks(torch.nn.Module):
         return torch.zeros(a, a)
 
 
+@case(args=lambda: (t(1), t(2), t(3)), sample=lambda p: (p.randint(-2, 25), p.randint(-2, 25), p.randint(-2, 25)))
+class ItemTransitive(torch.nn.Module):
+    def forward(self, x, y, w):
+        a = x.item()
+        b = y.item()
+        c = w.item()
+        torch._check(a >= 0)
+        torch._check(a < b)
+        torch._check(b < c)
+        torch._check(a < c)
+        torch._check(a + b <= 20)
+        torch._check(b <= 20)
+        return torch.zeros(a + c)
+
+
 # ---------------------------------------------------------------------------------------------
 # nonzero and other data-dependent sizes
 
