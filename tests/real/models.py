@@ -751,7 +751,17 @@ def all_cases() -> dict[str, Case]:
 
 
 def trace(c: Case):
-    """The ExportedProgram (or make_fx GraphModule) of a case, traced deterministically."""
+    """The ExportedProgram (or make_fx GraphModule) of a case, traced deterministically: the
+    `<eval_with_key>.N` names in the `# File:` comments count from 0 for every case."""
+    import linecache
+
+    import torch.fx.graph_module
+
+    loader = torch.fx.graph_module._loader
+    loader.next_id = 0  # and forget the sources of the keys that will be reused
+    loader.eval_cache.clear()
+    for key in [k for k in linecache.cache if str(k).startswith("<eval_with_key>")]:
+        del linecache.cache[key]
     torch.manual_seed(0)
     args = c.args()
     if c.prepare is not None:
