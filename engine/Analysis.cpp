@@ -8,6 +8,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "engine/OpSemantics.h"
@@ -138,6 +140,7 @@ class Analyzer {
     }
     std::sort(r_.ranges.begin(), r_.ranges.end(),
               [](const auto& a, const auto& b) { return a.first->id() < b.first->id(); });
+    r_.semantics = semantics_;
     r_.stats = prover_.stats();
     r_.millis = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     return std::move(r_);
@@ -200,51 +203,108 @@ class Analyzer {
     return result;
   }
 
-  /// Root placeholders: what the exporter's input checks guarantee.
+  // ------------------------------------------------------------------------------- inputs
+  // What the root placeholders are on entry depends on who runs the program (InputModel,
+  // docs/input-model.md). Annotations name input values; they are never premises, except that
+  // under `checked` the entry check itself binds a dim's symbol and checks every later use.
+
+  /// Root placeholders, in order.
   SymValue inputValue(ir::Node& n) {
     if (!n.annotation) return SymValue::tensor(TensorInfo::unknown());
     const ir::Annotation& a = *n.annotation;
     if (a.kind == ir::Annotation::Kind::Tensor) {
-      for (ExprRef d : a.shape) {
-        namer_.claim(d);
-        if (!d->isConst() && d->type() == ExprType::Int)
-          addFact(cx_.ge(d, cx_.intConst(0)), "input:" + n.name());
-      }
-      return SymValue::tensor(TensorInfo::withDims(a.shape, a.dtype));
+      std::vector<ExprRef> dims;
+      dims.reserve(a.shape.size());
+      for (ExprRef d : a.shape) dims.push_back(inputDim(n, d, true));
+      return SymValue::tensor(TensorInfo::withDims(std::move(dims), a.dtype));
     }
-    if (a.kind == ir::Annotation::Kind::Sym && a.sym) {
-      namer_.claim(a.sym);
-      return SymValue::scalar(a.sym);
-    }
+    if (a.kind == ir::Annotation::Kind::Sym && a.sym) return SymValue::scalar(inputDim(n, a.sym, false));
     return SymValue::tensor(TensorInfo::unknown());
   }
 
-  /// `Range constraints` of backed symbols and `Equality constraints` between input dims.
-  void addInputConstraints(ir::Graph& root) {
-    if (p_.rangeConstraints) {
-      for (const auto& e : *p_.rangeConstraints) {
-        if (!e.symbol || !e.symbol->isSymbol() || e.symbol->symbolKind() != ir::SymbolKind::Backed)
-          continue;  // unbacked entries were derived from the very checks being judged
-        const std::string label = "range_constraints:" + e.symbol->name();
-        namer_.claim(e.symbol);
-        if (e.lo) addFact(cx_.ge(e.symbol, cx_.intConst(*e.lo)), label);
-        if (e.hi) addFact(cx_.le(e.symbol, cx_.intConst(*e.hi)), label);
-      }
+  /// The value of one input dim (or SymInt input, `isSize` false) annotated `d`, with the facts
+  /// the input model guarantees about it.
+  ExprRef inputDim(const ir::Node& n, ExprRef d, bool isSize) {
+    if (d->isConst()) return d;  // a static dim is the program's type
+    for (ExprRef s : ir::freeSymbols(d)) r_.inputSymbols.insert(s);
+    const std::string label = "input:" + n.name();
+    ExprRef v = semantics_.inputs == InputModel::Checked ? checkedInput(n, d) : uncheckedInput(d);
+    if (isSize) addFact(cx_.ge(v, cx_.intConst(0)), label);
+    return v;
+  }
+
+  /// `unchecked`: the first bare occurrence of a symbol defines it; a repeat, or a dim given by
+  /// an expression, is a value of its own (PyTorch printed a replacement there).
+  ExprRef uncheckedInput(ExprRef d) {
+    if (d->isSymbol() && !inputBound_.contains(d)) return bindInput(d, d);
+    return unrelatedInput(d);
+  }
+
+  /// A fresh value for input annotation `d`, which is only PyTorch's name for it: later
+  /// annotations that mention `d`'s symbols are not compared with the data flow (crossCheck).
+  ExprRef unrelatedInput(ExprRef d) {
+    for (ExprRef s : ir::freeSymbols(d)) inputRenamed_.insert(s);
+    return namer_.fresh(d->type(), nullptr);
+  }
+
+  /// `checked`: `_check_symint` (torch/_export/utils.py). A dim whose expression has one free
+  /// symbol binds that symbol at its first occurrence (a bare symbol to the dim; an expression
+  /// to `int(solve(expr == dim))`, which relates nothing we can use) and equals the expression
+  /// of the bound symbol at every later one; its `Range constraints` entry, looked up by the
+  /// dim's exact expression, checks a lower bound only above 2 ("we allow dimensions to be 0/1
+  /// at runtime") and an upper bound only when finite. Dims with several symbols are unchecked.
+  ExprRef checkedInput(const ir::Node& n, ExprRef d) {
+    const std::vector<ExprRef> syms = ir::freeSymbols(d);
+    if (syms.size() != 1 || d->type() != ExprType::Int) return unrelatedInput(d);
+    const ExprRef s = syms[0];
+    ExprRef v;
+    if (auto it = inputBound_.find(s); it != inputBound_.end()) {
+      v = cx_.substitute(d, {{s, it->second}});
+    } else if (d->isSymbol()) {
+      v = bindInput(s, s);
+    } else {
+      bindInput(s, s);
+      v = unrelatedInput(d);
     }
-    if (p_.equalityConstraints) {
-      for (const auto& q : *p_.equalityConstraints) {
-        ir::Node* a = root.find(q.inputA);
-        ir::Node* b = root.find(q.inputB);
-        if (!a || !b) continue;
-        const SymValue& va = r_.values[a];
-        const SymValue& vb = r_.values[b];
-        if (!va.isTensor() || !vb.isTensor()) continue;
-        std::vector<ExprRef> facts;
-        ExprRef da = tensorDim(*va.tensor(), q.dimA, nullptr, namer_, cx_, facts);
-        ExprRef db = tensorDim(*vb.tensor(), q.dimB, nullptr, namer_, cx_, facts);
-        for (ExprRef f : facts) addFact(f, "input:" + a->name());
-        if (da && db) addFact(cx_.eq(da, db), "equality_constraints");
-      }
+    if (const ir::RangeEntry* r = rangeEntryOf(d)) {
+      const std::string label = "entry_check:" + n.name();
+      if (r->lo && *r->lo > 2) addFact(cx_.ge(v, cx_.intConst(*r->lo)), label);
+      if (r->hi) addFact(cx_.le(v, cx_.intConst(*r->hi)), label);
+    }
+    return v;
+  }
+
+  ExprRef bindInput(ExprRef symbol, ExprRef value) {
+    inputBound_.emplace(symbol, value);
+    namer_.claim(symbol);
+    return value;
+  }
+
+  /// The `Range constraints` entry keyed by exactly `e`, or nullptr.
+  const ir::RangeEntry* rangeEntryOf(ExprRef e) const {
+    if (!p_.rangeConstraints) return nullptr;
+    for (const auto& r : *p_.rangeConstraints)
+      if (r.symbol == e) return &r;
+    return nullptr;
+  }
+
+  /// The 2.1 `Equality constraints` between input dims, which the 2.1 entry check enforces:
+  /// only under `checked`. `Range constraints` are never premises of their own (under
+  /// `checked` they enter through the dims that carry them, inputDim).
+  void addInputConstraints(ir::Graph& root) {
+    if (semantics_.inputs != InputModel::Checked || !p_.equalityConstraints) return;
+    for (const auto& q : *p_.equalityConstraints) {
+      ir::Node* a = root.find(q.inputA);
+      ir::Node* b = root.find(q.inputB);
+      if (!a || !b) continue;
+      const SymValue& va = r_.values[a];
+      const SymValue& vb = r_.values[b];
+      if (!va.isTensor() || !vb.isTensor()) continue;
+      std::vector<ExprRef> facts;
+      ExprRef da = tensorDim(*va.tensor(), q.dimA, nullptr, namer_, cx_, facts);
+      ExprRef db = tensorDim(*vb.tensor(), q.dimB, nullptr, namer_, cx_, facts);
+      for (ExprRef f : facts) addFact(f, "input:" + a->name());
+      if (da && db) addFact(cx_.eq(da, db), "equality_constraints");
     }
   }
 
@@ -657,7 +717,7 @@ class Analyzer {
     // value it could not relate (a cond output, a slice size): nothing to compare with.
     auto comparable = [&](ExprRef e) {
       for (ExprRef s : ir::freeSymbols(e))
-        if (!namer_.isTaken(s->name())) return false;
+        if (!namer_.isTaken(s->name()) || inputRenamed_.contains(s)) return false;
       return true;
     };
     if (a.kind == ir::Annotation::Kind::Sym && a.sym) {
@@ -699,6 +759,10 @@ class Analyzer {
   AnalysisResult r_;
   std::vector<std::vector<ExprRef>> frames_;
   std::map<const ir::Graph*, std::unique_ptr<ir::UseDef>> useDefs_;  // lookup only
+  /// Input symbols bound on entry to their value (inputDim), lookup only.
+  std::unordered_map<ExprRef, ExprRef> inputBound_;
+  /// Symbols of input annotations that did not become the input's value (unrelatedInput).
+  std::unordered_set<ExprRef> inputRenamed_;
 };
 
 }  // namespace

@@ -3,8 +3,9 @@
 // adding exactly the facts section 2 allows, and asking the prover about every check, range
 // constraint and `cond` predicate at its point.
 //
-// Facts at a node: input guarantees (tensor sizes >= 0, `Range constraints` of *backed* symbols
-// only, `Equality constraints`), every check executed earlier on the path (labelled with the
+// Facts at a node: input guarantees (the input model, Semantics::inputs, docs/input-model.md:
+// sizes >= 0 under `unchecked`; what ExportedProgram's entry check enforces under `checked`),
+// every check executed earlier on the path (labelled with the
 // check's node name), preconditions and guarantees of ops executed earlier, and the `cond`
 // semantics: a branch starts from the facts at the `cond` plus `pred` (or `not pred`) with its
 // placeholders bound to the operands; after an undecided `cond`, `(pred ∧ facts of the true

@@ -10,6 +10,21 @@
 
 namespace symrange::engine {
 
+const char* toString(InputModel m) {
+  switch (m) {
+    case InputModel::Unchecked: return "unchecked";
+    case InputModel::Checked: return "checked";
+  }
+  return "unchecked";
+}
+
+std::optional<InputModel> parseInputModel(std::string_view s) {
+  if (s == "unchecked") return InputModel::Unchecked;
+  if (s == "checked") return InputModel::Checked;
+  return std::nullopt;
+}
+
+
 using ir::ExprContext;
 using ir::ExprKind;
 using ir::ExprRef;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,8 +26,27 @@ enum class OpEffect : std::uint8_t {
   Control,     // `cond`, `wrap`: handled by the analysis itself
 };
 
-/// Choices about what ops mean where sources disagree.
+/// What a program's inputs are guaranteed to satisfy on entry (BRIEF section 2,
+/// docs/input-model.md). It depends on who runs the program, not on how it was printed.
+enum class InputModel : std::uint8_t {
+  /// Nothing checks the inputs (AOTInductor without AOTI_RUNTIME_CHECK_INPUTS, make_fx/AOT
+  /// graphs, FX passes, a GraphModule called directly): sizes are `>= 0` and static dims are
+  /// what the signature says; a symbol repeated across inputs is a new value at each repeat
+  /// after the first; no `Range constraints` entry is a premise. Sound for every consumer.
+  Unchecked,
+  /// Run through `ExportedProgram.__call__` / `ep.module()`: exactly what
+  /// `torch/_export/utils.py:_check_input_constraints_for_graph` enforces.
+  Checked,
+};
+
+[[nodiscard]] const char* toString(InputModel m);
+/// "unchecked" / "checked"; nullopt for anything else.
+[[nodiscard]] std::optional<InputModel> parseInputModel(std::string_view s);
+
+/// Choices about what ops and inputs mean where sources disagree or the consumer decides.
 struct Semantics {
+  /// What the inputs guarantee on entry.
+  InputModel inputs = InputModel::Unchecked;
   /// `sym_constrain_range_for_size(u, min, max)` raises whenever `max <= 2`, as ATen's eager
   /// kernel does (aten/src/ATen/native/Constraints.cpp) and BRIEF section 1 says. false: it
   /// raises only outside `[min, max]` (the corpus generator's reading).

@@ -54,6 +54,7 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
                         const RewriteSummary* rewrite) {
   ordered_json j;
   j["file"] = file;
+  j["inputs"] = toString(a.semantics.inputs);
   ordered_json checks = ordered_json::array();
   for (std::size_t i = 0; i < a.checks.size(); ++i) {
     const CheckResult& c = a.checks[i];

@@ -478,17 +478,20 @@ class Rewriter {
 
   void recomputeTrailer() {
     // symbols still used: annotations and values of the remaining nodes
-    std::set<ExprRef, ir::ExprIdLess> used;
-    auto use = [&](ExprRef e) {
+    std::set<ExprRef, ir::ExprIdLess> used, named;
+    auto use = [&](ExprRef e, bool inAnnotation = false) {
       if (!e) return;
       for (ExprRef s : ir::freeSymbols(e))
-        if (s->type() == ir::ExprType::Int) used.insert(s);
+        if (s->type() == ir::ExprType::Int) {
+          used.insert(s);
+          if (inAnnotation) named.insert(s);
+        }
     };
     for (const auto& gp : ir::allGraphs(p_)) {
       for (const auto& n : gp.graph->nodes()) {
         if (n->annotation) {
-          use(n->annotation->sym);
-          for (ExprRef d : n->annotation->shape) use(d);
+          use(n->annotation->sym, true);
+          for (ExprRef d : n->annotation->shape) use(d, true);
         }
         auto it = r_.values.find(n.get());
         if (it == r_.values.end() || copies_.contains(n.get())) continue;
@@ -508,7 +511,7 @@ class Rewriter {
     for (const auto& e : old)
       if (e.symbol && used.contains(e.symbol) && ordered.insert(e.symbol).second)
         order.push_back(e.symbol);
-    for (ExprRef s : used)
+    for (ExprRef s : named)  // new entries only for symbols the printed program names
       if (ordered.insert(s).second) order.push_back(s);
     std::unordered_map<ExprRef, const solver::Range*> reported;  // by the analysis
     for (const auto& [sym, r] : r_.ranges) reported.emplace(sym, &r);
@@ -522,15 +525,28 @@ class Rewriter {
         if (before) entries.push_back(*before);
         continue;
       }
+      // An input symbol's entry is never loosened: ExportedProgram's entry check enforces it,
+      // and the printed program must not check less than the original did.
       ir::RangeEntry e;
       e.symbol = s;
       e.lo = range.lo;
       e.hi = range.hi;
+      const bool input = before && r_.inputSymbols.contains(s);
+      const bool loKept = input && before->lo && (!e.lo || *before->lo >= *e.lo);
+      const bool hiKept = input && before->hi && (!e.hi || *before->hi <= *e.hi);
+      if (loKept) e.lo = before->lo;
+      if (hiKept) e.hi = before->hi;
       const bool vr = p_.rangeConstraintsVR;
-      if (e.lo) e.loText = std::to_string(*e.lo);
+      if (loKept) e.loText = before->loText;
+      else if (e.lo) e.loText = std::to_string(*e.lo);
       else e.loText = before && !before->lo ? before->loText : (vr ? "-int_oo" : "-oo");
-      if (e.hi) e.hiText = std::to_string(*e.hi);
+      if (hiKept) e.hiText = before->hiText;
+      else if (e.hi) e.hiText = std::to_string(*e.hi);
       else e.hiText = before && !before->hi ? before->hiText : (vr ? "int_oo" : "oo");
+      if (e.lo && e.hi && *e.lo > *e.hi) {  // the two disagree: keep what was there
+        entries.push_back(*before);
+        continue;
+      }
       entries.push_back(std::move(e));
     }
     p_.rangeConstraints = std::move(entries);

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "engine/OpSemantics.h"
 #include "engine/SymValue.h"
 #include "ir/Diagnostic.h"
 #include "ir/Expr.h"
@@ -96,6 +97,11 @@ struct AnalysisResult {
   std::map<const ir::Node*, SymValue> values;
   /// Index of each node's record in `checks` / `branches`.
   std::map<const ir::Node*, std::size_t> checkIndex, branchIndex;
+  /// Symbols named by the root placeholders' annotations: the ones ExportedProgram's entry
+  /// check reads `Range constraints` for.
+  std::set<ir::ExprRef, ir::ExprIdLess> inputSymbols;
+  /// The semantics the analysis assumed (the report records the input model).
+  Semantics semantics;
   solver::ProverStats stats;
   double millis = 0.0;
   std::size_t nodesIn = 0;

@@ -1,7 +1,6 @@
 // tools/AnalyzeCommand.cpp — `symrange analyze FILE [--report PATH|-] [--budget N]` (BRIEF
 // section 4): prints the optimized program (or, with `--report -`, the JSON report) to stdout,
 // a one-line summary to stderr; exit 0 ok, 1 if a check always fails, 2 on bad input.
-#include <cstdint>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -10,6 +9,7 @@
 #include "engine/Engine.h"
 #include "ir/Diagnostic.h"
 #include "tools/Commands.h"
+#include "tools/EngineFlags.h"
 
 namespace symrange::tools {
 
@@ -18,14 +18,11 @@ namespace {
 struct AnalyzeOptions {
   std::string file;
   std::string report;
-  std::uint64_t budget = 0;
-  std::string constraintSemantics = "aten";
+  EngineFlags engine;
 };
 
 int runAnalyze(const AnalyzeOptions& o) {
-  engine::EngineOptions options;
-  if (o.budget > 0) options.budget.rlimit = o.budget;
-  options.semantics.forSizeRejectsSmallMax = o.constraintSemantics == "aten";
+  const engine::EngineOptions options = engineOptions(o.engine);
   const std::string shown = o.file == "-" ? "<stdin>" : o.file;
   std::unique_ptr<engine::Engine> e;
   try {
@@ -67,11 +64,7 @@ void registerAnalyzeCommand(CLI::App& app, int& exitCode) {
   auto* cmd = app.add_subcommand("analyze", "analyse a program, print it optimized");
   cmd->add_option("FILE", opts->file, "program to analyse ('-' reads standard input)")->required();
   cmd->add_option("--report", opts->report, "write the JSON report to PATH ('-': stdout, instead of the program)");
-  cmd->add_option("--budget", opts->budget, "solver resource limit per query (Z3 rlimit)");
-  cmd->add_option("--constraint-semantics", opts->constraintSemantics,
-                  "aten (default): sym_constrain_range_for_size raises when max <= 2, as ATen's "
-                  "kernel does; range: it raises only outside [min, max]")
-      ->check(CLI::IsMember({"aten", "range"}));
+  addEngineFlags(*cmd, opts->engine);
   cmd->callback([opts, &exitCode] { exitCode = runAnalyze(*opts); });
 }
 

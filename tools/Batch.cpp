@@ -75,9 +75,7 @@ FileResult analyseOne(const std::string& file, const BatchOptions& o) {
     return bad(file + ":1:1: error: file too large (" + std::to_string(size) + " bytes, limit " +
                std::to_string(o.maxFileBytes) + ")");
   try {
-    engine::EngineOptions options;
-    if (o.budget > 0) options.budget.rlimit = o.budget;
-    engine::Engine e = engine::Engine::fromFile(file, options);
+    engine::Engine e = engine::Engine::fromFile(file, o.engine);
     r.fails = e.analyze().anyFails();
     e.optimize();
     r.json = e.report(file);

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "engine/Engine.h"
+
 namespace symrange::tools {
 
 /// Files named by `paths`, directories walked recursively; a directory contributes the regular
@@ -25,7 +27,7 @@ namespace symrange::tools {
 
 struct BatchOptions {
   unsigned jobs = 1;
-  std::uint64_t budget = 0;            // Z3 rlimit per query, 0 = default
+  engine::EngineOptions engine;        // the same options `analyze` takes
   std::uintmax_t maxFileBytes = 64u << 20;
   const std::atomic<bool>* stop = nullptr;  // set asynchronously (Ctrl-C): finish early
 };

@@ -18,6 +18,7 @@
 
 #include "tools/Batch.h"
 #include "tools/Commands.h"
+#include "tools/EngineFlags.h"
 
 namespace symrange::tools {
 
@@ -30,7 +31,7 @@ struct VerifyOptions {
   std::vector<std::string> paths;
   unsigned jobs = 0;
   std::string report, junit, shard;
-  std::uint64_t budget = 0;
+  EngineFlags engine;
   std::vector<std::string> extensions{".txt", ".py", ".graph"};
 };
 
@@ -101,7 +102,7 @@ int runVerify(const VerifyOptions& o) {
   auto previous = std::signal(SIGINT, onSigint);
   BatchOptions bo;
   bo.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  bo.budget = o.budget;
+  bo.engine = engineOptions(o.engine);
   bo.stop = &gStop;
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -187,7 +188,7 @@ void registerVerifyCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--junit", o->junit, "write JUnit XML to PATH");
   cmd->add_option("--shard", o->shard,
                   "analyse only shard K of N (0 <= K < N); default from TEST_SHARD_INDEX/TEST_TOTAL_SHARDS");
-  cmd->add_option("--budget", o->budget, "solver resource limit per query (Z3 rlimit)");
+  addEngineFlags(*cmd, o->engine);
   cmd->add_option("--ext", o->extensions, "file name endings taken from directories")
       ->default_str(".txt .py .graph");
   cmd->callback([o, &exitCode] { exitCode = runVerify(*o); });

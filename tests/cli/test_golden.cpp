@@ -1,5 +1,5 @@
 // tests/cli/test_golden.cpp — golden files through the real CLI. Each tests/golden/<case>/ holds
-// `input.txt`, the expected optimized program `expected.txt`, the expected report fields
+// `input.txt`, optional extra CLI arguments `args`, the expected optimized program `expected.txt`, the expected report fields
 // `expected.report.json` (verdicts, removals, ranges, summary: the stable part of the report)
 // and `NOTES.md` saying why each verdict is right.
 //
@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -36,7 +37,13 @@ TEST_CASE("golden files: input -> expected program and report") {
   for (const auto& dir : cases) {
     CAPTURE(dir.filename().string());
     CHECK_MESSAGE(fs::exists(dir / "NOTES.md"), "every golden explains its verdicts");
-    auto r = runCli({"analyze", (dir / "input.txt").string(), "--report", report.string()});
+    // `args` (optional): extra CLI arguments of the case, whitespace-separated.
+    std::vector<std::string> argv{"analyze", (dir / "input.txt").string(), "--report", report.string()};
+    if (fs::exists(dir / "args")) {
+      std::istringstream words(slurp(dir / "args"));
+      for (std::string w; words >> w;) argv.push_back(w);
+    }
+    auto r = runCli(argv);
     INFO("stderr: " << r.err);
     REQUIRE((r.exitCode == 0 || r.exitCode == 1));
     const ordered_json full = ordered_json::parse(slurp(report));

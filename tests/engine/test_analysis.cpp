@@ -108,7 +108,7 @@ Range constraints: {u0: VR[0, 5]}
   CHECK(r->hi == std::optional<std::int64_t>(5));
 }
 
-TEST_CASE("a backed Range constraints entry is a premise - cond decided by it") {
+TEST_CASE("a backed Range constraints entry is a premise only under --inputs checked") {
   std::string body = R"P(        def forward(self, x: "f32[s0, 3]"):
             sym_size_int: "Sym(s0)" = torch.ops.aten.sym_size.int(x, 0)
             gt: "Sym(s0 > 4)" = sym_size_int > 4;  sym_size_int = None
@@ -132,13 +132,20 @@ Graph signature:
     x: USER_INPUT
     getitem: USER_OUTPUT
 )P";
+  engine::EngineOptions checked;
+  checked.semantics.inputs = engine::InputModel::Checked;
   SUBCASE("s0 in [2, int_oo]: open") {
-    engine::Engine e = engine::Engine::fromText(std::string(kHeader) + body + "Range constraints: {s0: VR[2, int_oo]}\n", "a.txt");
+    engine::Engine e = engine::Engine::fromText(std::string(kHeader) + body + "Range constraints: {s0: VR[2, int_oo]}\n", "a.txt", checked);
     REQUIRE(e.branch("cond") != nullptr);
     CHECK(std::string(engine::toString(e.branch("cond")->verdict)) == "open");
   }
-  SUBCASE("s0 in [2, 4]: false, the true branch goes") {
-    engine::Engine e = engine::Engine::fromText(std::string(kHeader) + body + "Range constraints: {s0: VR[2, 4]}\n", "b.txt");
+  SUBCASE("s0 in [2, 4], unchecked (the default): open, nothing checks the bound") {
+    engine::Engine e = engine::Engine::fromText(std::string(kHeader) + body + "Range constraints: {s0: VR[2, 4]}\n", "u.txt");
+    REQUIRE(e.branch("cond") != nullptr);
+    CHECK(std::string(engine::toString(e.branch("cond")->verdict)) == "open");
+  }
+  SUBCASE("s0 in [2, 4], checked: false, the true branch goes") {
+    engine::Engine e = engine::Engine::fromText(std::string(kHeader) + body + "Range constraints: {s0: VR[2, 4]}\n", "b.txt", checked);
     REQUIRE(e.branch("cond") != nullptr);
     CHECK(std::string(engine::toString(e.branch("cond")->verdict)) == "false");
     e.optimize();

@@ -1,0 +1,31 @@
+// tools/EngineFlags.cpp — see EngineFlags.h.
+#include "tools/EngineFlags.h"
+
+#include <limits>
+
+namespace symrange::tools {
+
+void addEngineFlags(CLI::App& cmd, EngineFlags& flags) {
+  cmd.add_option("--inputs", flags.inputs,
+                 "what the inputs guarantee on entry: unchecked (default; sound for every "
+                 "consumer: sizes >= 0, nothing more) or checked (run through ep.module(): what "
+                 "ExportedProgram's entry check enforces); docs/input-model.md")
+      ->check(CLI::IsMember({"unchecked", "checked"}));
+  cmd.add_option("--constraint-semantics", flags.constraintSemantics,
+                 "aten (default): sym_constrain_range_for_size raises when max <= 2, as ATen's "
+                 "kernel does; range: it raises only outside [min, max]")
+      ->check(CLI::IsMember({"aten", "range"}));
+  cmd.add_option("--budget", flags.budget, "solver resource limit per query (Z3 rlimit, >= 1)")
+      ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
+}
+
+engine::EngineOptions engineOptions(const EngineFlags& flags) {
+  engine::EngineOptions options;
+  if (flags.budget > 0) options.budget.rlimit = flags.budget;
+  options.semantics.forSizeRejectsSmallMax = flags.constraintSemantics == "aten";
+  options.semantics.inputs =
+      engine::parseInputModel(flags.inputs).value_or(engine::InputModel::Unchecked);
+  return options;
+}
+
+}  // namespace symrange::tools

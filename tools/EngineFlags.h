@@ -1,0 +1,27 @@
+// tools/EngineFlags.h — the options every analysing sub-command takes (BRIEF section 4):
+// `--inputs`, `--constraint-semantics`, `--budget`, registered once and turned into one typed
+// engine::EngineOptions, so `analyze` and `verify` cannot drift apart.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "engine/Engine.h"
+
+namespace symrange::tools {
+
+struct EngineFlags {
+  std::uint64_t budget = 0;  // Z3 rlimit per query; 0 = the engine's default
+  std::string constraintSemantics = "aten";
+  std::string inputs = "unchecked";
+};
+
+/// Registers the flags on `cmd`, validated by CLI11 (bad values are usage errors, exit 2).
+void addEngineFlags(CLI::App& cmd, EngineFlags& flags);
+
+/// The engine options the flags ask for.
+[[nodiscard]] engine::EngineOptions engineOptions(const EngineFlags& flags);
+
+}  // namespace symrange::tools
