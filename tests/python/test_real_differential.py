@@ -363,7 +363,8 @@ def test_real_differential(name, symrange, symrange_options, totals):
     if not (ROOT / "tests" / "real" / name / "code.py").exists():
         pytest.skip(f"torch does not export {name} (tests/real/MANIFEST.txt)")
     tot = totals.setdefault("real differential", {
-        "models": 0, "inputs": 0, "runs that raised": 0, "checks removed": 0, "conds decided": 0,
+        "models": 0, "inputs": 0, "runs that raised": 0, "checks removed (unchecked)": 0,
+        "checks removed (checked)": 0, "conds decided (unchecked)": 0, "conds decided (checked)": 0,
         "mismatches": 0})
     prog = ZOO.trace(c)
     is_fx = c.kind == "make_fx"
@@ -386,8 +387,8 @@ def test_real_differential(name, symrange, symrange_options, totals):
     tot["models"] += 1
     for mode in modes:
         optimized, report = analyze(symrange, text, mode, symrange_options)
-        tot["checks removed"] += sum(1 for k in report["checks"] if k["removed"])
-        tot["conds decided"] += sum(1 for b in report["branches"] if b["pruned"])
+        tot[f"checks removed ({mode})"] += sum(1 for k in report["checks"] if k["removed"])
+        tot[f"conds decided ({mode})"] += sum(1 for b in report["branches"] if b["pruned"])
         new = rewrite(gm, report, optimized)
         redundant = {k["node"] for k in report["checks"] if k["graph"] == "forward" and k["verdict"] == "redundant"}
         p = ZOO.Picker(random.Random(f"{name}/{mode}"), interesting_ints([report]))

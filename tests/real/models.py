@@ -64,16 +64,17 @@ class Case:
     prepare: Callable[[tuple], None] | None = None  # e.g. mark_unbacked on the example inputs
     source: str = "zoo"  # "zoo" or "exportdb"
     kwargs: dict = dataclasses.field(default_factory=dict)
+    export_options: dict = dataclasses.field(default_factory=dict)  # e.g. strict=True
 
 
 CASES: dict[str, Case] = {}
 
 
-def case(args, dynamic_shapes=None, sample=None, kind="export", prepare=None, name=None):
+def case(args, dynamic_shapes=None, sample=None, kind="export", prepare=None, name=None, **export_options):
     def wrap(cls):
         n = name or _snake(cls.__name__)
         assert n not in CASES, n
-        CASES[n] = Case(n, cls, args, dynamic_shapes, sample, kind, prepare)
+        CASES[n] = Case(n, cls, args, dynamic_shapes, sample, kind, prepare, export_options=export_options)
         return cls
     return wrap
 
@@ -677,6 +678,85 @@ class AssertMessageForms(torch.nn.Module):
 
 
 # ---------------------------------------------------------------------------------------------
+# input guarantees: guards kept as runtime asserts (prefer_deferred_runtime_asserts_over_guards)
+# and unbacked input dims (strict export with mark_unbacked). What `--inputs checked` may assume
+# here is exactly what ExportedProgram's entry check enforces.
+
+DEFERRED = {"prefer_deferred_runtime_asserts_over_guards": True}
+
+
+@case(args=lambda: (torch.randn(6),), dynamic_shapes={"x": {0: Dim.DYNAMIC}},
+      sample=lambda p: (p.randn(p.size(0, 9)),), **DEFERRED)
+class DeferredLowerBound(torch.nn.Module):
+    def forward(self, x):
+        torch._check(x.shape[0] >= 5)
+        return x[:3].sum() + x.shape[0]
+
+
+@case(args=lambda: (torch.randn(6),), dynamic_shapes={"x": {0: Dim.DYNAMIC}},
+      sample=lambda p: (p.randn(p.size(0, 10)),), **DEFERRED)
+class DeferredUpperBound(torch.nn.Module):
+    def forward(self, x):
+        torch._check(x.shape[0] <= 7)
+        torch._check(x.shape[0] >= 3)
+        return x.sum() * x.shape[0]
+
+
+@case(args=lambda: (torch.randn(6), torch.randn(4)), dynamic_shapes={"x": {0: Dim.DYNAMIC}, "y": {0: Dim.DYNAMIC}},
+      sample=lambda p: (p.randn(p.size(0, 6)), p.randn(p.size(0, 6))), **DEFERRED)
+class DeferredSumOfDims(torch.nn.Module):
+    def forward(self, x, y):
+        torch._check(x.shape[0] + y.shape[0] >= 5)
+        torch._check(x.shape[0] >= 2)
+        return x.sum() + y.sum()
+
+
+@case(args=lambda: (torch.randn(4, 3), torch.randn(4, 3)),
+      dynamic_shapes=lambda: (lambda n: {"x": {0: n}, "y": {0: n}})(Dim("n", min=3, max=9)),
+      sample=lambda p: (p.randn(p.size(0, 11), 3), p.randn(p.size(0, 11), 3)), **DEFERRED)
+class DeferredRepeatedDim(torch.nn.Module):
+    def forward(self, x, y):
+        return x + y
+
+
+@case(args=lambda: (torch.randn(8, 2),), dynamic_shapes={"x": {0: Dim.DYNAMIC}},
+      sample=lambda p: (p.randn(p.size(0, 9), 2),), **DEFERRED)
+class DeferredCondAfterCheck(torch.nn.Module):
+    def forward(self, x):
+        torch._check(x.shape[0] >= 6)
+
+        def big(x):
+            return x[:4].sum(0)
+
+        def small(x):
+            return x.sum(0)
+
+        return torch.cond(x.shape[0] > 4, big, small, (x,))
+
+
+def _unbacked_rows(a):
+    for v in a:
+        torch._dynamo.decorators.mark_unbacked(v, 0)
+
+
+@case(args=lambda: (torch.randn(4, 3), torch.randn(4, 3)), prepare=_unbacked_rows, strict=True,
+      sample=lambda p: (lambda k: (p.randn(k, 3), p.randn(p.rng.choice([k, k, k + 1, 0, 1]), 3)))(p.size(0, 11)))
+class StrictUnbackedChecks(torch.nn.Module):
+    def forward(self, x, y):
+        torch._check(x.shape[0] == y.shape[0])
+        torch._check(x.shape[0] >= 3)
+        torch._check(x.shape[0] <= 9)
+        return x * 2 + y.sum()
+
+
+@case(args=lambda: (torch.randn(4, 3), torch.randn(4, 3)), prepare=_unbacked_rows, strict=True,
+      sample=lambda p: (lambda k: (p.randn(k, 3), p.randn(p.rng.choice([k, k, k + 1, 0, 1]), 3)))(p.size(0, 6)))
+class StrictUnbackedAdd(torch.nn.Module):
+    def forward(self, x, y):
+        return x + y
+
+
+# ---------------------------------------------------------------------------------------------
 # make_fx graphs (symbolic tracing): no ExportedProgram, no entry check
 
 
@@ -771,7 +851,7 @@ def trace(c: Case):
 
         return make_fx(c.module(), tracing_mode="symbolic")(*args)
     ds = c.dynamic_shapes() if callable(c.dynamic_shapes) else c.dynamic_shapes
-    return torch.export.export(c.module(), args, kwargs=c.kwargs or None, dynamic_shapes=ds)
+    return torch.export.export(c.module(), args, kwargs=c.kwargs or None, dynamic_shapes=ds, **c.export_options)
 
 
 def load(path: str | None = None):
