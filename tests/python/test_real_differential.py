@@ -357,85 +357,136 @@ def describe(args, kwargs):
     return ", ".join(parts)
 
 
-@pytest.mark.parametrize("name", sorted(CASES))
-def test_real_differential(name, symrange, symrange_options, totals):
-    c = CASES[name]
-    if not (ROOT / "tests" / "real" / name / "code.py").exists():
-        pytest.skip(f"torch does not export {name} (tests/real/MANIFEST.txt)")
-    tot = totals.setdefault("real differential", {
+class Traced:
+    """A case traced once: its program, graph module, printed text and input layout."""
+
+    def __init__(self, name):
+        self.name = name
+        self.case = c = CASES[name]
+        self.prog = ZOO.trace(c)
+        self.is_fx = c.kind == "make_fx"
+        self.gm = self.prog if self.is_fx else self.prog.graph_module
+        self.text = self.gm.print_readable(print_output=False) if self.is_fx else str(self.prog) + "\n"
+        torch.manual_seed(0)
+        self.example = (c.args(), c.kwargs or {})
+        leaves = pytree.tree_leaves(self.example)
+        self.metas = input_metas(self.gm.graph, len(leaves))
+        self.ph_names = [n.name for n in self.gm.graph.nodes if n.op == "placeholder"][-len(leaves):] if leaves else []
+        self.items = item_symbols(self.gm.graph)
+
+    def inputs(self, report, mode):
+        """Random inputs (the case's sampler and the generic one), then three per witness."""
+        c = self.case
+        p = ZOO.Picker(random.Random(f"{self.name}/{mode}"), interesting_ints([report]))
+        out = []
+        for _ in range(N_RANDOM):
+            if c.sample is not None and p.rng.random() < 0.6:
+                out.append((c.sample(p), {}))
+            else:
+                out.append(generic_sample(p, self.example, self.metas, self.ph_names, items=self.items))
+        for k in report["checks"]:
+            if k.get("witness"):
+                for _ in range(3):
+                    out.append(generic_sample(p, self.example, self.metas, self.ph_names, fixed=k["witness"], items=self.items))
+        return out
+
+
+def differential(t, report, optimized, mode, tot):
+    """Runs original and rewritten on the inputs of `t` under `mode`; the mismatches."""
+    new = rewrite(t.gm, report, optimized)
+    redundant = {k["node"] for k in report["checks"] if k["graph"] == "forward" and k["verdict"] == "redundant"}
+    failures = []
+    for args, kwargs in t.inputs(report, mode):
+        tot["inputs"] += 1
+        if t.is_fx:
+            flat = pytree.tree_leaves(args)
+        else:
+            try:
+                flat = flat_inputs(t.prog, args, kwargs, mode == "checked")
+            except Exception:
+                tot["runs that raised"] += 1
+                continue  # the entry check (or the input's tree shape) rejects it: both raise
+        want = run(t.gm, flat)
+        got = run(new, flat)
+        if want[0] == "raised":
+            tot["runs that raised"] += 1
+        ok = (want[0] == got[0] == "raised") or (want[0] == got[0] == "ok" and same(want[1], got[1]))
+        if want[0] == "raised" and want[2] in redundant:
+            ok = False  # a check judged redundant fired on the original
+            got = ("raised", f"but {want[2]} was judged redundant")
+        if not ok:
+            tot["mismatches"] += 1
+            if want[0] == got[0] == "ok":
+                what = f"outputs differ: original {want[1]!r}, rewritten {got[1]!r}"
+            else:
+                what = (f"original {want[0]}{'' if want[0] == 'ok' else ' (' + want[1] + ')'}, "
+                        f"rewritten {got[0]}{'' if got[0] == 'ok' else ' (' + got[1] + ')'}")
+            line = f"[{mode}] inputs ({describe(args, kwargs)}): {what}"
+            if line not in failures:
+                failures.append(line)
+    if failures:
+        removed = [f"{k['graph']}:{k['node']} ({k['expr']})" for k in report["checks"] if k["removed"]]
+        decided = [f"{b['graph']}:{b['node']} ({b['predicate']} -> {b['verdict']})"
+                   for b in report["branches"] if b["pruned"]]
+        failures.append(f"[{mode}] removed: {removed}; decided: {decided}")
+    return failures
+
+
+def _totals(totals):
+    return totals.setdefault("real differential", {
         "models": 0, "inputs": 0, "runs that raised": 0, "checks removed (unchecked)": 0,
         "checks removed (checked)": 0, "conds decided (unchecked)": 0, "conds decided (checked)": 0,
         "mismatches": 0})
-    prog = ZOO.trace(c)
-    is_fx = c.kind == "make_fx"
-    gm = prog if is_fx else prog.graph_module
-    text = gm.print_readable(print_output=False) if is_fx else str(prog) + "\n"
-    committed = ROOT / "tests" / "real" / name / ("readable.txt" if is_fx else "ep.txt")
-    assert committed.read_text() == text, (
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_real_differential(name, symrange, symrange_options, totals):
+    if not (ROOT / "tests" / "real" / name / "code.py").exists():
+        pytest.skip(f"torch does not export {name} (tests/real/MANIFEST.txt)")
+    tot = _totals(totals)
+    t = Traced(name)
+    committed = ROOT / "tests" / "real" / name / ("readable.txt" if t.is_fx else "ep.txt")
+    assert committed.read_text() == t.text, (
         f"{committed} is stale: torch {torch.__version__} prints this case differently now "
         "(regenerate: python3 tests/real/generate.py, then the goldens)")
-    modes = ["unchecked"] if is_fx or "--inputs" not in symrange_options else ["unchecked", "checked"]
-    torch.manual_seed(0)
-    example_args = c.args()
-    example_kwargs = c.kwargs or {}
-    example = (example_args, example_kwargs)
-    leaves = pytree.tree_leaves(example)
-    metas = input_metas(gm.graph, len(leaves))
-    ph_names = [n.name for n in gm.graph.nodes if n.op == "placeholder"][-len(leaves):] if leaves else []
-    items = item_symbols(gm.graph)
-    failures = []
+    modes = ["unchecked"] if t.is_fx or "--inputs" not in symrange_options else ["unchecked", "checked"]
     tot["models"] += 1
+    failures = []
     for mode in modes:
-        optimized, report = analyze(symrange, text, mode, symrange_options)
+        optimized, report = analyze(symrange, t.text, mode, symrange_options)
         tot[f"checks removed ({mode})"] += sum(1 for k in report["checks"] if k["removed"])
         tot[f"conds decided ({mode})"] += sum(1 for b in report["branches"] if b["pruned"])
-        new = rewrite(gm, report, optimized)
-        redundant = {k["node"] for k in report["checks"] if k["graph"] == "forward" and k["verdict"] == "redundant"}
-        p = ZOO.Picker(random.Random(f"{name}/{mode}"), interesting_ints([report]))
-        inputs = []
-        for _ in range(N_RANDOM):
-            if c.sample is not None and p.rng.random() < 0.6:
-                inputs.append((c.sample(p), {}))
-            else:
-                inputs.append(generic_sample(p, example, metas, ph_names, items=items))
-        for k in report["checks"]:
-            w = k.get("witness")
-            if w:
-                for _ in range(3):
-                    inputs.append(generic_sample(p, example, metas, ph_names, fixed=w, items=items))
-        for args, kwargs in inputs:
-            tot["inputs"] += 1
-            if is_fx:
-                flat = pytree.tree_leaves(args)
-            else:
-                try:
-                    flat = flat_inputs(prog, args, kwargs, mode == "checked")
-                except Exception:
-                    tot["runs that raised"] += 1
-                    continue  # the entry check (or the input's tree shape) rejects it: both raise
-            want = run(gm, flat)
-            got = run(new, flat)
-            if want[0] == "raised":
-                tot["runs that raised"] += 1
-            ok = (want[0] == got[0] == "raised") or (want[0] == got[0] == "ok" and same(want[1], got[1]))
-            if want[0] == "raised" and want[2] in redundant:
-                ok = False  # a check judged redundant fired on the original
-                got = ("raised", f"but {want[2]} was judged redundant")
-            if not ok:
-                tot["mismatches"] += 1
-                if want[0] == got[0] == "ok":
-                    what = f"outputs differ: original {want[1]!r}, rewritten {got[1]!r}"
-                else:
-                    what = (f"original {want[0]}{'' if want[0] == 'ok' else ' (' + want[1] + ')'}, "
-                            f"rewritten {got[0]}{'' if got[0] == 'ok' else ' (' + got[1] + ')'}")
-                line = f"[{mode}] inputs ({describe(args, kwargs)}): {what}"
-                if line not in failures:
-                    failures.append(line)
-        if failures:
-            removed = [f"{k['graph']}:{k['node']} ({k['expr']})" for k in report["checks"] if k["removed"]]
-            decided = [f"{b['graph']}:{b['node']} ({b['predicate']} -> {b['verdict']})"
-                       for b in report["branches"] if b["pruned"]]
-            failures.append(f"[{mode}] removed: {removed}; decided: {decided}")
-            break
+        failures += differential(t, report, optimized, mode, tot)
     assert not failures, (f"{name}: the rewritten program behaves differently "
-                          f"(program: tests/real/{name}/ep.txt)\n" + "\n".join(failures[:8]))
+                          f"(program: tests/real/{name}/{committed.name})\n" + "\n".join(failures[:8]))
+
+
+# The harness itself: a wrong removal or a wrongly decided cond must be caught (else the suite
+# above could pass vacuously). The report is forged; the program is the CLI's own output.
+
+
+def _forge(report, optimized, check=None, cond=None):
+    report = copy.deepcopy(report)
+    lines = optimized.splitlines(keepends=True)
+    for k in report["checks"]:
+        if k["node"] == check:
+            k["removed"], k["verdict"] = True, "redundant"
+            lines = [ln for ln in lines if not re.match(rf"^\s*{check} = ", ln)]
+    for b in report["branches"]:
+        if b["node"] == cond:
+            b["pruned"], b["verdict"], b["live_branch"] = True, "true", "true_graph_0"
+    return report, "".join(lines)
+
+
+@pytest.mark.parametrize("name, check, cond", [
+    ("item_range", "_assert_scalar_default", None),        # u0 >= 0 wrongly removed
+    ("deferred_lower_bound", "_assert_scalar_default", None),  # s77 >= 5 under unchecked
+    ("cond_shared_dim", None, "cond"),                      # y.shape[0] >= 1 wrongly decided
+])
+def test_harness_catches_a_wrong_rewrite(name, check, cond, symrange, symrange_options):
+    t = Traced(name)
+    optimized, report = analyze(symrange, t.text, "unchecked", symrange_options)
+    forged, text = _forge(report, optimized, check, cond)
+    scratch = {"inputs": 0, "runs that raised": 0, "mismatches": 0}
+    failures = differential(t, forged, text, "unchecked", scratch)
+    assert scratch["mismatches"] > 0, f"the harness missed a forged wrong rewrite of {name}"
