@@ -10,7 +10,9 @@
 #
 #   unchecked  the graph module runs on the flat inputs, no entry check (AOTInductor, make_fx...)
 #   checked    the entry check of ExportedProgram (`_check_input_constraints_for_graph`, what
-#              `ep.module()` runs on every call) first, then the graph module
+#              `ep.module()` runs on every call) first, then the graph module. Not `ep.module()`
+#              itself: with check_guards=True (its default) it also runs `_guards_fn`, which
+#              checks more than the `checked` model promises, and would hide an over-claim.
 #
 # A mismatch is a soundness bug of the engine; the failure prints a reproducer.
 # SYMRANGE_REAL_INPUTS (default 40) sets the number of random inputs per case and input model.
