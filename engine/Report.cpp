@@ -53,6 +53,7 @@ Counts count(const AnalysisResult& a) {
 ordered_json makeReport(const std::string& file, const AnalysisResult& a,
                         const RewriteSummary* rewrite) {
   ordered_json j;
+  j["schema_version"] = kReportSchemaVersion;
   j["file"] = file;
   j["inputs"] = toString(a.semantics.inputs);
   ordered_json checks = ordered_json::array();

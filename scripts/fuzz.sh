@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # scripts/fuzz.sh — builds the libFuzzer targets (clang, ASan + UBSan) into
 # ${BUILD_DIR:-build-fuzz} and runs each for ${FUZZ_SECONDS:-60} seconds, seeded from
-# tests/fixtures/samples/*.txt, fuzz/expr_seeds.txt, /work/shared/corpus (when present) and the
+# tests/fixtures/samples/*.txt, fuzz/expr_seeds.txt, tests/fixtures/corpus and the
 # earlier findings kept in tests/fixtures/fuzz/{reader,expr}/ (so a known bug fails every run).
 # Exits 1 when a fuzzer finds a crash, a timeout or an out-of-memory, and prints where the input
 # is and how to reproduce it. docs/testing.md says more.
 # Environment: FUZZ_SECONDS (per fuzzer), FUZZERS (default "fuzz_reader fuzz_expr"),
 # FUZZ_WORK (a directory kept across runs for corpora and findings; default a fresh temporary
-# one, removed when nothing was found), SHARED_CORPUS (default /work/shared/corpus).
+# one, removed when nothing was found), SHARED_CORPUS (default tests/fixtures/corpus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,7 +23,7 @@ CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -D
 cmake --build "$build" -j"$(nproc)" --target "${fuzzers[@]}"
 
 seconds=${FUZZ_SECONDS:-60}
-shared=${SHARED_CORPUS:-/work/shared/corpus}
+shared=${SHARED_CORPUS:-tests/fixtures/corpus}
 if [ -n "${FUZZ_WORK:-}" ]; then
   work=$FUZZ_WORK
   keep=1

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "engine/Engine.h"
+#include "engine/Report.h"
 #include "ir/Diagnostic.h"
 
 namespace symrange::tools {
@@ -157,6 +158,7 @@ ordered_json batchReport(std::vector<ordered_json> files, bool complete) {
   s["complete"] = complete;
   s["time_ms"] = static_cast<double>(static_cast<long long>(ms * 100.0 + 0.5)) / 100.0;
   ordered_json out = ordered_json::object();
+  out["schema_version"] = engine::kReportSchemaVersion;
   out["files"] = std::move(files);
   out["summary"] = std::move(s);
   return out;

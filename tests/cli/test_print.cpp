@@ -40,7 +40,7 @@ std::vector<fs::path> txtFiles(const fs::path& dir) {
 }
 
 const fs::path kSource = SYMRANGE_SOURCE_DIR;
-const fs::path kShared = SYMRANGE_SHARED_DIR;
+const fs::path kShared = fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures";  // the corpus copy
 
 }  // namespace
 

@@ -1,4 +1,4 @@
-// tests/engine/test_corpus.cpp — the development corpus (/work/shared/corpus: 70 generated
+// tests/engine/test_corpus.cpp — the development corpus (tests/fixtures/corpus, a copy of the shared: 70 generated
 // programs with exact verdicts). Requirements: no unsound verdict (a check called redundant or
 // unreachable that truth calls required/fails; a cond decided the wrong way), >= 99% of the truly
 // redundant checks found in each class (interval, relational, divmod), every decidable cond
@@ -103,7 +103,7 @@ void compareFile(const fs::path& txt, Figures& f) {
 }  // namespace
 
 TEST_CASE("corpus: sound, and finds what truth says is there") {
-  const fs::path root = fs::path(SYMRANGE_SHARED_DIR) / "corpus";
+  const fs::path root = fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures" / "corpus";
   std::vector<fs::path> files;
   for (const char* sub : {"medium", "large"})
     for (const auto& entry : fs::directory_iterator(root / sub))

@@ -540,7 +540,7 @@ std::vector<std::string> textFilesUnder(const std::filesystem::path& dir, bool r
 
 TEST_CASE("corpus and samples: every annotation parses - print(parse(s)) == s") {
   std::vector<std::string> corpus =
-      textFilesUnder(std::filesystem::path(SYMRANGE_SHARED_DIR) / "corpus", true);
+      textFilesUnder(std::filesystem::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures/corpus", true);
   std::vector<std::string> samples =
       textFilesUnder(std::filesystem::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures/samples", false);
   if (corpus.empty() && samples.empty()) {

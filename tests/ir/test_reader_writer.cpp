@@ -47,7 +47,7 @@ std::vector<fs::path> roundTripFiles() {
   for (const auto& e : fs::directory_iterator(fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures/samples"))
     if (e.path().extension() == ".txt") files.push_back(e.path());
   for (const char* dir : {"corpus/medium", "corpus/large"})
-    for (const auto& e : fs::directory_iterator(fs::path(SYMRANGE_SHARED_DIR) / dir))
+    for (const auto& e : fs::directory_iterator(fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures" / dir))
       if (e.path().extension() == ".txt") files.push_back(e.path());
   std::sort(files.begin(), files.end());
   return files;
@@ -114,7 +114,7 @@ TEST_CASE("writer: erased checks take their lines, blank lines and tails with th
 }
 
 TEST_CASE("writer: an inserted node takes over a last use (FX rule) and prints in style") {
-  std::string text = slurp(fs::path(SYMRANGE_SHARED_DIR) / "corpus/medium/prog_0.txt");
+  std::string text = slurp(fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures" / "corpus/medium/prog_0.txt");
   auto p = readProgram(text, "prog_0.txt");
   Graph& g = *p->root;
   ExprContext& ctx = p->exprs();
@@ -150,7 +150,7 @@ TEST_CASE("writer: node renames re-spell every reference, Raw texts included (FX
 }
 
 TEST_CASE("writer: changed annotations are printed from their expressions") {
-  auto p = readProgramFile((fs::path(SYMRANGE_SHARED_DIR) / "corpus/medium/prog_0.txt").string());
+  auto p = readProgramFile((fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures" / "corpus/medium/prog_0.txt").string());
   ExprContext& ctx = p->exprs();
   Node* le = p->root->find("le");
   le->annotation->sym = ctx.le(ctx.symbol("u0"), ctx.intConst(3));
@@ -167,7 +167,7 @@ TEST_CASE("writer: changed annotations are printed from their expressions") {
 }
 
 TEST_CASE("writer: range constraints re-printed in the era's spelling") {
-  auto p = readProgramFile((fs::path(SYMRANGE_SHARED_DIR) / "corpus/medium/prog_0.txt").string());
+  auto p = readProgramFile((fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures" / "corpus/medium/prog_0.txt").string());
   ExprContext& ctx = p->exprs();
   auto& rc = *p->rangeConstraints;
   rc[0].lo = 0;
