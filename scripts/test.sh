@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # scripts/test.sh — sets everything up with warnings as errors, then runs the whole test suite
-# (ctest over the doctest binaries). SANITIZE=1 builds with ASan+UBSan into build-asan instead.
+# (ctest over the doctest binaries), then the pytest suites of tests/python when pytest is
+# importable (the ones that export real programs need torch and skip with a message without it).
+# SANITIZE=1 builds with ASan+UBSan into build-asan instead (and leaves pytest to the plain run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SANITIZE:-0}" = 1 ]; then
@@ -12,3 +14,18 @@ else
   scripts/setup.sh -DSYMRANGE_WERROR=ON
 fi
 ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
+
+if [ "${SANITIZE:-0}" = 1 ]; then
+  echo "pytest: skipped under SANITIZE=1 (the plain run executes tests/python)"
+elif ! python3 -c 'import pytest' 2>/dev/null; then
+  echo "pytest: SKIPPED tests/python: pytest is not importable by python3" \
+       "(pip install torch==2.13.0 pytest jsonschema; .ci/run does)"
+else
+  python3 -c 'import torch' 2>/dev/null ||
+    echo "pytest: torch is not importable by python3: the tests that export real programs are" \
+         "SKIPPED (pip install torch==2.13.0; .ci/run does)"
+  # Exit status 5 is "no tests collected": not a failure.
+  rc=0
+  SYMRANGE_BINARY="$PWD/${BUILD_DIR:-build}/symrange" python3 -m pytest tests/python -q -rs -p no:cacheprovider || rc=$?
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 5 ]; then exit "$rc"; fi
+fi

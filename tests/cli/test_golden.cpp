@@ -8,7 +8,6 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -17,65 +16,18 @@
 
 #include <nlohmann/json.hpp>
 
-#include "ir/ExprEval.h"
-#include "ir/ExprParser.h"
-#include "tests/cli/CliRun.h"
+#include "tests/cli/GoldenSupport.h"
 
 using nlohmann::ordered_json;
+using symrange::testing::checkWitnesses;
+using symrange::testing::projectReport;
 using symrange::testing::runCli;
 using symrange::testing::slurp;
 namespace fs = std::filesystem;
 
-namespace {
-
-/// The stable fields of a report (no timings, no solver-dependent cores or witnesses).
-ordered_json project(const ordered_json& r, int exitCode) {
-  ordered_json j;
-  j["exit"] = exitCode;
-  ordered_json checks = ordered_json::array();
-  for (const auto& c : r["checks"]) {
-    ordered_json e;
-    for (const char* k : {"node", "graph", "kind", "expr", "verdict", "removed"}) e[k] = c[k];
-    checks.push_back(e);
-  }
-  j["checks"] = checks;
-  ordered_json branches = ordered_json::array();
-  for (const auto& b : r["branches"]) {
-    ordered_json e;
-    for (const char* k : {"node", "graph", "predicate", "verdict", "pruned"}) e[k] = b[k];
-    branches.push_back(e);
-  }
-  j["branches"] = branches;
-  j["ranges"] = r["ranges"];
-  j["summary"] = r["summary"];
-  j["warnings"] = r["warnings"].size();
-  return j;
-}
-
-/// A `required` check's witness must make its condition false (it fires there).
-void checkWitnesses(const ordered_json& r) {
-  for (const auto& c : r["checks"]) {
-    if (c["verdict"] != "required" || !c.contains("witness") || c["expr"].is_null()) continue;
-    symrange::ir::ExprContext cx;
-    const std::string expr = c["expr"];
-    symrange::ir::ExprRef e = symrange::ir::parseExpr(cx, expr, {"<report>", 1, 1});
-    auto v = symrange::ir::evaluate(e, [&](symrange::ir::ExprRef s) -> std::optional<symrange::ir::Value> {
-      if (!c["witness"].contains(s->name())) return std::nullopt;
-      return symrange::ir::Value::ofInt(c["witness"][s->name()].get<std::int64_t>());
-    });
-    CAPTURE(expr);
-    INFO("witness: " << c["witness"].dump());
-    REQUIRE(v.value.has_value());
-    CHECK(v.value->i == 0);
-  }
-}
-
-}  // namespace
-
 TEST_CASE("golden files: input -> expected program and report") {
   const fs::path root = fs::path(SYMRANGE_SOURCE_DIR) / "tests/golden";
-  const bool update = std::getenv("SYMRANGE_UPDATE_GOLDENS") != nullptr &&
-                      std::string(std::getenv("SYMRANGE_UPDATE_GOLDENS")) == "1";
+  const bool update = symrange::testing::updateGoldens();
   std::vector<fs::path> cases;
   for (const auto& entry : fs::directory_iterator(root))
     if (entry.is_directory() && fs::exists(entry.path() / "input.txt")) cases.push_back(entry.path());
@@ -96,18 +48,15 @@ TEST_CASE("golden files: input -> expected program and report") {
     REQUIRE((r.exitCode == 0 || r.exitCode == 1));
     const ordered_json full = ordered_json::parse(slurp(report));
     checkWitnesses(full);
-    const ordered_json got = project(full, r.exitCode);
+    const ordered_json got = projectReport(full, r.exitCode);
     if (update) {
       std::ofstream(dir / "expected.txt") << r.out;
       std::ofstream(dir / "expected.report.json") << got.dump(2) << "\n";
       MESSAGE("updated " << dir.string());
       continue;
     }
-    REQUIRE(fs::exists(dir / "expected.txt"));
-    CHECK(r.out == slurp(dir / "expected.txt"));
-    const ordered_json want = ordered_json::parse(slurp(dir / "expected.report.json"));
-    INFO("got: " << got.dump(2));
-    CHECK(got == want);
+    symrange::testing::compareOrUpdate(dir / "expected.txt", r.out);
+    symrange::testing::compareOrUpdate(dir / "expected.report.json", got.dump(2) + "\n");
   }
   fs::remove(report);
 }

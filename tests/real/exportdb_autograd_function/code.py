@@ -1,0 +1,7 @@
+
+
+
+def forward(self, x):
+    clone = torch.ops.aten.clone.default(x);  x = None
+    return (clone,)
+    

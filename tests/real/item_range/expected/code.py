@@ -1,0 +1,13 @@
+
+
+
+def forward(self, x):
+    item = torch.ops.aten.item.default(x);  x = None
+    ge_1 = item >= 0
+    _assert_scalar_default = torch.ops.aten._assert_scalar.default(ge_1, "Runtime assertion failed for expression u0 >= 0 on node 'ge_1'");  ge_1 = _assert_scalar_default = None
+    le_1 = item <= 10
+    _assert_scalar_default_1 = torch.ops.aten._assert_scalar.default(le_1, "Runtime assertion failed for expression u0 <= 10 on node 'le_1'");  le_1 = _assert_scalar_default_1 = None
+    zeros = torch.ops.aten.zeros.default([item], device = device(type='cpu'), pin_memory = False);  item = None
+    add = torch.ops.aten.add.Tensor(zeros, 1);  zeros = None
+    return (add,)
+    
