@@ -23,14 +23,13 @@ OpOutcome arith(OpCall& c) {
   OpOutcome o;
   if (!x || !y) {
     // float arithmetic: modelled only for true division's divisor precondition
-    // (float / int raises exactly on a zero int; a float divisor may be 0.0: not modelled)
     const bool numbers = (a.isInt() || a.isFloat()) && (b.isInt() || b.isFloat());
     if (K == ExprKind::TrueDiv && numbers) {
       o.value = SymValue::scalar(c.cx.trueDiv(a.expr(), b.expr()));
-      if (b.isInt()) {
-        o.preconditions.push_back(c.cx.ne(b.expr(), c.cx.intConst(0)));
-        o.raisesModelled = true;
-      }
+      // raises ZeroDivisionError exactly on a zero divisor (0.0 for a float: NaN divides)
+      o.preconditions.push_back(b.isInt() ? c.cx.ne(b.expr(), c.cx.intConst(0))
+                                          : c.cx.ne(b.expr(), c.cx.floatConst(0.0)));
+      o.raisesModelled = true;
     }
     return o;
   }

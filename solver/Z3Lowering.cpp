@@ -139,9 +139,25 @@ z3::expr Z3Lowering::floatAtom(ExprRef e, const char* what) {
   throw UnsupportedExpr("float value");
 }
 
+// `b != 0.0` for a float `b`: exactly when dividing by it does not raise (NaN != 0.0 holds, and
+// dividing by NaN gives NaN). ToFloat(i) is 0.0 exactly when i == 0; any other float is an
+// atom, shared by the definedness of divisions by `b` and by the comparison `b != 0.0`.
+z3::expr Z3Lowering::floatNonZero(ExprRef b) {
+  if (b->kind() == ExprKind::ToFloat && b->op(0)->type() != ExprType::Float)
+    return asInt(b->op(0)) != ctx_.int_val(0);
+  return ctx_.bool_const(("!nonzero" + std::to_string(b->id())).c_str());
+}
+
 z3::expr Z3Lowering::compute(ExprRef e) {
   const bool isFloat = e->type() == ExprType::Float;
   auto ops = e->ops();
+  if ((e->kind() == ExprKind::Ne || e->kind() == ExprKind::Eq) && ops.size() == 2) {
+    for (int side = 0; side < 2; ++side) {
+      ExprRef z = ops[static_cast<std::size_t>(side)], b = ops[static_cast<std::size_t>(1 - side)];
+      if (z->kind() == ExprKind::FloatConst && z->floatValue() == 0.0 && b->type() == ExprType::Float)
+        return e->kind() == ExprKind::Ne ? floatNonZero(b) : !floatNonZero(b);
+    }
+  }
   if (!isFloat && std::any_of(ops.begin(), ops.end(), [](ExprRef o) { return o->type() == ExprType::Float; }))
     return floatAtom(e, "float");
   auto fold = [&](auto combine) {
@@ -301,11 +317,7 @@ z3::expr Z3Lowering::defined(ExprRef e) {
     if (b->isIntConst() && b->intValue() != 0) continue;
     if (b->kind() == ExprKind::FloatConst && b->floatValue() != 0.0) continue;
     if (b->type() == ExprType::Float) {
-      // an int converts to 0.0 exactly when it is 0; any other float divisor is an atom
-      if (b->kind() == ExprKind::ToFloat && b->op(0)->type() != ExprType::Float)
-        conds.push_back(asInt(b->op(0)) != ctx_.int_val(0));
-      else
-        conds.push_back(ctx_.bool_const(("!nonzero" + std::to_string(b->id())).c_str()));
+      conds.push_back(floatNonZero(b));
     } else {
       conds.push_back(asInt(b) != ctx_.int_val(0));
     }

@@ -64,6 +64,7 @@ class Z3Lowering {
   z3::expr pyMod(const z3::expr& a, ir::ExprRef bExpr);
   z3::expr floatConst(double v);
   z3::expr floatAtom(ir::ExprRef e, const char* what);
+  z3::expr floatNonZero(ir::ExprRef b);
   void collectDivisors(ir::ExprRef e, std::vector<ir::ExprRef>& out);
 
   z3::context& ctx_;
