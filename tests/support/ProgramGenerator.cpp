@@ -499,7 +499,8 @@ class Generator {
     for (std::size_t p = 0; p < dim.size(); ++p)
       if (bRefs[p] && t.refs[p] && runs(*bRefs[p], *t.refs[p]))
         dim[p] = *bRefs[p] == -1 ? *t.refs[p] : *bRefs[p];
-    const std::string expr = b ? b->expr : t.dim0;  // the annotation names a symbol, no more
+    // the size is b, or t's dim where b is -1: PyTorch names it with a fresh symbol
+    const std::string expr = "u" + std::to_string(nextSymbol_++);
     const std::string name = fresh(isView ? "view" : "expand");
     if (isView)
       emit(s, name + ": \"f32[" + expr + ", 5]\" = torch.ops.aten.view.default(" + t.name + ", [" + bName + ", 5])");
