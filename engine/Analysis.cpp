@@ -192,6 +192,7 @@ class Analyzer {
           }
           continue;
         case ir::NodeOp::CallModule:
+          mutated(n, Mutates::SelfValues);  // a module may change its tensor arguments
           v = materialize(n, v);
           break;
         case ir::NodeOp::CallFunction:
@@ -342,7 +343,10 @@ class Analyzer {
 
   SymValue call(ir::Graph& g, ir::Node& n, const std::string& path) {
     const OpSpec* spec = findOp(n);
-    if (!spec) return materialize(n, SymValue::opaque());  // unknown op: opaque, kept
+    if (!spec) {  // unknown op: opaque, kept, and it may change its tensor arguments in place
+      mutated(n, unknownOpMutates(n));
+      return materialize(n, SymValue::opaque());
+    }
     if (spec->effect == OpEffect::Control) {
       if (spec->key == "hop::cond") return condNode(g, n, path);
       return wrapNode(n, path);
@@ -352,23 +356,82 @@ class Analyzer {
     std::vector<std::pair<std::string, SymValue>> kwargs;
     for (const auto& [k, a] : n.kwargs) kwargs.emplace_back(k, argValue(a));
     OpCall c(n, cx_, std::move(args), std::move(kwargs), namer_, semantics_);
+    c.setProver([this](ExprRef goal) { return prover_.mustBeTrue(goal); });
     OpOutcome o = spec->transfer(c);
     if (spec->effect == OpEffect::Check || spec->effect == OpEffect::Constraint)
       checkNode(n, path, *spec, o);
     std::vector<ExprRef> pre;
     for (ExprRef f : o.preconditions)
       if (!(f->isBoolConst() && f->boolValue())) pre.push_back(f);
-    if (spec->effect == OpEffect::Pure) {
+    if (spec->effect == OpEffect::Pure && spec->raises == Raises::OnPreconditions &&
+        o.raisesModelled) {
       // dropping a dead op is sound only if it could not have raised
       if (pre.empty() || prover_.mustBeTrue(pre.size() == 1 ? pre[0] : cx_.land(pre)))
         r_.pure.insert(&n);
     }
     for (ExprRef f : pre) addFact(f, n.name());
     for (ExprRef f : o.guarantees) addFact(f, n.name());
+    mutated(n, spec->mutates);
+    if (const ir::Argument* out = n.kwarg("out")) o.value = writtenOut(*out, o.value);
     const bool derived = !o.value.isOpaque();
+    remember(o.value);
     SymValue v = materialize(n, std::move(o.value));
     if (derived) crossCheck(n, path, v);
     return v;
+  }
+
+  // ------------------------------------------------------------------------------- in place
+  /// Tensors whose value facts (scalar, element bounds, truth) were recorded since the last
+  /// mutation: a mutation anywhere may reach them through a view, so it forgets them all.
+  void remember(const SymValue& v) {
+    if (v.isList()) {
+      for (const auto& i : v.items()) remember(i);
+      return;
+    }
+    if (!v.isTensor()) return;
+    const TensorInfo& t = *v.tensor();
+    if (t.scalar || t.elemLo || t.elemHi || t.truth) withValueFacts_.push_back(v.tensorPtr());
+  }
+
+  void forgetValues() {
+    for (const auto& t : withValueFacts_) {
+      t->scalar = nullptr;
+      t->elemLo = nullptr;
+      t->elemHi = nullptr;
+      t->truth = nullptr;
+    }
+    withValueFacts_.clear();
+  }
+
+  static void forgetShape(TensorInfo& t) {
+    t.rankKnown = false;
+    t.dims.clear();
+    t.lazyDims.clear();
+    t.dimHints.clear();
+  }
+
+  /// What executing `n` may have changed in place (`how`, from the registry or unknownOpMutates).
+  void mutated(const ir::Node& n, Mutates how) {
+    if (how == Mutates::Nothing && !n.kwarg("out")) return;
+    forgetValues();
+    if (how == Mutates::SelfValuesAndSizes && !n.args.empty()) {
+      SymValue self = argValue(n.args[0]);
+      if (self.isTensor()) forgetShape(*self.tensor());
+    }
+  }
+
+  /// An `out=` tensor is resized to the result and holds it (ATen's resize_output): the node's
+  /// value is that tensor, with the result's shape where known.
+  SymValue writtenOut(const ir::Argument& outArg, const SymValue& result) {
+    SymValue out = argValue(outArg);
+    if (!out.isTensor()) return SymValue::opaque();
+    TensorInfo& t = *out.tensor();
+    forgetShape(t);
+    if (result.isTensor() && result.tensor()->rankKnown) {
+      t.rankKnown = true;
+      t.dims = result.tensor()->dims;
+    }
+    return out;
   }
 
   /// An opaque value takes the shape of the node's annotation: a fresh symbol named after a
@@ -396,19 +459,10 @@ class Analyzer {
     c.loc = n.loc;
     c.graph = path;
     c.kind = spec.effect == OpEffect::Constraint ? CheckKind::Constraint : CheckKind::Check;
-    c.sizeLike = spec.transfer == findSizeLikeTransfer();
+    c.sizeLike = spec.sizeLike;
     r_.checkIndex.emplace(&n, r_.checks.size());
     r_.checks.push_back(std::move(c));
     return r_.checks.back();
-  }
-
-  static TransferFn findSizeLikeTransfer() {
-    static const TransferFn f = [] {
-      for (const auto& s : opTable())
-        if (s.key == "aten::sym_constrain_range_for_size") return s.transfer;
-      return TransferFn{nullptr};
-    }();
-    return f;
   }
 
   void checkNode(ir::Node& n, const std::string& path, const OpSpec& spec, const OpOutcome& o) {
@@ -466,7 +520,10 @@ class Analyzer {
     ExprRef p = truthOf(cx_, pred);
     if (!p) {  // a data-dependent predicate: an opaque boolean
       if (pred.isTensor()) {
-        if (!pred.tensor()->truth) pred.tensor()->truth = namer_.freshNamed(ExprType::Bool, predName);
+        if (!pred.tensor()->truth) {
+          pred.tensor()->truth = namer_.freshNamed(ExprType::Bool, predName);
+          remember(pred);
+        }
         p = pred.tensor()->truth;
       } else {
         p = namer_.freshNamed(ExprType::Bool, predName);
@@ -784,6 +841,7 @@ class Analyzer {
   std::unordered_map<ExprRef, ExprRef> inputBound_;
   /// Symbols of input annotations that did not become the input's value (unrelatedInput).
   std::unordered_set<ExprRef> inputRenamed_;
+  std::vector<std::shared_ptr<TensorInfo>> withValueFacts_;
 };
 
 }  // namespace

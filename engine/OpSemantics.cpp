@@ -177,6 +177,7 @@ std::vector<OpSpec> buildTable() {
       {"aten::view", E::Effect, view},
       {"aten::reshape", E::Effect, view},
       {"aten::_unsafe_view", E::Effect, view},
+      {"aten::view_copy", E::Effect, view},
       {"method::view", E::Effect, view},
       {"method::reshape", E::Effect, view},
       {"torch::reshape", E::Effect, view},
@@ -240,20 +241,47 @@ std::vector<OpSpec> buildTable() {
                                                   "logical_and", "logical_or"};
   static constexpr std::string_view kReduce[] = {"sum", "max", "min", "mean", "prod", "amax",
                                                  "amin", "any", "all", "argmax", "argmin"};
+  // in-place ops (ATen schemas `Tensor(a!) self`): the result is argument 0 itself
+  static constexpr std::string_view kInPlaceValues[] = {
+      "add_",  "sub_",   "mul_",   "div_",   "fill_",  "zero_",   "copy_",  "clamp_",
+      "clamp_min_", "clamp_max_", "logical_not_", "logical_and_", "logical_or_", "masked_fill_",
+      "index_put_", "_index_put_impl_", "index_fill_", "index_add_", "index_copy_", "scatter_",
+      "scatter_add_", "masked_scatter_", "relu_", "neg_", "abs_", "floor_", "ceil_", "round_",
+      "trunc_", "exp_", "log_", "sqrt_", "sigmoid_", "tanh_", "bitwise_not_", "bitwise_and_",
+      "bitwise_or_", "fmod_", "remainder_", "pow_", "lt_", "le_", "gt_", "ge_", "eq_", "ne_",
+      "addcmul_", "addcdiv_", "uniform_", "normal_", "random_", "bernoulli_", "exponential_",
+      "fill_diagonal_", "floor_divide_", "sign_", "reciprocal_", "hardtanh_", "clip_", "cumsum_"};
+  static constexpr std::string_view kInPlaceSizes[] = {
+      "resize_", "resize_as_", "set_", "squeeze_", "unsqueeze_", "transpose_", "t_",
+      "as_strided_", "swapaxes_", "swapdims_", "resize_as_sparse_"};
   static std::vector<std::string> names;  // storage for the generated keys
-  names.reserve(256);
-  auto add = [&](std::string key, E e, TransferFn f) {
+  names.reserve(512);
+  auto add = [&](std::string key, E e, TransferFn f, Mutates m = Mutates::Nothing) {
     for (const auto& s : t)
       if (s.key == key) return;  // explicit entries win
     names.push_back(std::move(key));
     t.push_back({names.back(), e, f});
+    t.back().mutates = m;
   };
+  for (std::string_view ns : {"aten::", "method::"}) {
+    for (auto n : kInPlaceValues)
+      add(std::string(ns) + std::string(n), E::Effect, inPlace, Mutates::SelfValues);
+    for (auto n : kInPlaceSizes)
+      add(std::string(ns) + std::string(n), E::Effect, inPlace, Mutates::SelfValuesAndSizes);
+  }
   for (std::string_view ns : {"aten::", "method::", "torch::"}) {
     for (auto n : kUnary) add(std::string(ns) + std::string(n), E::Effect, elementwise);
     for (auto n : kUnaryBool) add(std::string(ns) + std::string(n), E::Effect, elementwiseBool);
     for (auto n : kBinary) add(std::string(ns) + std::string(n), E::Effect, binaryTensor);
     for (auto n : kCompare) add(std::string(ns) + std::string(n), E::Effect, compareTensor);
     for (auto n : kReduce) add(std::string(ns) + std::string(n), E::Effect, reduce);
+  }
+  for (auto& s : t) {
+    // a pure op raises only where its transfer function says (when it understood the operands)
+    if (s.effect == E::Pure) s.raises = Raises::OnPreconditions;
+    s.sizeLike = s.key == "aten::sym_constrain_range_for_size" ||
+                 s.key == "torch::sym_constrain_range_for_size" ||
+                 s.key == "torch::_constrain_as_size";
   }
   return t;
 }
@@ -316,6 +344,13 @@ const OpSpec* findOp(const ir::Node& n) {
   const std::string key = opKey(n);
   auto it = index.find(key);
   return it == index.end() ? nullptr : it->second;
+}
+
+Mutates unknownOpMutates(const ir::Node& n) {
+  const std::string key = opKey(n);
+  const std::string_view name = std::string_view(key).substr(key.find("::") + 2);
+  if (name.ends_with("_") && !name.ends_with("__")) return Mutates::SelfValuesAndSizes;
+  return Mutates::SelfValues;
 }
 
 ExprRef truthOf(ExprContext& cx, const SymValue& v) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -42,6 +43,26 @@ enum class InputModel : std::uint8_t {
 [[nodiscard]] const char* toString(InputModel m);
 /// "unchecked" / "checked"; nullopt for anything else.
 [[nodiscard]] std::optional<InputModel> parseInputModel(std::string_view s);
+
+/// Whether an op can raise, for the dead-code rewrite (a node that can raise is never removed:
+/// the optimized program would accept an input the original rejects).
+enum class Raises : std::uint8_t {
+  /// Raises exactly when a precondition its transfer function returns fails, on the operands
+  /// the transfer function modelled (OpOutcome::raisesModelled); otherwise like `Maybe`.
+  OnPreconditions,
+  /// May raise in ways the engine does not model: never removed.
+  Maybe,
+};
+
+/// Which argument an op changes in place (ATen schemas marked `Tensor(a!)`: `add_`, `fill_`,
+/// `copy_`, `resize_`, ...). A mutation makes every value fact (scalar, element bounds, truth)
+/// of every tensor stale, since views alias; a size mutation also forgets the argument's shape.
+/// An `out=` keyword argument is mutated (values and sizes) by any op.
+enum class Mutates : std::uint8_t {
+  Nothing,
+  SelfValues,          // argument 0's values (`add_`, `fill_`, `copy_`, `logical_not_`)
+  SelfValuesAndSizes,  // argument 0's values and shape (`resize_`, `unsqueeze_`, `t_`)
+};
 
 /// Choices about what ops and inputs mean where sources disagree or the consumer decides.
 struct Semantics {
@@ -95,6 +116,11 @@ class OpCall {
   /// Dim `d` of the node's Tensor annotation, or nullptr.
   [[nodiscard]] ir::ExprRef annotatedDim(std::size_t d) const;
 
+  /// True when `goal` is proved to hold at this call from the facts before it (false when no
+  /// prover is attached: transfer functions must then assume the worst).
+  [[nodiscard]] bool proves(ir::ExprRef goal) const { return proves_ && proves_(goal); }
+  void setProver(std::function<bool(ir::ExprRef)> proves) { proves_ = std::move(proves); }
+
   /// A fresh symbol named after `hint` where possible (see FreshSymbols).
   [[nodiscard]] ir::ExprRef fresh(ir::ExprType type, ir::ExprRef hint) {
     return fresh_.fresh(type, hint);
@@ -111,6 +137,7 @@ class OpCall {
   std::vector<SymValue> args_;
   std::vector<std::pair<std::string, SymValue>> kwargs_;
   FreshSymbols& fresh_;
+  std::function<bool(ir::ExprRef)> proves_;
 };
 
 /// What executing an op means.
@@ -124,6 +151,9 @@ struct OpOutcome {
   ir::ExprRef condition = nullptr;
   /// Why `condition` is missing (for the `unknown` verdict).
   std::string unsupported;
+  /// The transfer function understood the operands well enough that `preconditions` are the
+  /// whole raising condition (see Raises::OnPreconditions).
+  bool raisesModelled = false;
 };
 
 using TransferFn = OpOutcome (*)(OpCall&);
@@ -132,7 +162,15 @@ struct OpSpec {
   std::string_view key;  // normalized target, see opKey()
   OpEffect effect;
   TransferFn transfer;
+  Raises raises = Raises::Maybe;
+  Mutates mutates = Mutates::Nothing;
+  /// `sym_constrain_range_for_size`: kept even when redundant (its size-like mark).
+  bool sizeLike = false;
 };
+
+/// How an op the registry does not know may mutate: every tensor argument's values, and for an
+/// in-place name (`foo_`, ATen's convention for `Tensor(a!) self`) argument 0's shape too.
+[[nodiscard]] Mutates unknownOpMutates(const ir::Node& n);
 
 /// Normalized target of a call: `aten::full` (any overload; also `aten.full.default` as FX dumps
 /// print it), `operator::add`, `torch::sym_max`, `math::floor`, `builtins::getattr`,

@@ -87,6 +87,11 @@ OpOutcome valueOnly(SymValue v) {
   return o;
 }
 
+OpOutcome modelled(OpOutcome o) {
+  o.raisesModelled = true;
+  return o;
+}
+
 OpOutcome tensorOf(std::vector<ExprRef> dims, std::string dtype) {
   return valueOnly(SymValue::tensor(TensorInfo::withDims(std::move(dims), std::move(dtype))));
 }

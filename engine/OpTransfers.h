@@ -29,6 +29,8 @@ ir::ExprRef numelOf(OpCall& c, TensorInfo& t, std::vector<ir::ExprRef>& facts);
 /// The `dtype=` keyword as a short dtype name ("f32"), `fallback` when absent or unknown.
 std::string dtypeKw(const OpCall& c, std::string fallback);
 OpOutcome valueOnly(SymValue v);
+/// `o` with OpOutcome::raisesModelled set: its preconditions are the whole raising condition.
+OpOutcome modelled(OpOutcome o);
 OpOutcome tensorOf(std::vector<ir::ExprRef> dims, std::string dtype);
 /// A tensor with the same shape as `t` (its dims copied) but none of its other facts.
 std::shared_ptr<TensorInfo> sameShape(const TensorInfo& t, std::string dtype);
@@ -93,6 +95,7 @@ OpOutcome binaryTensor(OpCall& c);
 OpOutcome compareTensor(OpCall& c);
 OpOutcome reduce(OpCall& c);
 OpOutcome getitem(OpCall& c);
+OpOutcome inPlace(OpCall& c);
 
 // ---- checks and range constraints (OpsCheck.cpp)
 OpOutcome assertScalar(OpCall& c);

@@ -37,14 +37,17 @@ OpOutcome symSize(OpCall& c) {
         items.push_back(SymValue::scalar(
             c.dimOf(*t.tensor(), static_cast<std::int64_t>(i), nullptr, o.guarantees)));
       o.value = SymValue::list(std::move(items), false);
+      o.raisesModelled = true;
     }
     return o;
   }
   auto di = constInt(d);
   if (!di) return o;
   if (t.isTensor()) {
-    if (ExprRef e = c.dimOf(*t.tensor(), *di, c.annotatedSym(), o.guarantees))
+    if (ExprRef e = c.dimOf(*t.tensor(), *di, c.annotatedSym(), o.guarantees)) {
       o.value = SymValue::scalar(e);
+      o.raisesModelled = t.tensor()->rankKnown;  // else the dim may be out of range: IndexError
+    }
     return o;
   }
   return freshNonNegative(c);  // not a tensor we know: still a size once the op succeeded
@@ -53,20 +56,28 @@ OpOutcome symSize(OpCall& c) {
 OpOutcome symNumel(OpCall& c) {
   OpOutcome o;
   const SymValue& t = c.arg(0);
-  if (t.isTensor())
+  if (t.isTensor()) {
+    o.raisesModelled = true;  // numel() of a tensor never raises
     if (ExprRef n = numelOf(c, *t.tensor(), o.guarantees)) {
       o.value = SymValue::scalar(n);
       return o;
     }
+    ExprRef s = c.fresh(ExprType::Int, c.annotatedSym());
+    o.guarantees.push_back(c.cx.ge(s, c.cx.intConst(0)));
+    o.value = SymValue::scalar(s);
+    return o;
+  }
   return freshNonNegative(c);
 }
 
 OpOutcome rankOf(OpCall& c) {
   const SymValue& t = c.arg(0);
   if (t.isTensor() && t.tensor()->rankKnown)
-    return valueOnly(
-        SymValue::scalar(c.cx.intConst(static_cast<std::int64_t>(t.tensor()->dims.size()))));
-  return {};
+    return modelled(valueOnly(
+        SymValue::scalar(c.cx.intConst(static_cast<std::int64_t>(t.tensor()->dims.size())))));
+  OpOutcome o;
+  o.raisesModelled = t.isTensor();  // dim() of a tensor never raises
+  return o;
 }
 
 /// item() / _local_scalar_dense: the scalar of a scalar_tensor, else a fresh symbol (bounded by
@@ -79,11 +90,15 @@ OpOutcome item(OpCall& c) {
     o.value = SymValue::scalar(info->scalar);
     return o;
   }
-  ExprType type = ExprType::Int;
+  // The element's Python type: from the dtype, else from the annotation; with neither (the
+  // `.code` form), the element may be a float, so it is one (a Float symbol gives no integer
+  // fact, see docs/architecture.md "Floats").
   ExprRef hint = c.annotatedSym();
-  if (hint && hint->type() != ExprType::Int) type = hint->type();
+  ExprType type = hint ? hint->type() : ExprType::Float;
+  if (info && info->isIntegralDtype()) type = ExprType::Int;
   if (info && info->isFloatDtype()) type = ExprType::Float;
   if (info && info->isBoolDtype()) type = ExprType::Bool;
+  if (hint && hint->type() != type) hint = nullptr;
   ExprRef u = c.fresh(type, hint);
   if (info && type == ExprType::Int) {
     if (info->elemLo) o.guarantees.push_back(c.cx.ge(u, info->elemLo));
@@ -95,8 +110,9 @@ OpOutcome item(OpCall& c) {
 
 OpOutcome scalarTensor(OpCall& c) {
   auto t = TensorInfo::withDims({}, dtypeKw(c, "f32"));
-  if (c.arg(0).isScalar()) t->scalar = c.arg(0).expr();
-  return valueOnly(SymValue::tensor(std::move(t)));
+  if (!c.arg(0).isScalar()) return valueOnly(SymValue::tensor(std::move(t)));
+  t->scalar = c.arg(0).expr();
+  return modelled(valueOnly(SymValue::tensor(std::move(t))));
 }
 
 // --------------------------------------------------------------------------------------------
@@ -177,7 +193,33 @@ OpOutcome arange(OpCall& c) {
   return o;
 }
 
-/// view/reshape: the given dims, one -1 inferred; numel is preserved (or the op raises).
+namespace {
+
+/// What a size entry is at run time with respect to -1: a constant -1, a value proved `>= 0`
+/// (never -1), or an expression that may be -1 (`minusOne` is then `e == -1`).
+struct SizeEntry {
+  ExprRef e;
+  ExprRef minusOne;  // Bool: true, false, or `Eq(e, -1)`
+};
+
+SizeEntry classify(OpCall& c, ExprRef e) {
+  ExprContext& cx = c.cx;
+  if (e->isIntConst()) return {e, cx.boolConst(e->intValue() == -1)};
+  if (c.proves(cx.ge(e, cx.intConst(0)))) return {e, cx.falseExpr()};
+  return {e, cx.eq(e, cx.intConst(-1))};
+}
+
+bool isFalse(ExprRef b) { return b->isBoolConst() && !b->boolValue(); }
+bool isTrue(ExprRef b) { return b->isBoolConst() && b->boolValue(); }
+
+}  // namespace
+
+/// view/reshape/_unsafe_view/view_copy, after ATen's infer_size_impl
+/// (aten/src/ATen/InferSize.h): at most one entry may be -1 ("only one dimension can be
+/// inferred"); every other entry must be `> -1` ("invalid shape dimension"); with a -1, the
+/// product of the others must be non-zero and divide numel, and the -1 becomes numel / product;
+/// without one, numel must equal the product. A symbolic entry may be -1 at run time, so unless
+/// it is proved `>= 0` the result dim is `entry == -1 ? numel // product : entry`.
 OpOutcome view(OpCall& c) {
   OpOutcome o;
   ExprContext& cx = c.cx;
@@ -188,35 +230,74 @@ OpOutcome view(OpCall& c) {
     o.value = SymValue::tensor(TensorInfo::unknown(dtype));
     return o;
   }
-  int inferred = -1;
-  std::vector<ExprRef> others;
-  for (std::size_t i = 0; i < sizes->size(); ++i) {
-    ExprRef e = (*sizes)[i];
-    if (e->isIntConst() && e->intValue() == -1 && inferred < 0) {
-      inferred = static_cast<int>(i);
-      continue;
+  ExprRef zero = cx.intConst(0), one = cx.intConst(1);
+  std::vector<SizeEntry> es;
+  for (ExprRef e : *sizes) {
+    es.push_back(classify(c, e));
+    if (!isTrue(es.back().minusOne)) o.preconditions.push_back(cx.ge(e, cx.intConst(-1)));
+  }
+  // at most one -1
+  for (std::size_t i = 0; i < es.size(); ++i)
+    for (std::size_t j = i + 1; j < es.size(); ++j)
+      if (!isFalse(es[i].minusOne) && !isFalse(es[j].minusOne))
+        o.preconditions.push_back(cx.lnot(cx.land(es[i].minusOne, es[j].minusOne)));
+  std::vector<ExprRef> factors, flags;
+  bool symbolic = false, inferred = false;
+  for (const SizeEntry& s : es) {
+    if (isFalse(s.minusOne)) {
+      factors.push_back(s.e);
+    } else if (isTrue(s.minusOne)) {
+      inferred = true;
+    } else {
+      symbolic = true;
+      flags.push_back(s.minusOne);
+      factors.push_back(cx.where(s.minusOne, one, s.e));
     }
-    others.push_back(e);
-    if (!e->isIntConst()) o.preconditions.push_back(cx.ge(e, cx.intConst(0)));
   }
   ExprRef numel = t.isTensor() ? numelOf(c, *t.tensor(), o.preconditions) : nullptr;
+  ExprRef newsize = product(cx, factors);
   std::vector<ExprRef> dims = *sizes;
-  ExprRef prodOthers = product(cx, others);
-  if (inferred >= 0) {
-    if (numel) {
-      o.preconditions.push_back(cx.ne(prodOthers, cx.intConst(0)));
-      o.preconditions.push_back(cx.eq(cx.pythonMod(numel, prodOthers), cx.intConst(0)));
-      dims[static_cast<std::size_t>(inferred)] = cx.floorDiv(numel, prodOthers);
-    } else {
-      dims[static_cast<std::size_t>(inferred)] = nullptr;
+  if (!symbolic) {
+    if (inferred) {
+      ExprRef d = nullptr;
+      if (numel) {
+        o.preconditions.push_back(cx.ne(newsize, zero));
+        o.preconditions.push_back(cx.eq(cx.pythonMod(numel, newsize), zero));
+        d = cx.floorDiv(numel, newsize);
+      }
+      for (std::size_t i = 0; i < es.size(); ++i)
+        if (isTrue(es[i].minusOne)) dims[i] = d;
+    } else if (numel) {
+      o.preconditions.push_back(cx.eq(newsize, numel));
     }
-  } else if (numel) {
-    o.preconditions.push_back(cx.eq(prodOthers, numel));
+    o.value = SymValue::tensor(TensorInfo::withDims(std::move(dims), dtype));
+    return o;
+  }
+  // Some entry may or may not be -1. The quotient divides by Max(newsize, 1): the same value
+  // where a -1 is inferred (newsize > 0 there), and never a division by zero elsewhere.
+  ExprRef any = inferred ? cx.trueExpr() : cx.lor(flags);
+  ExprRef d = nullptr;
+  if (numel) {
+    ExprRef divisor = cx.max(newsize, one);
+    ExprRef inferOk = cx.land(cx.gt(newsize, zero), cx.eq(cx.pythonMod(numel, divisor), zero));
+    o.preconditions.push_back(cx.lor(cx.lnot(any), inferOk));
+    if (!inferred) o.preconditions.push_back(cx.lor(any, cx.eq(newsize, numel)));
+    d = cx.floorDiv(numel, divisor);
+  }
+  for (std::size_t i = 0; i < es.size(); ++i) {
+    if (isFalse(es[i].minusOne)) continue;
+    if (isTrue(es[i].minusOne) || !d) dims[i] = d;
+    else dims[i] = cx.where(es[i].minusOne, d, es[i].e);
   }
   o.value = SymValue::tensor(TensorInfo::withDims(std::move(dims), dtype));
   return o;
 }
 
+/// expand, after ATen's inferExpandGeometry (aten/src/ATen/ExpandUtils.cpp): sizes align at the
+/// end; a -1 keeps the existing dim, and is an error in a leading, non-existing dim ("isn't
+/// allowed in a leading, non-existing dimension"); any other target must equal the existing
+/// size or the existing size must be 1 ("must match the existing size"), and a negative target
+/// raises. A symbolic target may be -1: unless proved `>= 0`, the dim is `s == -1 ? d : s`.
 OpOutcome expand(OpCall& c) {
   OpOutcome o;
   ExprContext& cx = c.cx;
@@ -228,24 +309,28 @@ OpOutcome expand(OpCall& c) {
     return o;
   }
   TensorInfo& in = *t.tensor();
+  ExprRef zero = cx.intConst(0), one = cx.intConst(1);
   const std::size_t lead = sizes->size() - in.dims.size();
   std::vector<ExprRef> dims(sizes->size(), nullptr);
   for (std::size_t i = 0; i < sizes->size(); ++i) {
     ExprRef s = (*sizes)[i];
-    const bool keep = s->isIntConst() && s->intValue() == -1;
-    if (i < lead) {
-      if (keep) return valueOnly(SymValue::tensor(TensorInfo::unknown(dtype)));
-      o.preconditions.push_back(cx.ge(s, cx.intConst(0)));
+    if (i < lead) {  // a new leading dim: -1 and any negative size raise
+      o.preconditions.push_back(cx.ge(s, zero));
       dims[i] = s;
       continue;
     }
     ExprRef d = c.dimOf(in, static_cast<std::int64_t>(i - lead), nullptr, o.guarantees);
-    if (keep) {
+    const SizeEntry e = classify(c, s);
+    ExprRef matches = cx.land(cx.ge(s, zero), cx.lor(cx.eq(d, one), cx.eq(d, s)));
+    if (isTrue(e.minusOne)) {
       dims[i] = d;
-    } else {
+    } else if (isFalse(e.minusOne)) {
       dims[i] = s;
-      if (d != s) o.preconditions.push_back(cx.lor(cx.eq(d, cx.intConst(1)), cx.eq(d, s)));
-      if (!s->isIntConst()) o.preconditions.push_back(cx.ge(s, cx.intConst(0)));
+      if (d != s) o.preconditions.push_back(matches);
+      else if (!s->isIntConst()) o.preconditions.push_back(cx.ge(s, zero));
+    } else {
+      dims[i] = cx.where(e.minusOne, d, s);
+      o.preconditions.push_back(cx.lor(e.minusOne, matches));
     }
   }
   o.value = SymValue::tensor(TensorInfo::withDims(std::move(dims), dtype));
@@ -390,6 +475,7 @@ static OpOutcome selectAt(OpCall& c, const SymValue& t, std::int64_t dimDefault,
   if (i) {
     o.preconditions.push_back(cx.ge(i, cx.neg(n)));
     o.preconditions.push_back(cx.lt(i, n));
+    o.raisesModelled = true;
   }
   std::vector<ExprRef> dims = in.dims;
   dims.erase(dims.begin() + *d);
@@ -483,7 +569,8 @@ OpOutcome clamp(OpCall& c) {
   }
   if (!x.isTensor()) return {};
   auto out = sameShape(*x.tensor(), x.tensor()->dtype);
-  if (!out->isFloatDtype()) {  // NaN never satisfies a bound: only integer tensors
+  // NaN survives clamp (it never satisfies a bound): only tensors known to hold integers
+  if (out->isIntegralDtype()) {
     out->elemLo = lo;
     out->elemHi = (lo && hi) ? cx.max(lo, hi) : hi;  // clamp(min > max) gives max everywhere
     if (lo && hi) out->elemLo = cx.min(lo, hi);
@@ -552,12 +639,18 @@ OpOutcome getitem(OpCall& c) {
     const auto n = static_cast<std::int64_t>(x.items().size());
     std::int64_t j = *k < 0 ? *k + n : *k;
     if (j < 0 || j >= n) return {};
-    return valueOnly(x.items()[static_cast<std::size_t>(j)]);
+    return modelled(valueOnly(x.items()[static_cast<std::size_t>(j)]));
   }
   if (x.isTensor()) {
     if (i.isInt()) return selectAt(c, x, 0, SymValue::none(), i);
     return valueOnly(SymValue::tensor(TensorInfo::unknown(x.tensor()->dtype)));
   }
+  return {};
+}
+
+/// An in-place op returns argument 0 itself (the analysis then forgets what it changed).
+OpOutcome inPlace(OpCall& c) {
+  if (c.arg(0).isTensor()) return valueOnly(c.arg(0));
   return {};
 }
 

@@ -65,6 +65,12 @@ struct TensorInfo {
            dtype.rfind("f8", 0) == 0 || dtype == "c64" || dtype == "c128";
   }
   [[nodiscard]] bool isBoolDtype() const { return dtype == "b8"; }
+  /// Known to hold integers ("i64", "u8", ...). An unknown dtype ("", the `.code` form) may
+  /// hold floats, NaN included.
+  [[nodiscard]] bool isIntegralDtype() const {
+    return dtype.size() >= 2 && (dtype[0] == 'i' || dtype[0] == 'u') &&
+           dtype.find_first_not_of("0123456789", 1) == std::string::npos;
+  }
 };
 
 class SymValue {

@@ -124,9 +124,42 @@ z3::expr Z3Lowering::pyMod(const z3::expr& a, ExprRef bExpr) {
   return z3::ite(b > 0, z3::mod(a, b), -z3::mod(-a, -b));
 }
 
+// Floats are IEEE doubles, not reals (docs/architecture.md, "Floats"). Nothing float-valued
+// is lowered: a boolean or integer computed from a float operand (a comparison, a truncation,
+// an uninterpreted function) is an opaque atom, one Z3 constant per interned expression. That
+// is sound, since an expression has one value per assignment of its symbols, and it relates
+// no two atoms: `float(u0) < 3.0` says nothing about u0, and `f < g` nothing about `f >= g`.
+z3::expr Z3Lowering::floatAtom(ExprRef e, const char* what) {
+  const std::string name = std::string("!") + what + std::to_string(e->id());
+  switch (e->type()) {
+    case ExprType::Bool: return ctx_.bool_const(name.c_str());
+    case ExprType::Int: return ctx_.int_const(name.c_str());
+    case ExprType::Float: break;
+  }
+  throw UnsupportedExpr("float value");
+}
+
+// `b != 0.0` for a float `b`: exactly when dividing by it does not raise (NaN != 0.0 holds, and
+// dividing by NaN gives NaN). ToFloat(i) is 0.0 exactly when i == 0; any other float is an
+// atom, shared by the definedness of divisions by `b` and by the comparison `b != 0.0`.
+z3::expr Z3Lowering::floatNonZero(ExprRef b) {
+  if (b->kind() == ExprKind::ToFloat && b->op(0)->type() != ExprType::Float)
+    return asInt(b->op(0)) != ctx_.int_val(0);
+  return ctx_.bool_const(("!nonzero" + std::to_string(b->id())).c_str());
+}
+
 z3::expr Z3Lowering::compute(ExprRef e) {
   const bool isFloat = e->type() == ExprType::Float;
   auto ops = e->ops();
+  if ((e->kind() == ExprKind::Ne || e->kind() == ExprKind::Eq) && ops.size() == 2) {
+    for (int side = 0; side < 2; ++side) {
+      ExprRef z = ops[static_cast<std::size_t>(side)], b = ops[static_cast<std::size_t>(1 - side)];
+      if (z->kind() == ExprKind::FloatConst && z->floatValue() == 0.0 && b->type() == ExprType::Float)
+        return e->kind() == ExprKind::Ne ? floatNonZero(b) : !floatNonZero(b);
+    }
+  }
+  if (!isFloat && std::any_of(ops.begin(), ops.end(), [](ExprRef o) { return o->type() == ExprType::Float; }))
+    return floatAtom(e, "float");
   auto fold = [&](auto combine) {
     z3::expr acc = isFloat ? asReal(ops[0]) : asInt(ops[0]);
     for (std::size_t i = 1; i < ops.size(); ++i) {
@@ -283,8 +316,8 @@ z3::expr Z3Lowering::defined(ExprRef e) {
     ExprRef b = d->op(1);
     if (b->isIntConst() && b->intValue() != 0) continue;
     if (b->kind() == ExprKind::FloatConst && b->floatValue() != 0.0) continue;
-    if (b->type() == ExprType::Float || d->kind() == ExprKind::TrueDiv) {
-      conds.push_back(asReal(b) != ctx_.real_val(0));
+    if (b->type() == ExprType::Float) {
+      conds.push_back(floatNonZero(b));
     } else {
       conds.push_back(asInt(b) != ctx_.int_val(0));
     }

@@ -24,8 +24,10 @@ class UnsupportedExpr : public std::runtime_error {
 
 /// Lowers expressions into one z3::context, memoized by expression id.
 ///
-/// Sorts: Int expressions are Z3 Int, Bool are Bool, Float are Real (IEEE rounding is not
-/// modelled: a documented approximation, flagged by `exact() == false`).
+/// Sorts: Int expressions are Z3 Int, Bool are Bool. Floats are never reasoned over the reals:
+/// a Bool or Int expression with a Float operand (`ToFloat(u0) < 3.0`, `TruncToInt(f)`) is an
+/// opaque atom, one constant per expression (docs/architecture.md, "Floats"); `exact()` is
+/// false for them, so a model must pass ir::evaluate before it is believed.
 ///
 /// Definedness: ir::evaluate evaluates every operand (Where and And/Or included) and raises on
 /// a zero divisor of `//`, `%`, Mod, CeilDiv and `/`. `defined(e)` is the conjunction of
@@ -61,6 +63,8 @@ class Z3Lowering {
   z3::expr floorDiv(const z3::expr& a, ir::ExprRef bExpr);
   z3::expr pyMod(const z3::expr& a, ir::ExprRef bExpr);
   z3::expr floatConst(double v);
+  z3::expr floatAtom(ir::ExprRef e, const char* what);
+  z3::expr floatNonZero(ir::ExprRef b);
   void collectDivisors(ir::ExprRef e, std::vector<ir::ExprRef>& out);
 
   z3::context& ctx_;

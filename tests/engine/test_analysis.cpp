@@ -387,6 +387,12 @@ TEST_CASE("library API: a program built through ir/ (no text) is analysed and re
   auto ref = [](ir::Node& n) { return ir::Argument{&n}; };
   auto num = [](std::int64_t v) { return ir::Argument{v}; };
   ir::Node& x = node("x", ir::NodeOp::Placeholder, "x", {});
+  // an integer tensor: without a dtype its item() could be a float (NaN, 0.5), and then
+  // neither check would be decided
+  x.annotation = ir::Annotation{};
+  x.annotation->kind = ir::Annotation::Kind::Tensor;
+  x.annotation->dtype = "i64";
+  x.annotation->text = "i64[]";
   ir::Node& item = node("item", ir::NodeOp::CallMethod, "item", {ref(x)});
   ir::Node& ge = node("ge", ir::NodeOp::CallFunction, "operator.ge", {ref(item), num(0)});
   node("check_ge", ir::NodeOp::CallFunction, "torch._check", {ref(ge)});

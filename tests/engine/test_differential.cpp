@@ -194,6 +194,7 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
     o.symbols = 2 + static_cast<int>(shape % 3);
     o.statements = 8 + static_cast<int>(shape % 25);
     o.constRange = 6 + static_cast<int>(shape % 10);
+    o.opSemantics = true;  // issue 13: -1 sizes, floats, in-place flips, raising dead code
     const auto generated = symrange::testing::generateProgramWithReference(o);
     const std::string& text = generated.text;
     auto run = prepare(text);

@@ -292,3 +292,141 @@ TEST_CASE("arithmetic: floor semantics come from ir - divisors become preconditi
   OpOutcome cl = h.run("torch.clamp", {h.sym("u0")}, {{"min", h.i(1)}});
   CHECK(evalInt(cl.value.expr(), {{"u0", -5}}) == 1);
 }
+
+namespace {
+
+/// ATen's infer_size_impl (aten/src/ATen/InferSize.h), written out for concrete sizes: the
+/// resulting shape, or nullopt where it raises.
+std::optional<std::vector<std::int64_t>> atenInferSize(std::vector<std::int64_t> shape,
+                                                       std::int64_t numel) {
+  std::int64_t newsize = 1;
+  std::optional<std::size_t> inferDim;
+  for (std::size_t d = 0; d < shape.size(); ++d) {
+    if (shape[d] == -1) {
+      if (inferDim) return std::nullopt;  // "only one dimension can be inferred"
+      inferDim = d;
+    } else if (shape[d] > -1) {
+      newsize *= shape[d];
+    } else {
+      return std::nullopt;  // "invalid shape dimension"
+    }
+  }
+  if (inferDim) {
+    if (!((newsize > 0 && numel % newsize == 0) || numel == newsize)) return std::nullopt;
+    if (newsize == 0) return std::nullopt;  // "the unspecified dimension size -1 ... ambiguous"
+    shape[*inferDim] = numel / newsize;
+    return shape;
+  }
+  if (numel != newsize) return std::nullopt;
+  return shape;
+}
+
+/// ATen's inferExpandGeometry (aten/src/ATen/ExpandUtils.cpp) for concrete sizes, plus the
+/// negative-size check of the result: the expanded shape, or nullopt where it raises.
+std::optional<std::vector<std::int64_t>> atenExpand(const std::vector<std::int64_t>& in,
+                                                    const std::vector<std::int64_t>& sizes) {
+  if (sizes.size() < in.size()) return std::nullopt;
+  std::vector<std::int64_t> out(sizes.size());
+  const auto ndim = static_cast<std::int64_t>(sizes.size());
+  const auto tdim = static_cast<std::int64_t>(in.size());
+  for (std::int64_t i = ndim - 1; i >= 0; --i) {
+    const std::int64_t dim = tdim - 1 - (ndim - 1 - i);
+    std::int64_t size = dim >= 0 ? in[static_cast<std::size_t>(dim)] : 1;
+    std::int64_t target = sizes[static_cast<std::size_t>(i)];
+    if (target == -1) {
+      if (dim < 0) return std::nullopt;  // "isn't allowed in a leading, non-existing dimension"
+      target = size;
+    }
+    if (size != target) {
+      if (size != 1) return std::nullopt;  // "must match the existing size"
+      size = target;
+    }
+    if (size < 0) return std::nullopt;  // a negative size raises
+    out[static_cast<std::size_t>(i)] = size;
+  }
+  return out;
+}
+
+/// The op's outcome against `expected` at one point: preconditions hold exactly where it
+/// runs, and then every known dim is the expected one.
+void agrees(const OpOutcome& o, const std::map<std::string, std::int64_t>& env,
+            const std::optional<std::vector<std::int64_t>>& expected) {
+  CHECK(allHold(o.preconditions, env) == expected.has_value());
+  if (!expected) return;
+  REQUIRE(o.value.isTensor());
+  const auto& dims = o.value.tensor()->dims;
+  REQUIRE(dims.size() == expected->size());
+  for (std::size_t i = 0; i < dims.size(); ++i)
+    if (dims[i]) CHECK(evalInt(dims[i], env) == (*expected)[i]);
+}
+
+}  // namespace
+
+TEST_CASE("view: a symbolic size may be -1 at run time (InferSize.h), brute force") {
+  Harness h;
+  ExprRef s0 = h.cx.symbol("s0");
+  SymValue u0 = h.sym("u0"), u1 = h.sym("u1");
+  // x: f32[s0], view(x, [u0, 3]) and view(x, [u0, u1]) and view(x, [u0, -1])
+  OpOutcome a = h.run("torch.ops.aten.view.default", {h.tensor({s0}), h.list({u0, h.i(3)})});
+  OpOutcome b = h.run("torch.ops.aten.view.default", {h.tensor({s0}), h.list({u0, u1})});
+  OpOutcome c = h.run("torch.ops.aten.reshape.default", {h.tensor({s0}), h.list({u0, h.i(-1)})});
+  OpOutcome d = h.run("torch.ops.aten.view.default", {h.tensor({s0}), h.list({h.i(-1), h.i(-1)})});
+  for (std::int64_t n = 0; n <= 13; ++n)
+    for (std::int64_t x = -3; x <= 13; ++x) {
+      CAPTURE(n);
+      CAPTURE(x);
+      agrees(a, {{"s0", n}, {"u0", x}}, atenInferSize({x, 3}, n));
+      agrees(c, {{"s0", n}, {"u0", x}}, atenInferSize({x, -1}, n));
+      for (std::int64_t y = -3; y <= 13; ++y) {
+        CAPTURE(y);
+        agrees(b, {{"s0", n}, {"u0", x}, {"u1", y}}, atenInferSize({x, y}, n));
+      }
+    }
+  CHECK_FALSE(allHold(d.preconditions, {{"s0", 4}}));  // only one dimension can be inferred
+}
+
+TEST_CASE("expand: -1 keeps the dim, a symbolic size may be -1 (ExpandUtils.cpp), brute force") {
+  Harness h;
+  ExprRef s0 = h.cx.symbol("s0");
+  SymValue u0 = h.sym("u0"), u1 = h.sym("u1");
+  // x: f32[s0], expand(x, [u1, u0]) (a new leading dim) and expand(x, [2, -1])
+  OpOutcome a = h.run("torch.ops.aten.expand.default", {h.tensor({s0}), h.list({u1, u0})});
+  OpOutcome b = h.run("torch.ops.aten.expand.default", {h.tensor({s0}), h.list({h.i(2), h.i(-1)})});
+  OpOutcome c = h.run("torch.ops.aten.expand.default", {h.tensor({s0}), h.list({h.i(-1), h.i(-1)})});
+  for (std::int64_t n = 0; n <= 5; ++n) {
+    CAPTURE(n);
+    agrees(b, {{"s0", n}}, atenExpand({n}, {2, -1}));
+    agrees(c, {{"s0", n}}, atenExpand({n}, {-1, -1}));
+    for (std::int64_t x = -3; x <= 6; ++x)
+      for (std::int64_t y = -3; y <= 3; ++y) {
+        CAPTURE(x);
+        CAPTURE(y);
+        agrees(a, {{"s0", n}, {"u0", x}, {"u1", y}}, atenExpand({n}, {y, x}));
+      }
+  }
+}
+
+TEST_CASE("in-place ops are marked as mutating, unknown foo_ ops mutate sizes") {
+  for (const char* t : {"torch.ops.aten.add_.Tensor", "torch.ops.aten.fill_.Scalar",
+                        "torch.ops.aten.logical_not_.default", "torch.ops.aten.copy_.default",
+                        "torch.ops.aten.index_put_.default"}) {
+    ir::Node n("n", ir::NodeOp::CallFunction, t);
+    const engine::OpSpec* s = engine::findOp(n);
+    CAPTURE(t);
+    REQUIRE(s != nullptr);
+    CHECK(s->mutates == engine::Mutates::SelfValues);
+    CHECK(s->effect == engine::OpEffect::Effect);
+  }
+  ir::Node r("r", ir::NodeOp::CallMethod, "resize_");
+  REQUIRE(engine::findOp(r) != nullptr);
+  CHECK(engine::findOp(r)->mutates == engine::Mutates::SelfValuesAndSizes);
+  ir::Node u("u", ir::NodeOp::CallFunction, "torch.ops.mylib.frob_.default");
+  CHECK(engine::findOp(u) == nullptr);
+  CHECK(engine::unknownOpMutates(u) == engine::Mutates::SelfValuesAndSizes);
+  ir::Node v("v", ir::NodeOp::CallFunction, "torch.ops.aten.linear.default");
+  CHECK(engine::unknownOpMutates(v) == engine::Mutates::SelfValues);
+  // every pure op may be removed only through its modelled preconditions; nothing else is pure
+  for (const auto& s : engine::opTable())
+    if (s.effect == engine::OpEffect::Pure) CHECK(s.raises == engine::Raises::OnPreconditions);
+    else CHECK(s.raises == engine::Raises::Maybe);
+}

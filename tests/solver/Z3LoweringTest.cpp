@@ -117,10 +117,24 @@ TEST_CASE("z3 lowering: floats, opaque functions and int_oo") {
   solver::SmtChecker smt;
   ExprRef u0 = cx.symbol("u0");
   ExprRef pin = cx.eq(u0, cx.intConst(-7));
-  // TruncToInt rounds toward zero: trunc(-7 / 2) == -3
+  // Floats are IEEE doubles, never reals: an Int or Bool computed from a float is an opaque
+  // atom (docs/architecture.md, "Floats"), the same one wherever the expression recurs.
   ExprRef t = cx.truncToInt(cx.trueDiv(u0, cx.intConst(2)));
   CHECK(smt.check({pin, cx.eq(t, cx.intConst(-3))}).result == SatResult::Sat);
-  CHECK(smt.check({pin, cx.ne(t, cx.intConst(-3))}).result == SatResult::Unsat);
+  CHECK(smt.check({pin, cx.ne(t, cx.intConst(-3))}).result == SatResult::Sat);  // no float fact
+  CHECK(smt.check({cx.eq(t, cx.intConst(5)), cx.ne(t, cx.intConst(5))}).result == SatResult::Unsat);
+  // int(float(u0)) == u0 fails at 2**53 + 1; float(u0) == float(u1) holds for 2**53, 2**53 + 1
+  ExprRef u1 = cx.symbol("u1");
+  CHECK(smt.check({cx.ne(cx.truncToInt(cx.toFloat(u0)), u0)}).result == SatResult::Sat);
+  CHECK(smt.check({cx.eq(cx.toFloat(u0), cx.toFloat(u1)), cx.ne(u0, u1)}).result == SatResult::Sat);
+  // NaN: neither f < 1.0 nor f >= 1.0
+  ExprRef f = cx.symbol("zuf0");
+  CHECK(smt.check({cx.lnot(cx.lt(f, cx.floatConst(1.0))), cx.lnot(cx.ge(f, cx.floatConst(1.0)))}).result ==
+        SatResult::Sat);
+  // a float divisor is non-zero exactly where `b != 0.0` holds (one shared atom)
+  ExprRef q = cx.trueDiv(cx.floatConst(1.0), f);
+  CHECK(smt.check({cx.eq(f, cx.floatConst(0.0)), cx.lt(q, cx.floatConst(2.0))}).result ==
+        SatResult::Unsat);
   // true division by zero raises
   ExprRef z = cx.trueDiv(u0, cx.symbol("u1"));
   CHECK(smt.check({cx.eq(cx.symbol("u1"), cx.intConst(0)), cx.eq(z, z)}).result ==

@@ -1,6 +1,7 @@
 // tests/support/Interpreter.cpp — the reference interpreter (see the header).
 #include "tests/support/Interpreter.h"
 
+#include <cmath>
 #include <functional>
 #include <stdexcept>
 #include <unordered_map>
@@ -100,7 +101,7 @@ class Run {
       v.kind = RtValue::Kind::Tensor;
       for (ir::ExprRef d : ann.shape) v.shape.push_back(evalInput(d, n));
       auto it = in_.scalars.find(n.name());
-      if (it != in_.scalars.end()) v.item = it->second;
+      if (it != in_.scalars.end()) *v.item = it->second;
       return v;
     }
     if (ann.kind == ir::Annotation::Kind::Sym && ann.sym) return RtValue::ofInt(evalInput(ann.sym, n));
@@ -154,8 +155,85 @@ class Run {
   }
   static bool asBool(const RtValue& v, const ir::Node& n) {
     if (v.kind == RtValue::Kind::Bool || v.kind == RtValue::Kind::Int) return v.i != 0;
-    if (v.kind == RtValue::Kind::Tensor && v.item) return *v.item != 0;
+    if (v.kind == RtValue::Kind::Tensor && *v.item) return **v.item != 0;
     throw Unsupported{n.name(), "expected a boolean"};
+  }
+
+  static bool isFloat(const RtValue& v) { return v.kind == RtValue::Kind::Float; }
+  static RtValue ofFloat(double f) {
+    RtValue r;
+    r.kind = RtValue::Kind::Float;
+    r.f = f;
+    return r;
+  }
+  static double asDouble(const RtValue& v, const ir::Node& n) {
+    if (isFloat(v)) return v.f;
+    const std::int64_t i = asInt(v, n);
+    constexpr std::int64_t kExact = std::int64_t{1} << 53;
+    if (i > kExact || i < -kExact) throw Unsupported{n.name(), "int beyond 2**53 as a float"};
+    return static_cast<double>(i);
+  }
+
+  static std::vector<std::int64_t> sizesOf(const RtValue& v, const ir::Node& n) {
+    if (v.kind != RtValue::Kind::Tuple) throw Unsupported{n.name(), "sizes"};
+    std::vector<std::int64_t> out;
+    for (const auto& s : v.items) out.push_back(asInt(s, n));
+    return out;
+  }
+
+  /// view/reshape after ATen's infer_size_impl (aten/src/ATen/InferSize.h); shares storage.
+  static RtValue view(const RtValue& t, const RtValue& sizesV, const ir::Node& n) {
+    if (t.kind != RtValue::Kind::Tensor) throw Unsupported{n.name(), "view of a non-tensor"};
+    std::vector<std::int64_t> shape = sizesOf(sizesV, n);
+    std::int64_t numel = 1, newsize = 1;
+    for (std::int64_t d : t.shape) numel *= d;
+    std::optional<std::size_t> infer;
+    for (std::size_t i = 0; i < shape.size(); ++i) {
+      if (shape[i] == -1) {
+        if (infer) throw Raise{n.name(), "only one dimension can be inferred"};
+        infer = i;
+      } else if (shape[i] > -1) {
+        if (__builtin_mul_overflow(newsize, shape[i], &newsize)) throw Unsupported{n.name(), "int64 overflow"};
+      } else {
+        throw Raise{n.name(), "invalid shape dimension"};
+      }
+    }
+    if (infer) {
+      if (!((newsize > 0 && numel % newsize == 0) || numel == newsize) || newsize == 0)
+        throw Raise{n.name(), "shape is invalid for input size"};
+      shape[*infer] = numel / newsize;
+    } else if (numel != newsize) {
+      throw Raise{n.name(), "shape is invalid for input size"};
+    }
+    RtValue r = t;  // same storage
+    r.shape = shape;
+    return r;
+  }
+
+  /// expand after ATen's inferExpandGeometry (aten/src/ATen/ExpandUtils.cpp); shares storage.
+  static RtValue expand(const RtValue& t, const RtValue& sizesV, const ir::Node& n) {
+    if (t.kind != RtValue::Kind::Tensor) throw Unsupported{n.name(), "expand of a non-tensor"};
+    const std::vector<std::int64_t> sizes = sizesOf(sizesV, n);
+    if (sizes.size() < t.shape.size()) throw Raise{n.name(), "expand: fewer sizes than dims"};
+    const auto ndim = static_cast<std::int64_t>(sizes.size()), tdim = static_cast<std::int64_t>(t.shape.size());
+    RtValue r = t;
+    r.shape.assign(sizes.size(), 0);
+    for (std::int64_t i = ndim - 1; i >= 0; --i) {
+      const std::int64_t dim = tdim - 1 - (ndim - 1 - i);
+      std::int64_t size = dim >= 0 ? t.shape[static_cast<std::size_t>(dim)] : 1;
+      std::int64_t target = sizes[static_cast<std::size_t>(i)];
+      if (target == -1) {
+        if (dim < 0) throw Raise{n.name(), "-1 in a leading, non-existing dimension"};
+        target = size;
+      }
+      if (size != target) {
+        if (size != 1) throw Raise{n.name(), "expanded size must match the existing size"};
+        size = target;
+      }
+      if (size < 0) throw Raise{n.name(), "negative size"};
+      r.shape[static_cast<std::size_t>(i)] = size;
+    }
+    return r;
   }
 
   static std::int64_t checked(bool overflow, std::int64_t v, const ir::Node& n) {
@@ -199,12 +277,44 @@ class Run {
       if (a == INT64_MIN && b == -1) throw Unsupported{n.name(), "int64 overflow"};
       return RtValue::ofInt(op == "floordiv" ? ir::pyFloorDiv(a, b) : ir::pyMod(a, b));
     }
-    if (op == "lt") return RtValue::ofBool(asInt(arg(0), n) < asInt(arg(1), n));
-    if (op == "le") return RtValue::ofBool(asInt(arg(0), n) <= asInt(arg(1), n));
-    if (op == "gt") return RtValue::ofBool(asInt(arg(0), n) > asInt(arg(1), n));
-    if (op == "ge") return RtValue::ofBool(asInt(arg(0), n) >= asInt(arg(1), n));
-    if (op == "eq") return RtValue::ofBool(asInt(arg(0), n) == asInt(arg(1), n));
-    if (op == "ne") return RtValue::ofBool(asInt(arg(0), n) != asInt(arg(1), n));
+    if (op == "lt" || op == "le" || op == "gt" || op == "ge" || op == "eq" || op == "ne") {
+      if (isFloat(arg(0)) || isFloat(arg(1))) {
+        // Python compares an int and a float exactly; doubles do for |int| <= 2**53 (NaN: all
+        // comparisons false but !=)
+        const double x = asDouble(arg(0), n), y = asDouble(arg(1), n);
+        return RtValue::ofBool(op == "lt" ? x < y : op == "le" ? x <= y : op == "gt" ? x > y
+                               : op == "ge" ? x >= y : op == "eq" ? x == y : x != y);
+      }
+      const I x = asInt(arg(0), n), y = asInt(arg(1), n);
+      return RtValue::ofBool(op == "lt" ? x < y : op == "le" ? x <= y : op == "gt" ? x > y
+                             : op == "ge" ? x >= y : op == "eq" ? x == y : x != y);
+    }
+    if (op == "truediv") {
+      // Python: int / int is correctly rounded (so is the double division of ints <= 2**53);
+      // a zero divisor (0 or 0.0) raises ZeroDivisionError, NaN does not
+      const double x = asDouble(arg(0), n), y = asDouble(arg(1), n);
+      if (y == 0.0) throw Raise{n.name(), "ZeroDivisionError"};
+      return ofFloat(x / y);
+    }
+    if (op == "sym_float") return ofFloat(asDouble(arg(0), n));
+    if (op == "sym_int") {
+      if (!isFloat(arg(0))) return RtValue::ofInt(asInt(arg(0), n));
+      const double t = std::trunc(arg(0).f);
+      if (std::isnan(t)) throw Raise{n.name(), "ValueError: cannot convert float NaN to integer"};
+      if (std::isinf(t)) throw Raise{n.name(), "OverflowError: cannot convert float infinity to integer"};
+      if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0)) throw Unsupported{n.name(), "int64 overflow"};
+      return RtValue::ofInt(static_cast<I>(t));
+    }
+    if (op == "view" || op == "reshape") return view(arg(0), arg(1), n);
+    if (op == "expand") return expand(arg(0), arg(1), n);
+    if (op == "logical_not_" || op == "fill_") {
+      // in place: the tensor (and every view of it) now holds the new value
+      const RtValue& t = arg(0);
+      if (t.kind != RtValue::Kind::Tensor) throw Unsupported{n.name(), "in-place op on a non-tensor"};
+      if (op == "fill_") *t.item = asInt(arg(1), n);
+      else if (*t.item) *t.item = **t.item == 0 ? 1 : 0;
+      return t;
+    }
     if (op == "sym_max") return binInt([](I a, I b) { return a > b ? a : b; });
     if (op == "sym_min") return binInt([](I a, I b) { return a < b ? a : b; });
     if (op == "sym_not" || op == "not_") return RtValue::ofBool(!asBool(arg(0), n));
@@ -212,7 +322,7 @@ class Run {
     if (op == "or_") return RtValue::ofBool(asBool(arg(0), n) || asBool(arg(1), n));
     if (op == "item" || op == "_local_scalar_dense") {
       const RtValue& t = arg(0);
-      if (t.kind == RtValue::Kind::Tensor && t.item) return RtValue::ofInt(*t.item);
+      if (t.kind == RtValue::Kind::Tensor && *t.item) return RtValue::ofInt(**t.item);
       throw Unsupported{n.name(), "item() of a tensor without a known value"};
     }
     if (op == "sym_size") {
@@ -238,7 +348,7 @@ class Run {
     if (op == "scalar_tensor") {
       RtValue t;
       t.kind = RtValue::Kind::Tensor;
-      t.item = asBool(arg(0), n) ? 1 : 0;
+      *t.item = asBool(arg(0), n) ? 1 : 0;
       return t;
     }
     if (op == "_assert_scalar" || op == "_assert_async" || op == "_check") {
@@ -286,7 +396,7 @@ class Run {
     for (const char* u : unary)
       if (op == u && !args.empty() && args[0].kind == RtValue::Kind::Tensor) {
         RtValue t = args[0];
-        t.item.reset();
+        t.item = std::make_shared<std::optional<std::int64_t>>();  // a new tensor
         return t;
       }
     (void)g;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -24,7 +25,9 @@ struct RtValue {
   std::int64_t i = 0;                // Int, Bool (0/1)
   double f = 0.0;                    // Float
   std::vector<std::int64_t> shape;   // Tensor
-  std::optional<std::int64_t> item;  // Tensor: the scalar it holds, when known (item() sources)
+  /// Tensor: its storage, the scalar it holds when known (item() sources, scalar_tensor).
+  /// Shared by views and written by in-place ops (`logical_not_`, `fill_`).
+  std::shared_ptr<std::optional<std::int64_t>> item = std::make_shared<std::optional<std::int64_t>>();
   std::vector<RtValue> items;        // Tuple
   const ir::Graph* graph = nullptr;  // Graph (a get_attr of a sub-module)
 

@@ -6,6 +6,7 @@
 #include "tests/support/ProgramGenerator.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -33,6 +34,7 @@ struct Var {
 struct Tensor {
   std::string name;
   std::string dim0;  // expression text of dim 0
+  Refs refs;         // dim 0 at each point
 };
 
 std::string paren(const std::string& e) {
@@ -457,10 +459,166 @@ class Generator {
     emit(s, name + ": \"f32[" + a->expr + ", 5]\" = torch.ops.aten.full.default([" + a->name +
                 ", 5], 1, dtype = torch.float32, layout = torch.strided, device = device(type='cpu'), pin_memory = False)");
     kill(s, negative(*a));
-    s.tensors.push_back({name, a->expr});
+    s.tensors.push_back({name, a->expr, a->refs});
     std::string sz = fresh("sym_size_int");
     emit(s, sz + ": \"Sym(" + a->expr + ")\" = torch.ops.aten.sym_size.int(" + name + ", 0)");
     s.ints.push_back({sz, a->expr, a->refs});
+  }
+
+  // ------------------------------------------------------------------ issue 13's constructs
+
+  /// view(full, [b, 5]) or expand(full, [2, b, -1]) with an int b that may be -1 at run time
+  /// (ATen infers it / keeps the dim), then the size of the result's dim.
+  void reshape(Scope& s) {
+    if (s.tensors.empty()) return tensor(s);
+    const Tensor t = s.tensors[static_cast<std::size_t>(pick(static_cast<int>(s.tensors.size())))];
+    const bool isView = chance(50);
+    // where the op runs at point p when b has value v there (t's dim 0 is d)
+    auto runs = [isView](std::int64_t v, std::int64_t d) {
+      return isView ? (v == -1 || v == d) : (v == -1 || (v >= 0 && (v == d || d == 1)));
+    };
+    const Var* b = nullptr;
+    if (passing()) {
+      std::vector<const Var*> good;
+      for (const auto& v : s.ints) {
+        bool all = !tuning(s).empty();
+        for (int p : tuning(s)) {
+          const auto& x = v.refs[static_cast<std::size_t>(p)];
+          const auto& d = t.refs[static_cast<std::size_t>(p)];
+          all = all && x && d && runs(*x, *d);
+        }
+        if (all) good.push_back(&v);
+      }
+      if (!good.empty()) b = good[static_cast<std::size_t>(pick(static_cast<int>(good.size())))];
+    } else if (!s.ints.empty() && chance(70)) {
+      b = &anyInt(s);
+    }
+    const std::string bName = b ? b->name : "-1";
+    const Refs bRefs = b ? b->refs : constantRefs(-1);
+    Refs dim(static_cast<std::size_t>(points_));
+    for (std::size_t p = 0; p < dim.size(); ++p)
+      if (bRefs[p] && t.refs[p] && runs(*bRefs[p], *t.refs[p]))
+        dim[p] = *bRefs[p] == -1 ? *t.refs[p] : *bRefs[p];
+    // the size is b, or t's dim where b is -1: PyTorch names it with a fresh symbol
+    const std::string expr = "u" + std::to_string(nextSymbol_++);
+    const std::string name = fresh(isView ? "view" : "expand");
+    if (isView)
+      emit(s, name + ": \"f32[" + expr + ", 5]\" = torch.ops.aten.view.default(" + t.name + ", [" + bName + ", 5])");
+    else
+      emit(s, name + ": \"f32[2, " + expr + ", 5]\" = torch.ops.aten.expand.default(" + t.name + ", [2, " + bName + ", -1])");
+    kill(s, [&](std::size_t p) { return !dim[p]; });
+    const std::string sz = fresh("sym_size_int");
+    emit(s, sz + ": \"Sym(" + expr + ")\" = torch.ops.aten.sym_size.int(" + name + ", " + (isView ? "0" : "1") + ")");
+    s.ints.push_back({sz, expr, dim});
+  }
+
+  /// Python's int / int for the generator's small values (a double division, correctly rounded
+  /// like Python's while both are below 2**53); nullopt where it raises.
+  static std::optional<double> trueDiv(const Ref& a, const Ref& b) {
+    constexpr std::int64_t kExact = std::int64_t{1} << 53;
+    if (!a || !b || *b == 0 || *a > kExact || *a < -kExact || *b > kExact || *b < -kExact) return std::nullopt;
+    return static_cast<double>(*a) / static_cast<double>(*b);
+  }
+
+  /// a / b (IntTrueDiv, raises on b == 0), then either its truncation `sym_int` (an int) or a
+  /// comparison with a float constant, checked.
+  Var floatDivision(Scope& s, bool& truncated) {
+    const Var a = anyInt(s);
+    Var b = anyInt(s);
+    if (passing())
+      if (const Var* nz = intWhere(s, [](const auto& v) { return std::find(v.begin(), v.end(), 0) == v.end(); }))
+        b = *nz;
+    const std::string div = fresh("truediv");
+    std::string dexpr = "IntTrueDiv(" + a.expr + ", " + b.expr + ")", divisor = b.name;
+    if (chance(35)) {  // a float divisor: 0.0 raises too
+      divisor = fresh("sym_float");
+      emit(s, divisor + ": \"Sym(ToFloat(" + b.expr + "))\" = torch.sym_float(" + b.name + ")");
+      dexpr = "FloatTrueDiv(" + a.expr + ", ToFloat(" + b.expr + "))";
+    }
+    emit(s, div + ": \"Sym(" + dexpr + ")\" = " + a.name + " / " + divisor);
+    std::vector<std::optional<double>> q;
+    for (std::size_t p = 0; p < static_cast<std::size_t>(points_); ++p) q.push_back(trueDiv(a.refs[p], b.refs[p]));
+    kill(s, [&](std::size_t p) { return !q[p]; });
+    truncated = chance(40);
+    if (truncated) {
+      const std::string t = fresh("sym_int");
+      const std::string texpr = "TruncToInt(" + dexpr + ")";
+      emit(s, t + ": \"Sym(" + texpr + ")\" = torch.sym_int(" + div + ")");
+      Refs r(static_cast<std::size_t>(points_));
+      for (std::size_t p = 0; p < r.size(); ++p)
+        if (q[p]) r[p] = static_cast<std::int64_t>(std::trunc(*q[p]));
+      return {t, texpr, r};
+    }
+    // a float constant half-way between ints: below or above every tuning value when passing
+    double lo = 1e18, hi = -1e18;
+    for (int p : tuning(s))
+      if (q[static_cast<std::size_t>(p)]) lo = std::min(lo, *q[static_cast<std::size_t>(p)]), hi = std::max(hi, *q[static_cast<std::size_t>(p)]);
+    const bool less = chance(50);
+    double k = lo <= hi ? (less ? std::floor(hi) + 0.5 + static_cast<double>(slack()) : std::ceil(lo) - 0.5 - static_cast<double>(slack()))
+                        : constant() + 0.5;
+    if (!passing()) k = constant() + 0.5;
+    std::ostringstream ks;
+    ks << k;
+    std::string kt = ks.str();
+    if (kt.find('.') == std::string::npos) kt += ".0";
+    const std::string name = fresh(less ? "lt" : "gt");
+    const std::string cexpr = dexpr + (less ? " < " : " > ") + kt;
+    emit(s, name + ": \"Sym(" + cexpr + ")\" = " + div + (less ? " < " : " > ") + kt);
+    Refs r(static_cast<std::size_t>(points_));
+    for (std::size_t p = 0; p < r.size(); ++p)
+      if (q[p]) r[p] = (less ? *q[p] < k : *q[p] > k) ? 1 : 0;
+    return {name, cexpr, r};
+  }
+
+  void floats(Scope& s) {
+    bool truncated = false;
+    const Var v = floatDivision(s, truncated);
+    if (truncated) {
+      s.ints.push_back(v);
+      return;
+    }
+    s.bools.push_back(v);
+    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + v.name + ", \"float check\")");
+    kill(s, [&](std::size_t p) { return v.refs[p] != Ref(1); });
+  }
+
+  /// A comparison false at the tuning points as a bool tensor, flipped in place by
+  /// `logical_not_` and then asserted (it passes where the comparison was false).
+  void flipInPlace(Scope& s) {
+    Comparison c = makeComparison(s, Cmp::Passing);
+    static constexpr int kOpposite[] = {3, 2, 1, 0, 5, 4};  // < >= , <= >, > <=, >= <, == !=
+    c.k = kOpposite[c.k];
+    for (auto& r : c.refs)
+      if (r) r = 1 - *r;
+    const Var b = emitComparison(s, c);
+    const std::string st = fresh("scalar_tensor");
+    emit(s, st + ": \"b8[]\" = torch.ops.aten.scalar_tensor.default(" + b.name + ", dtype = torch.bool)");
+    emit(s, fresh("logical_not_") + ": \"b8[]\" = torch.ops.aten.logical_not_.default(" + st + ")");
+    emit(s, fresh("_assert_async") + " = torch.ops.aten._assert_async.msg(" + st + ", 'flipped')");
+    kill(s, [&](std::size_t p) { return b.refs[p] != Ref(0); });
+  }
+
+  /// A check on `c | (a / b < k)` after a check on c: redundant, and its removal leaves the
+  /// division dead, which raises where b == 0 and so must stay.
+  void deadRaising(Scope& s) {
+    const Comparison c = makeComparison(s, Cmp::Passing);
+    const Var cv = emitComparison(s, c);
+    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + cv.name + ", \"c\")");
+    kill(s, [&](std::size_t p) { return cv.refs[p] != Ref(1); });
+    bool truncated = false;
+    const Var f = floatDivision(s, truncated);
+    std::string other = f.name, oexpr = f.expr;
+    Refs orefs = f.refs;
+    if (truncated) {  // an int: compare it
+      other = fresh("ge");
+      oexpr = f.expr + " >= 0";
+      emit(s, other + ": \"Sym(" + oexpr + ")\" = " + f.name + " >= 0");
+      for (auto& r : orefs)
+        if (r) r = *r >= 0 ? 1 : 0;
+    }
+    const std::string o = fresh("or_");
+    emit(s, o + ": \"Sym(" + cv.expr + " | " + oexpr + ")\" = " + cv.name + " | " + other);
+    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + o + ", \"c or f\")");
   }
 
   void cond(Scope& s, int depth) {
@@ -532,6 +690,14 @@ class Generator {
     if (s.ints.empty() || (depth == 0 && chance(12))) {
       if (depth == 0 && nextInput_ < opts_.symbols) return newItem(s);
       if (s.ints.empty()) return;
+    }
+    if (opts_.opSemantics && chance(25)) {
+      switch (pick(4)) {
+        case 0: return reshape(s);
+        case 1: return floats(s);
+        case 2: return flipInPlace(s);
+        default: return deadRaising(s);
+      }
     }
     int r = pick(100);
     if (r < 30) return arith(s);

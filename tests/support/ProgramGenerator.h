@@ -32,6 +32,12 @@ struct GenOptions {
   /// symbolic divisors. 0 = fully random programs.
   int passingChecks = 85;
   int referencePoints = 4;  // how many reference inputs the program is built around (>= 1)
+  /// Issue 13's constructs: view/expand with sizes that may be -1 at run time, `/` on SymInts
+  /// with float comparisons and `sym_int`/`sym_float`, a checked predicate tensor flipped in
+  /// place (`logical_not_`) and checked again, and redundant checks whose removal leaves an op
+  /// that can raise (a float division by a possibly-zero value) dead. Off: the programs are
+  /// byte-for-byte those of the generator before it.
+  bool opSemantics = false;
 };
 
 /// An input of a generated program: item() source placeholder name ("x0", ...) -> its scalar.

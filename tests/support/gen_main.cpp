@@ -1,7 +1,7 @@
 // tests/support/gen_main.cpp — `symrange-gen`: writes random programs for campaigns, batch runs
 // and benchmarks. Usage: symrange-gen [--seed N] [--count K] [--statements S] [--symbols U]
 //                                     [--depth D] [--passing P] [--points R] [--reference]
-//                                     [--out DIR]
+//                                     [--op-semantics] [--out DIR]
 // No --out: one program to stdout. --passing: GenOptions::passingChecks (percent of checks built
 // to hold at the reference points); --points: GenOptions::referencePoints; --reference: print
 // each program's reference inputs to stderr.
@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     else if (a == "--passing") o.passingChecks = std::stoi(next());
     else if (a == "--points") o.referencePoints = std::stoi(next());
     else if (a == "--reference") showReference = true;
+    else if (a == "--op-semantics") o.opSemantics = true;  // issue 13's constructs
     else if (a == "--out") out = next();
     else {
       std::cerr << "symrange-gen: unknown option " << a << "\n";

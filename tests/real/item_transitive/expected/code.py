@@ -22,6 +22,8 @@ def forward(self, x, y, w):
     _assert_scalar_default_6 = torch.ops.aten._assert_scalar.default(ge_3, "Runtime assertion failed for expression u2 >= 2 on node 'ge_3'");  ge_3 = _assert_scalar_default_6 = None
     lt_4 = item_1 < item_2;  item_1 = None
     _assert_scalar_default_7 = torch.ops.aten._assert_scalar.default(lt_4, "Runtime assertion failed for expression u1 < u2 on node 'lt_4'");  lt_4 = _assert_scalar_default_7 = None
+    lt_5 = item < item_2
+    _assert_scalar_default_8 = torch.ops.aten._assert_scalar.default(lt_5, "Runtime assertion failed for expression u0 < u2 on node 'lt_5'");  lt_5 = _assert_scalar_default_8 = None
     add_1 = item + item_2;  item = item_2 = None
     zeros = torch.ops.aten.zeros.default([add_1], device = device(type='cpu'), pin_memory = False);  add_1 = None
     return (zeros,)
