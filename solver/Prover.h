@@ -138,7 +138,8 @@ class Prover {
   [[nodiscard]] Answer checkFacts();
 
   /// The tightest range of integer `e` under the current facts that the budget allows:
-  /// the interval bound first, then bisection over Z3 models on the facts' slice; `empty`
+  /// the interval bound first; an end a confirmed point reaches (witness search, no Z3) is
+  /// kept, the others bisected over Z3 models on the facts' slice; `empty`
   /// when the facts are unsatisfiable.
   [[nodiscard]] Range range(ir::ExprRef e);
 

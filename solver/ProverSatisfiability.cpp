@@ -127,24 +127,54 @@ Range Prover::Impl::range(ExprRef e) {
   }
   if (!budget.useSmt || e->type() != ExprType::Int) return r;
   Slice s = sliceFor(e);
-  SmtBackend& z3 = backend();
-  EndSearch hi = z3.searchEnd(s.exprs, e, true, r.hi);
-  if (hi.factsUnsat) {
+  bool nonlinear = isNonlinear(e);
+  for (ExprRef f : s.exprs) nonlinear = nonlinear || isNonlinear(f);
+  auto emptyRange = [&r] {
     r.empty = true;
     r.lo = r.hi = std::nullopt;
     return r;
-  }
-  if (unsatElsewhere(s)) {
-    r.empty = true;
-    r.lo = r.hi = std::nullopt;
+  };
+  if (nonlinear) {
+    // Z3 4.8 can run far past its resource limit on nonlinear range searches: the interval
+    // bound stays (sound, not shown tight); only contradictory facts elsewhere change it.
+    if (unsatElsewhere(s)) return emptyRange();
     return r;
   }
-  EndSearch lo = z3.searchEnd(s.exprs, e, false, r.lo);
-  stats.smtMillis = z3.millis();
+  // Each end first by a confirmed point reaching it (the interval end is then the extremum,
+  // or the end is unbounded as far as a search to ±2^61 goes); Z3's bisection only for an end
+  // no point reaches.
+  const bool hiByPoint = endAttainedByPoint(e, s, true, r.hi);
+  EndSearch hi;
+  if (hiByPoint) {
+    hi.bound = r.hi;
+    hi.attained = true;
+  } else {
+    hi = backend().searchEnd(s.exprs, e, true, r.hi);
+    if (hi.factsUnsat) return emptyRange();
+  }
+  if (unsatElsewhere(s)) return emptyRange();
+  EndSearch lo;
+  if (endAttainedByPoint(e, s, false, r.lo)) {
+    lo.bound = r.lo;
+    lo.attained = true;
+  } else {
+    lo = backend().searchEnd(s.exprs, e, false, r.lo);
+  }
+  if (smt) stats.smtMillis = smt->millis();
   r.hi = hi.bound;
   r.lo = lo.bound;
   r.exact = hi.attained && lo.attained;
   return r;
+}
+
+bool Prover::Impl::endAttainedByPoint(ExprRef e, const Slice& s, bool upper,
+                                      std::optional<std::int64_t> end) const {
+  if (!budget.useIntervals) return false;
+  // past ±2^61 an unbounded end counts as attained (SmtBackend::searchEnd's convention)
+  constexpr std::int64_t kBeyond = (std::int64_t{1} << 61) + 1;
+  ExprRef goal = end ? cx.eq(e, cx.intConst(*end))
+                     : (upper ? cx.ge(e, cx.intConst(kBeyond)) : cx.le(e, cx.intConst(-kBeyond)));
+  return findWitness(s, goal, true, false).has_value();
 }
 
 }  // namespace symrange::solver

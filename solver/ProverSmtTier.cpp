@@ -1,6 +1,6 @@
 // solver/ProverSmtTier.cpp — the Z3 tier of prove(): F ∧ ¬goal on a fresh solver (its core or
-// model is the evidence), F ∧ goal on the incremental solver (or certified by a known point),
-// and the confirmation of every model with ir::evaluate.
+// model is the evidence), F ∧ goal on another fresh solver in the same context (or certified
+// by a known point), and the confirmation of every model with ir::evaluate.
 #include "solver/internal/ProverImpl.h"
 
 #include <algorithm>
@@ -116,7 +116,7 @@ std::optional<CachedAnswer> Prover::Impl::smtTier(ExprRef goal, const Slice& s, 
   SmtQuery q = queryOver(s, goal);
   SmtResult fires = z3.checkFresh(q);
   if (fires.result == SatResult::Unknown) return CachedAnswer{unknown(fires.reason), {}};
-  // F ∧ goal: decided on the incremental solver (no evidence needed when sat)
+  // F ∧ goal (no evidence needed when sat)
   q.mode = GoalMode::Holds;
   SmtResult holds;
   const bool knownSat = hint && ((fires.result == SatResult::Unsat && *hint == Verdict::Redundant) ||
@@ -128,8 +128,7 @@ std::optional<CachedAnswer> Prover::Impl::smtTier(ExprRef goal, const Slice& s, 
       certifiedByPool(s, goal)) {
     holds.result = SatResult::Sat;
   } else {
-    holds = z3.checkIncremental(q);
-    if (holds.result == SatResult::Unknown) holds = z3.checkFresh(q);  // one fresh retry
+    holds = z3.checkFresh(q);  // in this query's context: no second context to create
     Assignment passing;
     if (holds.result == SatResult::Sat && !confirm(holds, s, goal, true, passing)) remember(passing);
   }

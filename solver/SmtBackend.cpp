@@ -54,8 +54,16 @@ bool isNonlinear(ExprRef e) {
   return false;
 }
 
-SmtBackend::SmtBackend(const Budget& budget)
-    : budget_(budget), incremental_(main_.ctx, z3::solver::simple()) {}
+SmtBackend::SmtBackend(const Budget& budget) : budget_(budget) {}
+
+Z3Session& SmtBackend::main() {
+  if (!main_) {
+    auto t0 = std::chrono::steady_clock::now();
+    main_ = std::make_unique<Z3Session>();
+    millis_ += std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  }
+  return *main_;
+}
 
 void SmtBackend::beginEvidence() {
   if (evidenceDepth_++ == 0) {
@@ -246,7 +254,7 @@ SmtResult SmtBackend::run(Z3Session& z, z3::solver& s, const SmtQuery& q, bool a
 }
 
 SmtResult SmtBackend::checkFresh(const SmtQuery& q) {
-  Z3Session& z = evidence_ ? *evidence_ : main_;
+  Z3Session& z = evidence_ ? *evidence_ : main();
   SmtResult r;
   {
     z3::solver s(z.ctx, z3::solver::simple());
@@ -256,8 +264,8 @@ SmtResult SmtBackend::checkFresh(const SmtQuery& q) {
     // The evidence context runs without Z3's auto-configuration (it is created per query and
     // that halves its cost); when it gives up, the main context decides instead (its evidence
     // may then depend on earlier queries, its soundness does not).
-    z3::solver s(main_.ctx, z3::solver::simple());
-    r = run(main_, s, q, true);
+    z3::solver s(main().ctx, z3::solver::simple());
+    r = run(main(), s, q, true);
   }
   return r;
 }
@@ -265,11 +273,11 @@ SmtResult SmtBackend::checkFresh(const SmtQuery& q) {
 SmtResult SmtBackend::checkIncremental(const SmtQuery& q) {
   // Definitions of facts no longer active stay in the solver (inert: their indicator is not
   // assumed); start over once they dominate.
-  if (inIncremental_.size() > kResetDefinitions + 4 * q.facts.size()) {
-    incremental_ = z3::solver(main_.ctx, z3::solver::simple());
+  if (!incremental_ || inIncremental_.size() > kResetDefinitions + 4 * q.facts.size()) {
+    incremental_.emplace(main().ctx, z3::solver::simple());
     inIncremental_.clear();
   }
-  return run(main_, incremental_, q, false);
+  return run(main(), *incremental_, q, false);
 }
 
 EndSearch SmtBackend::searchEnd(const std::vector<ExprRef>& facts, ExprRef e, bool maximize,
@@ -277,24 +285,25 @@ EndSearch SmtBackend::searchEnd(const std::vector<ExprRef>& facts, ExprRef e, bo
   EndSearch out;
   out.bound = known;
   try {
-    z3::solver s(main_.ctx, z3::solver::simple());
+    Z3Session& z = main();
+    z3::solver s(z.ctx, z3::solver::simple());
     bool nonlinear = isNonlinear(e);
     for (ExprRef f : facts) {
-      s.add(main_.lower.factHolds(f));
+      s.add(z.lower.factHolds(f));
       nonlinear = nonlinear || isNonlinear(f);
     }
     // Nonlinear range searches can run far past the resource limit inside Z3 4.8's arithmetic
     // solver (seen on generated programs): keep the interval bound, which is sound.
     if (nonlinear) return out;
-    s.add(main_.lower.defined(e));
+    s.add(z.lower.defined(e));
     // A range search makes up to 64 probes: each gets a sixteenth of a check's budget, so a
     // range never costs more than a few checks (the ends stay sound when a probe gives up).
-    z3::params rp = paramsFor(main_, nonlinear);
+    z3::params rp = paramsFor(z, nonlinear);
     const std::uint64_t share = (nonlinear ? budget_.rlimit / kNonlinearShare : budget_.rlimit) / 16;
     rp.set("rlimit", static_cast<unsigned>(std::min<std::uint64_t>(std::max<std::uint64_t>(share, 1),
                                                                     0xffffffffu)));
     s.set(rp);
-    z3::expr t = main_.lower.term(e);
+    z3::expr t = z.lower.term(e);
     if (!t.is_int()) return out;
     // Search in the direction of growth: work on v = e (maximize) or v = -e (minimize).
     auto valueOf = [&](const z3::model& m) -> std::optional<__int128> {
@@ -302,7 +311,7 @@ EndSearch SmtBackend::searchEnd(const std::vector<ExprRef>& facts, ExprRef e, bo
       if (!m.eval(t, true).is_numeral_i64(v)) return std::nullopt;
       return maximize ? static_cast<__int128>(v) : -static_cast<__int128>(v);
     };
-    z3::expr_vector none(main_.ctx);
+    z3::expr_vector none(z.ctx);
     z3::check_result r = timedCheck(s, none);
     if (r == z3::unsat) {
       out.factsUnsat = true;
@@ -320,7 +329,7 @@ EndSearch SmtBackend::searchEnd(const std::vector<ExprRef>& facts, ExprRef e, bo
       if (!upper && target > kSearchLimit) break;
       step *= 2;
       s.push();
-      auto bound = main_.ctx.int_val(static_cast<int64_t>(maximize ? target : -target));
+      auto bound = z.ctx.int_val(static_cast<int64_t>(maximize ? target : -target));
       s.add(maximize ? t >= bound : t <= bound);
       r = timedCheck(s, none);
       if (r == z3::sat) {

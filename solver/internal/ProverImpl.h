@@ -208,6 +208,10 @@ struct Prover::Impl {
   // ---- checkFacts and range -----------------------------------------------------------
   Answer checkFacts();
   Range range(ExprRef e);
+  /// Does a confirmed point of slice `s` put `e` at its interval end `end` (`upper`: the
+  /// upper one; nullopt: unbounded, then a point beyond ±2^61)?
+  bool endAttainedByPoint(ExprRef e, const Slice& s, bool upper,
+                          std::optional<std::int64_t> end) const;
 };
 
 }  // namespace symrange::solver

@@ -88,7 +88,9 @@ class SmtBackend {
   /// deterministic evidence (core, model).
   SmtResult checkFresh(const SmtQuery& q);
   /// The query on the long-lived incremental solver of the main context (fact definitions
-  /// stay, guarded by their indicators; the goal lives in a popped frame).
+  /// stay, guarded by their indicators; the goal lives in a popped frame). The prover's own
+  /// queries use checkFresh: in the evidence context already open, a fresh solver costs less
+  /// than the main context, and its answer does not depend on earlier queries.
   SmtResult checkIncremental(const SmtQuery& q);
   /// The greatest (`maximize`) or least value of integer `e` under `facts`, searched by
   /// bisection over models on one fresh solver; `known` is a sound bound to start from.
@@ -106,9 +108,13 @@ class SmtBackend {
                                      bool& fits);
   std::string unknownReason(const std::string& z3reason, bool nonlinear) const;
 
+  /// The long-lived context, created at its first use (most programs never need it: a Z3
+  /// context costs milliseconds to create and to delete).
+  Z3Session& main();
+
   Budget budget_;
-  Z3Session main_;
-  z3::solver incremental_;
+  std::unique_ptr<Z3Session> main_;
+  std::optional<z3::solver> incremental_;
   std::unordered_set<std::uint64_t> inIncremental_;  // fact definitions there; lookup only
   std::unique_ptr<Z3Session> evidence_;
   int evidenceDepth_ = 0;
