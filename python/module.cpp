@@ -18,12 +18,16 @@ using namespace symrange;
 
 namespace {
 
-engine::EngineOptions options(std::uint64_t budget, const std::string& semantics) {
+engine::EngineOptions options(std::uint64_t budget, const std::string& semantics,
+                              const std::string& inputs) {
   engine::EngineOptions o;
   if (budget > 0) o.budget.rlimit = budget;
   if (semantics != "aten" && semantics != "range")
     throw py::value_error("constraint_semantics must be 'aten' or 'range'");
   o.semantics.forSizeRejectsSmallMax = semantics == "aten";
+  const auto model = engine::parseInputModel(inputs);
+  if (!model) throw py::value_error("inputs must be 'unchecked' or 'checked' (docs/input-model.md)");
+  o.semantics.inputs = *model;
   return o;
 }
 
@@ -48,20 +52,21 @@ py::dict result(engine::Engine& e, const std::string& file) {
 }
 
 py::dict analyzeText(const std::string& text, const std::string& file, std::uint64_t budget,
-                     const std::string& semantics) {
-  engine::Engine e = engine::Engine::fromText(text, file, options(budget, semantics));
+                     const std::string& semantics, const std::string& inputs) {
+  engine::Engine e = engine::Engine::fromText(text, file, options(budget, semantics, inputs));
   return result(e, file);
 }
 
-py::dict analyzeFile(const std::string& path, std::uint64_t budget, const std::string& semantics) {
-  engine::Engine e = engine::Engine::fromFile(path, options(budget, semantics));
+py::dict analyzeFile(const std::string& path, std::uint64_t budget, const std::string& semantics,
+                     const std::string& inputs) {
+  engine::Engine e = engine::Engine::fromFile(path, options(budget, semantics, inputs));
   return result(e, path);
 }
 
 py::dict optimizePt2(const std::string& src, const std::string& dst, std::uint64_t budget,
-                     const std::string& semantics) {
+                     const std::string& semantics, const std::string& inputs) {
   ir::pt2::Pt2Program p = ir::pt2::readPt2(src);
-  engine::Engine e(std::move(p.program), options(budget, semantics));
+  engine::Engine e(std::move(p.program), options(budget, semantics, inputs));
   py::dict d = result(e, src);
   ir::pt2::writePt2(e.program(), p.archive, dst);
   return d;
@@ -73,9 +78,9 @@ PYBIND11_MODULE(_native, m) {
   m.doc() = "symrange: symbolic range analysis of torch.export programs (native part)";
   py::register_exception<ir::InputError>(m, "InputError", PyExc_ValueError);
   m.def("analyze_text", &analyzeText, py::arg("text"), py::arg("file"), py::arg("budget") = 0,
-        py::arg("constraint_semantics") = "aten");
+        py::arg("constraint_semantics") = "aten", py::arg("inputs") = "unchecked");
   m.def("analyze_file", &analyzeFile, py::arg("path"), py::arg("budget") = 0,
-        py::arg("constraint_semantics") = "aten");
+        py::arg("constraint_semantics") = "aten", py::arg("inputs") = "unchecked");
   m.def("optimize_pt2", &optimizePt2, py::arg("src"), py::arg("dst"), py::arg("budget") = 0,
-        py::arg("constraint_semantics") = "aten");
+        py::arg("constraint_semantics") = "aten", py::arg("inputs") = "unchecked");
 }

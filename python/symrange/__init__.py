@@ -94,22 +94,28 @@ def _is_path(x: Any) -> bool:
 
 
 def analyze(text_or_path: str | os.PathLike, *, budget: int = 0,
-            constraint_semantics: str = "aten", file: str = "<string>") -> Report:
+            constraint_semantics: str = "aten", inputs: str = "unchecked",
+            file: str = "<string>") -> Report:
     """Analyses a program: printed text (`str(ep)`, `gm.code`, `print_readable()`), or the path
-    of a text file or of a `.pt2` archive. Raises InputError on malformed input."""
+    of a text file or of a `.pt2` archive. Raises InputError on malformed input.
+
+    `inputs` is the input model (docs/input-model.md): "unchecked" (the default, sound for every
+    consumer) or "checked" (the program runs through `ep.module()`, whose entry check enforces
+    the range constraints of input dims)."""
     if _is_path(text_or_path):
-        d = _native.analyze_file(os.fspath(text_or_path), budget, constraint_semantics)
+        d = _native.analyze_file(os.fspath(text_or_path), budget, constraint_semantics, inputs)
     else:
-        d = _native.analyze_text(str(text_or_path), file, budget, constraint_semantics)
+        d = _native.analyze_text(str(text_or_path), file, budget, constraint_semantics, inputs)
     return _report(d)
 
 
 def optimize_pt2(src: str | os.PathLike, dst: str | os.PathLike, *, budget: int = 0,
-                 constraint_semantics: str = "aten") -> Report:
+                 constraint_semantics: str = "aten", inputs: str = "unchecked") -> Report:
     """Reads the archive `src` (torch.export.save), writes the optimized program to `dst` in the
-    same layout and schema version, and returns the report."""
+    same layout and schema version, and returns the report. `inputs="checked"` when the program
+    will run through `torch.export.load(dst).module()` (docs/input-model.md)."""
     return _report(_native.optimize_pt2(os.fspath(src), os.fspath(dst), budget,
-                                        constraint_semantics))
+                                        constraint_semantics, inputs))
 
 
 def optimize(ep, **options):

@@ -132,8 +132,9 @@ def _text(gm, range_constraints) -> str:
 def optimize(gm, *, range_constraints=None, max_rounds: int = 8, **options) -> list[str]:
     """Optimizes GraphModule `gm` in place (see the module's doc); returns the removed names.
 
-    `range_constraints` (e.g. `ep.range_constraints` for `ep.graph_module`) are assumed: pass
-    them only when the inputs are checked against them (ExportedProgram.module() does)."""
+    `range_constraints` (e.g. `ep.range_constraints` for `ep.graph_module`) are used only with
+    `inputs="checked"`, and then only as the entry check of ExportedProgram.module() enforces
+    them (docs/input-model.md): pass both only when the inputs are checked that way."""
     removed: list[str] = []
     for _ in range(max_rounds):
         report = analyze(_text(gm, range_constraints), file="<GraphModule>", **options)

@@ -8,9 +8,11 @@ from pt2_support import FIXTURES, models, same_behaviour, symrange_module, torch
 def test_analyze_text_path_and_pt2_agree():
     sr = symrange_module()
     text = (FIXTURES / "checks_cond.txt").read_text()
-    a = sr.analyze(text)
-    b = sr.analyze(FIXTURES / "checks_cond.txt")
-    c = sr.analyze(str(FIXTURES / "checks_cond.pt2"))
+    # the cond `s77 > 2` is decided by the entry check of `x` (s77 >= 3): inputs="checked"
+    a = sr.analyze(text, inputs="checked")
+    b = sr.analyze(FIXTURES / "checks_cond.txt", inputs="checked")
+    c = sr.analyze(str(FIXTURES / "checks_cond.pt2"), inputs="checked")
+    assert [x.verdict for x in sr.analyze(text).branches] == ["open"]  # unchecked: nothing checks x
     for r in (a, b, c):
         assert [x.verdict for x in r.checks] == ["required", "required", "redundant"]
         assert [x.verdict for x in r.branches] == ["true"]
