@@ -69,6 +69,24 @@ TEST_CASE("cli print: every corpus program round-trips") {
   }
 }
 
+TEST_CASE("cli print: every program torch 2.13 exported (tests/real) prints back byte for byte") {
+  // Exact bytes, not normalized: `.code` and `str(graph)` end without a final newline.
+  std::size_t n = 0;
+  for (const auto& dir : fs::directory_iterator(kSource / "tests/real")) {
+    if (!dir.is_directory()) continue;
+    for (const char* form : {"ep.txt", "readable.txt", "code.py", "graph.txt"}) {
+      const fs::path f = dir.path() / form;
+      if (!fs::exists(f)) continue;
+      CAPTURE(f.string());
+      auto r = runCli({"print", f.string()});
+      CHECK(r.exitCode == 0);
+      CHECK(r.out == slurp(f));
+      ++n;
+    }
+  }
+  CHECK(n >= 4 * 90);
+}
+
 TEST_CASE("cli print: '-' reads standard input") {
   fs::path f = kSource / "tests/fixtures/samples/E14.txt";
   auto r = runCli({"print", "-"}, f.string());
