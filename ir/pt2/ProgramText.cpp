@@ -623,6 +623,17 @@ class Printer {
         items.push_back({&outs[i], np + ".outputs[" + std::to_string(i) + "]",
                          "/outputs/" + std::to_string(i), false});
     }
+    // `name = from[index]`, a node torch's loader would create, with its JSON origin `rel`
+    auto emitGetitem = [&](const std::string& name, const std::string& kind, const std::string& from,
+                           std::size_t index, const std::string& rel, const std::string& path) {
+      if (!isIdent(name)) fail(path, "bad name '" + name + "'");
+      body << bi << name << annotation(g, name, kind, gpath) << " = " << from << "[" << index << "]\n";
+      NodeOrigin origin;
+      origin.synthetic = true;
+      origin.name = name;
+      origin.getitem = rel;
+      o.nodes[name] = origin;
+    };
     for (std::size_t i = 0; i < items.size(); ++i) {
       const Item& it = items[i];
       std::string name, kind, rel = it.rel;
@@ -660,24 +671,12 @@ class Printer {
             } else {
               continue;
             }
-            if (!isIdent(en)) fail(it.path, "bad name '" + en + "'");
-            body << bi << en << annotation(g, en, ekind, gpath) << " = " << listName << "[" << j << "]\n";
-            NodeOrigin eo;
-            eo.synthetic = true;
-            eo.name = en;
-            eo.getitem = erel;
-            o.nodes[en] = eo;
+            emitGetitem(en, ekind, listName, j, erel, it.path);
           }
           continue;
         }
       }
-      if (!isIdent(name)) fail(it.path, "bad name '" + name + "'");
-      body << bi << name << annotation(g, name, kind, gpath) << " = " << parent << "[" << i << "]\n";
-      NodeOrigin go;
-      go.synthetic = true;
-      go.name = name;
-      go.getitem = rel;
-      o.nodes[name] = go;
+      emitGetitem(name, kind, parent, i, rel, it.path);
     }
   }
 
