@@ -9,11 +9,19 @@ if [ "${SANITIZE:-0}" = 1 ]; then
   export BUILD_DIR=build-asan
   # The sanitizer run repeats the suite at a smaller differential campaign (docs/testing.md).
   export SYMRANGE_DIFF_PROGRAMS=${SYMRANGE_DIFF_PROGRAMS:-400}
-  scripts/setup.sh -DSYMRANGE_WERROR=ON -DSYMRANGE_SANITIZE=ON -DSYMRANGE_BENCHMARKS=OFF
+  # Shared libraries here (BUILD_SHARED_LIBS), static ones in the plain build: both ways of
+  # building the library run the whole suite. No Python module: pytest runs on the plain build.
+  scripts/setup.sh -DSYMRANGE_WERROR=ON -DSYMRANGE_SANITIZE=ON -DSYMRANGE_BENCHMARKS=OFF \
+    -DSYMRANGE_PYTHON=OFF -DBUILD_SHARED_LIBS=ON
+  # Left to the plain run, to keep CI within its time: tests whose time goes to Z3 or to
+  # spawning one process per corpus file rather than to our own code (the differential test
+  # above and every other engine test cover that code under the sanitizers).
+  exclude='^(verify: totals are the sum|corpus: sound, and finds|a degree-5 cond predicate)'
+  ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" -E "$exclude"
 else
   scripts/setup.sh -DSYMRANGE_WERROR=ON
+  ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
 fi
-ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
 
 if [ "${SANITIZE:-0}" = 1 ]; then
   echo "pytest: skipped under SANITIZE=1 (the plain run executes tests/python)"
