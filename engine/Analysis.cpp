@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/CustomOps.h"
 #include "engine/OpSemantics.h"
 #include "engine/SymbolNamer.h"
 #include "ir/ExprEval.h"
@@ -343,6 +344,13 @@ class Analyzer {
 
   SymValue call(ir::Graph& g, ir::Node& n, const std::string& path) {
     const OpSpec* spec = findOp(n);
+    OpSpec custom;  // the entry of an op the user gave semantics for
+    if (!spec && semantics_.customOps) {
+      if (const CustomOp* op = semantics_.customOps->find(opKey(n))) {
+        custom = op->spec();
+        spec = &custom;
+      }
+    }
     if (!spec) {  // unknown op: opaque, kept, and it may change its tensor arguments in place
       mutated(n, unknownOpMutates(n));
       return materialize(n, SymValue::opaque());
@@ -417,6 +425,12 @@ class Analyzer {
     if (how == Mutates::SelfValuesAndSizes && !n.args.empty()) {
       SymValue self = argValue(n.args[0]);
       if (self.isTensor()) forgetShape(*self.tensor());
+    }
+    if (how == Mutates::ArgumentsValuesAndSizes) {
+      for (const auto& a : n.args) {
+        SymValue v = argValue(a);
+        if (v.isTensor()) forgetShape(*v.tensor());
+      }
     }
   }
 

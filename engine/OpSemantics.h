@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,7 +63,10 @@ enum class Mutates : std::uint8_t {
   Nothing,
   SelfValues,          // argument 0's values (`add_`, `fill_`, `copy_`, `logical_not_`)
   SelfValuesAndSizes,  // argument 0's values and shape (`resize_`, `unsqueeze_`, `t_`)
+  ArgumentsValuesAndSizes,  // every tensor argument's values and shape (custom ops that mutate)
 };
+
+class CustomOpTable;  // engine/CustomOps.h
 
 /// Choices about what ops and inputs mean where sources disagree or the consumer decides.
 struct Semantics {
@@ -72,6 +76,8 @@ struct Semantics {
   /// kernel does (aten/src/ATen/native/Constraints.cpp) and BRIEF section 1 says. false: it
   /// raises only outside `[min, max]` (the corpus generator's reading).
   bool forSizeRejectsSmallMax = true;
+  /// Semantics the user gave for ops the registry does not know (engine/CustomOps.h); may be null.
+  std::shared_ptr<const CustomOpTable> customOps;
 };
 
 /// Where fresh symbols come from (the analysis names them after annotations, avoiding clashes).

@@ -26,11 +26,11 @@ struct AnalyzeOptions {
 };
 
 int runAnalyze(const AnalyzeOptions& o) {
-  const engine::EngineOptions options = engineOptions(o.engine);
   const std::string shown = o.file == "-" ? "<stdin>" : o.file;
   std::unique_ptr<engine::Engine> e;
   std::optional<ir::pt2::Pt2Archive> archive;
   try {
+    const engine::EngineOptions options = engineOptions(o.engine);
     if (ir::pt2::isPt2File(o.file)) {
       ir::pt2::Pt2Program p = ir::pt2::readPt2(o.file);
       archive = std::move(p.archive);

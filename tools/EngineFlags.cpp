@@ -2,6 +2,9 @@
 #include "tools/EngineFlags.h"
 
 #include <limits>
+#include <memory>
+
+#include "engine/CustomOps.h"
 
 namespace symrange::tools {
 
@@ -17,6 +20,10 @@ void addEngineFlags(CLI::App& cmd, EngineFlags& flags) {
       ->check(CLI::IsMember({"aten", "range"}));
   cmd.add_option("--budget", flags.budget, "solver resource limit per query (Z3 rlimit, >= 1)")
       ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
+  cmd.add_option("--ops", flags.ops,
+                 "JSON file giving the semantics of custom ops the engine does not know "
+                 "(what they return, guarantee, require; docs/custom-ops.md)")
+      ->check(CLI::ExistingFile);
 }
 
 engine::EngineOptions engineOptions(const EngineFlags& flags) {
@@ -25,6 +32,9 @@ engine::EngineOptions engineOptions(const EngineFlags& flags) {
   options.semantics.forSizeRejectsSmallMax = flags.constraintSemantics == "aten";
   options.semantics.inputs =
       engine::parseInputModel(flags.inputs).value_or(engine::InputModel::Unchecked);
+  if (!flags.ops.empty())
+    options.semantics.customOps =
+        std::make_shared<engine::CustomOpTable>(engine::readCustomOpsFile(flags.ops));
   return options;
 }
 

@@ -1,5 +1,5 @@
 // tools/EngineFlags.h — the options every analysing sub-command takes (BRIEF section 4):
-// `--inputs`, `--constraint-semantics`, `--budget`, registered once and turned into one typed
+// `--inputs`, `--constraint-semantics`, `--budget`, `--ops`, registered once and turned into one typed
 // engine::EngineOptions, so `analyze` and `verify` cannot drift apart.
 #pragma once
 
@@ -16,12 +16,13 @@ struct EngineFlags {
   std::uint64_t budget = 0;  // Z3 rlimit per query; 0 = the engine's default
   std::string constraintSemantics = "aten";
   std::string inputs = "unchecked";
+  std::string ops;  // a custom-op semantics file (docs/custom-ops.md); "" = none
 };
 
 /// Registers the flags on `cmd`, validated by CLI11 (bad values are usage errors, exit 2).
 void addEngineFlags(CLI::App& cmd, EngineFlags& flags);
 
-/// The engine options the flags ask for.
+/// The engine options the flags ask for. Throws ir::InputError when the `--ops` file is bad.
 [[nodiscard]] engine::EngineOptions engineOptions(const EngineFlags& flags);
 
 }  // namespace symrange::tools

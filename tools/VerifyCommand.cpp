@@ -102,7 +102,13 @@ int runVerify(const VerifyOptions& o) {
   auto previous = std::signal(SIGINT, onSigint);
   BatchOptions bo;
   bo.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
-  bo.engine = engineOptions(o.engine);
+  try {
+    bo.engine = engineOptions(o.engine);
+  } catch (const ir::InputError& err) {
+    std::signal(SIGINT, previous);
+    std::cerr << err.what() << "\n";
+    return 2;
+  }
   bo.stop = &gStop;
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
