@@ -27,6 +27,14 @@ using solver::Verdict;
 
 namespace {
 
+/// Python's spelling of an int literal, `-?[1-9][0-9]*` (or 0): the reader keeps those beyond
+/// int64 as raw text.
+bool isBigIntLiteral(std::string_view t) {
+  std::string_view d = !t.empty() && t[0] == '-' ? t.substr(1) : t;
+  if (d.empty() || d.size() > 4300 || (d.size() > 1 && d[0] == '0')) return false;
+  return std::all_of(d.begin(), d.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 std::string childPath(const std::string& parent, const std::string& attr) {
   return parent == "forward" ? attr : parent + "/" + attr;
 }
@@ -335,8 +343,12 @@ class Analyzer {
             std::vector<SymValue> items;
             for (const auto& i : x.items) items.push_back(argValue(i));
             return SymValue::list(std::move(items), x.tuple);
+          } else if constexpr (std::is_same_v<T, ir::Argument::Raw>) {
+            // an integer literal beyond int64 is a Python int like any other
+            if (isBigIntLiteral(x.text)) return SymValue::scalar(cx_.intLiteral(x.text));
+            return SymValue::opaque();  // other raw text
           } else {
-            return SymValue::opaque();  // strings, raw text
+            return SymValue::opaque();  // strings
           }
         },
         a.value);

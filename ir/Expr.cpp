@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "ir/BigInt.h"
 #include "ir/Diagnostic.h"
 #include "ir/ExprEval.h"
 
@@ -129,6 +130,72 @@ bool compareWith(ExprKind k, T a, T b) {
 
 constexpr std::size_t kChunkSize = 1024;
 
+/// The value of an integer constant of any size.
+BigInt bigValue(ExprRef e) {
+  SYMRANGE_ASSERT(e->isIntLiteral());
+  if (e->isIntConst()) return BigInt(e->intValue());
+  std::optional<BigInt> v = parseBigInt(e->bigText());
+  SYMRANGE_ASSERT(v.has_value());
+  return *v;
+}
+
+/// Exact comparison of two numeric constants (integers of any size, bools, floats): <0, 0, >0,
+/// or nullopt when one is not such a constant or a nan makes them unordered.
+std::optional<int> compareConsts(ExprRef a, ExprRef b) {
+  auto isInt = [](ExprRef e) { return e->isIntLiteral() || e->isBoolConst(); };
+  auto intOf = [](ExprRef e) { return e->isBoolConst() ? BigInt(e->intValue()) : bigValue(e); };
+  bool fa = a->kind() == ExprKind::FloatConst;
+  bool fb = b->kind() == ExprKind::FloatConst;
+  if (isInt(a) && isInt(b)) {
+    BigInt x = intOf(a), y = intOf(b);
+    return (x > y) - (x < y);
+  }
+  if (isInt(a) && fb) return compareBigDouble(intOf(a), b->floatValue());
+  if (fa && isInt(b)) {
+    std::optional<int> c = compareBigDouble(intOf(b), a->floatValue());
+    if (!c) return std::nullopt;
+    return -*c;
+  }
+  return std::nullopt;
+}
+
+/// The constant `v`: an IntConst when it fits int64, else a BigIntConst.
+ExprRef makeInt(ExprContext& ctx, const BigInt& v) {
+  if (std::optional<std::int64_t> small = toInt64(v)) return ctx.intConst(*small);
+  return ctx.intLiteral(bigText(v));
+}
+
+/// Python's a // b, a % b or CeilDiv(a, b) of two integer constants (b != 0), exactly.
+ExprRef foldDivision(ExprContext& ctx, ExprKind k, ExprRef a, ExprRef b) {
+  BigInt x = bigValue(a), y = bigValue(b);
+  switch (k) {
+    case ExprKind::FloorDiv: return makeInt(ctx, pyFloorDiv(x, y));
+    case ExprKind::CeilDiv: return makeInt(ctx, pyCeilDiv(x, y));
+    default: return makeInt(ctx, pyMod(x, y));
+  }
+}
+
+/// Whether a // b (or %, CeilDiv) of constants folds: two integer constants, b != 0, and one of
+/// them big or the int64 fast path overflowing (INT64_MIN // -1).
+bool foldsBig(ExprRef a, ExprRef b) {
+  return a->isIntLiteral() && b->isIntLiteral() && b->intSign() != 0 &&
+         (a->isBigIntConst() || b->isBigIntConst() ||
+          (a->intValue() == kMin && b->intValue() == -1));
+}
+
+bool cmpResult(ExprKind k, int c) {
+  switch (k) {
+    case ExprKind::Eq: return c == 0;
+    case ExprKind::Ne: return c != 0;
+    case ExprKind::Lt: return c < 0;
+    case ExprKind::Le: return c <= 0;
+    case ExprKind::Gt: return c > 0;
+    case ExprKind::Ge: return c >= 0;
+    default: SYMRANGE_ASSERT(false && "not a comparison");
+  }
+  return false;
+}
+
 }  // namespace
 
 SymbolKind classifySymbol(std::string_view name) {
@@ -148,6 +215,7 @@ SymbolKind classifySymbol(std::string_view name) {
 std::string_view kindName(ExprKind k) {
   switch (k) {
     case ExprKind::IntConst: return "Integer";
+    case ExprKind::BigIntConst: return "Integer";
     case ExprKind::BoolConst: return "Boolean";
     case ExprKind::FloatConst: return "Float";
     case ExprKind::IntInf: return "int_oo";
@@ -263,6 +331,13 @@ ExprRef ExprContext::intConst(std::int64_t v) {
   return intern(ExprKind::IntConst, ExprType::Int, {}, v);
 }
 
+ExprRef ExprContext::intLiteral(std::string_view decimal) {
+  std::optional<BigInt> v = parseBigInt(decimal);
+  SYMRANGE_ASSERT(v.has_value() && "intLiteral needs [-]digits");
+  if (std::optional<std::int64_t> small = toInt64(*v)) return intConst(*small);
+  return intern(ExprKind::BigIntConst, ExprType::Int, {}, 0, 0.0, bigText(*v));
+}
+
 ExprRef ExprContext::boolConst(bool v) {
   return intern(ExprKind::BoolConst, ExprType::Bool, {}, v ? 1 : 0);
 }
@@ -294,25 +369,31 @@ ExprRef ExprContext::symbol(std::string_view name, ExprType type, SymbolKind kin
 ExprRef ExprContext::add(std::vector<ExprRef> terms) {
   std::vector<ExprRef> flat = flatten(ExprKind::Add, terms);
   std::vector<ExprRef> out;
-  std::vector<std::int64_t> consts;
   out.reserve(flat.size());
+  // int64 terms sum exactly in 128 bits (fewer than 2^63 of them); big ones on the slow path
   Int128 total = 0;
+  std::optional<BigInt> bigTotal;
   for (ExprRef t : flat) {
     if (t->isIntConst()) {
-      if (t->intValue() != 0) consts.push_back(t->intValue());
       total += t->intValue();
+    } else if (t->isBigIntConst()) {
+      bigTotal = bigTotal.value_or(BigInt(0)) + bigValue(t);
     } else {
       out.push_back(t);
     }
   }
-  if (fitsInt64(total)) {
-    // constants merge into one term, placed last (sympy prints `u0 + 1`)
-    if (out.empty()) return intConst(static_cast<std::int64_t>(total));
-    if (total != 0) out.push_back(intConst(static_cast<std::int64_t>(total)));
+  // constants merge into one term, placed last (sympy prints `u0 + 1`)
+  ExprRef sum = nullptr;
+  if (bigTotal || !fitsInt64(total)) {
+    BigInt exact = bigTotal.value_or(BigInt(0)) + BigInt(static_cast<std::int64_t>(total >> 64)) *
+                                                      (BigInt(1) << 64) +
+                   BigInt(static_cast<std::uint64_t>(total));
+    sum = makeInt(*this, exact);
   } else {
-    // the sum leaves int64: keep the constants unmerged, in order, last
-    for (std::int64_t c : consts) out.push_back(intConst(c));
+    sum = intConst(static_cast<std::int64_t>(total));
   }
+  if (out.empty()) return sum;
+  if (!(sum->isIntConst() && sum->intValue() == 0)) out.push_back(sum);
   if (out.size() == 1) return out[0];
   ExprType t = arithType(out);
   return intern(ExprKind::Add, t, std::move(out));
@@ -325,13 +406,13 @@ ExprRef ExprContext::neg(ExprRef a) { return mul(intConst(-1), a); }
 ExprRef ExprContext::mul(std::vector<ExprRef> factors) {
   std::vector<ExprRef> flat = flatten(ExprKind::Mul, factors);
   std::vector<ExprRef> rest;
-  std::vector<std::int64_t> consts;
+  std::vector<ExprRef> consts;
   rest.reserve(flat.size());
   bool zero = false;
   for (ExprRef f : flat) {
-    if (f->isIntConst()) {
-      if (f->intValue() == 0) zero = true;
-      if (f->intValue() != 1) consts.push_back(f->intValue());
+    if (f->isIntLiteral()) {
+      if (f->intSign() == 0) zero = true;
+      consts.push_back(f);
     } else {
       rest.push_back(f);
     }
@@ -339,22 +420,28 @@ ExprRef ExprContext::mul(std::vector<ExprRef> factors) {
   // x*0 -> 0 for integers (a float factor could be nan/inf)
   if (zero && !anyFloat(rest)) return intConst(0);
 
-  // The product of the constants, exactly while its magnitude stays <= 2^63 (factors have
-  // magnitude >= 1, so once beyond it can never come back into int64 range).
-  constexpr Int128 kLimit = static_cast<Int128>(1) << 63;
-  Int128 product = 1;
-  bool exact = true;
-  for (std::int64_t c : consts) {
-    product *= c;
-    if (product > kLimit || product < -kLimit) {
-      exact = false;
+  // The product of the constants, exactly: int64 with overflow checks, else arbitrary precision.
+  std::int64_t small = 1;
+  bool fits = true;
+  for (ExprRef c : consts) {
+    if (!c->isIntConst() || __builtin_mul_overflow(small, c->intValue(), &small)) {
+      fits = false;
       break;
     }
   }
+  ExprRef coefficient = nullptr;
+  if (!fits) {
+    BigInt product = 1;
+    for (ExprRef c : consts) product *= bigValue(c);
+    coefficient = makeInt(*this, product);
+  }
   std::vector<ExprRef> out;
-  out.reserve(rest.size() + consts.size());
-  if (exact && fitsInt64(product)) {
-    auto c = static_cast<std::int64_t>(product);
+  out.reserve(rest.size() + 1);
+  if (coefficient != nullptr && coefficient->isBigIntConst()) {
+    if (rest.empty()) return coefficient;
+    out.push_back(coefficient);  // the coefficient comes first
+  } else {
+    std::int64_t c = coefficient != nullptr ? coefficient->intValue() : small;
     if (rest.empty()) return intConst(c);
     // -1 folds into a leading float or int_oo factor (negation is exact): -(2.5) is -2.5,
     // -(2.5)*x is (-2.5)*x, -int_oo is int_oo's negation
@@ -368,9 +455,6 @@ ExprRef ExprContext::mul(std::vector<ExprRef> factors) {
     if (c == 1 && rest.size() == 1) return rest[0];
     // the coefficient comes first (sympy prints `2*x`)
     if (c != 1) out.push_back(intConst(c));
-  } else {
-    // the product leaves int64: keep the constants unmerged, in order, first
-    for (std::int64_t c : consts) out.push_back(intConst(c));
   }
   out.insert(out.end(), rest.begin(), rest.end());
   SYMRANGE_ASSERT(out.size() >= 2);
@@ -382,6 +466,7 @@ ExprRef ExprContext::floorDiv(ExprRef a, ExprRef b) {
   if (a->isIntConst() && b->isIntConst()) {
     if (auto q = pyFloorDivChecked(a->intValue(), b->intValue())) return intConst(*q);
   }
+  if (foldsBig(a, b)) return foldDivision(*this, ExprKind::FloorDiv, a, b);
   if (b->isIntConst() && b->intValue() == 1 && isIntTyped(a)) return a;
   ExprType t = anyFloat(std::vector<ExprRef>{a, b}) ? ExprType::Float : ExprType::Int;
   return intern(ExprKind::FloorDiv, t, {a, b});
@@ -397,6 +482,7 @@ ExprRef ExprContext::mod(ExprRef a, ExprRef b) {
   if (a->isIntConst() && b->isIntConst() && b->intValue() != 0) {
     return intConst(pyMod(a->intValue(), b->intValue()));
   }
+  if (foldsBig(a, b)) return foldDivision(*this, ExprKind::Mod, a, b);
   if (isUnitDivisor(b) && isIntTyped(a)) return intConst(0);
   ExprType t = anyFloat(std::vector<ExprRef>{a, b}) ? ExprType::Float : ExprType::Int;
   return intern(ExprKind::Mod, t, {a, b});
@@ -406,6 +492,7 @@ ExprRef ExprContext::pythonMod(ExprRef a, ExprRef b) {
   if (a->isIntConst() && b->isIntConst() && b->intValue() != 0) {
     return intConst(pyMod(a->intValue(), b->intValue()));
   }
+  if (foldsBig(a, b)) return foldDivision(*this, ExprKind::PythonMod, a, b);
   if (isUnitDivisor(b) && isIntTyped(a)) return intConst(0);
   ExprType t = anyFloat(std::vector<ExprRef>{a, b}) ? ExprType::Float : ExprType::Int;
   return intern(ExprKind::PythonMod, t, {a, b});
@@ -460,6 +547,7 @@ ExprRef ExprContext::min(std::vector<ExprRef> args) {
 
 ExprRef ExprContext::abs(ExprRef a) {
   if (a->isIntConst() && a->intValue() != kMin) return intConst(std::abs(a->intValue()));
+  if (a->isIntLiteral()) return makeInt(*this, boost::multiprecision::abs(bigValue(a)));
   if (a->kind() == ExprKind::FloatConst) return floatConst(std::fabs(a->floatValue()));
   ExprType t = a->type() == ExprType::Float ? ExprType::Float : ExprType::Int;
   return intern(ExprKind::Abs, t, {a});
@@ -481,6 +569,10 @@ ExprRef ExprContext::powByNatural(ExprRef base, ExprRef exp) {
       }
       if (!overflow) return intConst(result);
     }
+    if (base->isIntLiteral() && exp->intValue() > 0) {
+      auto n64 = static_cast<std::uint64_t>(exp->intValue());
+      if (std::optional<BigInt> p = pyPow(bigValue(base), n64)) return makeInt(*this, *p);
+    }
   }
   ExprType t = base->type() == ExprType::Float ? ExprType::Float : ExprType::Int;
   return intern(ExprKind::PowByNatural, t, {base, exp});
@@ -490,6 +582,7 @@ ExprRef ExprContext::ceilDiv(ExprRef a, ExprRef b) {
   if (a->isIntConst() && b->isIntConst()) {
     if (auto q = pyCeilDivChecked(a->intValue(), b->intValue())) return intConst(*q);
   }
+  if (foldsBig(a, b)) return foldDivision(*this, ExprKind::CeilDiv, a, b);
   if (b->isIntConst() && b->intValue() == 1 && isIntTyped(a)) return a;
   return intern(ExprKind::CeilDiv, ExprType::Int, {a, b});
 }
@@ -501,6 +594,7 @@ ExprRef ExprContext::truncToInt(ExprRef a) {
     if (std::isfinite(v) && v >= -9223372036854775808.0 && v < 9223372036854775808.0) {
       return intConst(static_cast<std::int64_t>(v));
     }
+    if (std::isfinite(v)) return makeInt(*this, doubleToBig(v));
   }
   if (isIntTyped(a)) return a;
   return intern(ExprKind::TruncToInt, ExprType::Int, {a});
@@ -528,6 +622,11 @@ ExprRef ExprContext::cmp(ExprKind k, ExprRef a, ExprRef b) {
   if (isIntLike(a) && isIntLike(b)) return boolConst(compareWith(k, a->intValue(), b->intValue()));
   if (a->kind() == ExprKind::FloatConst && b->kind() == ExprKind::FloatConst) {
     return boolConst(compareWith(k, a->floatValue(), b->floatValue()));
+  }
+  // a big integer against an integer or float constant, exactly (Python compares int and
+  // float without rounding)
+  if ((a->isBigIntConst() || b->isBigIntConst()) && a->isConst() && b->isConst()) {
+    if (std::optional<int> c = compareConsts(a, b)) return boolConst(cmpResult(k, *c));
   }
   return intern(k, ExprType::Bool, {a, b});
 }
@@ -620,6 +719,7 @@ ExprRef ExprContext::make(ExprKind k, std::vector<ExprRef> ops) {
     case ExprKind::Gt:
     case ExprKind::Ge: need(2); return cmp(k, ops[0], ops[1]);
     case ExprKind::IntConst:
+    case ExprKind::BigIntConst:
     case ExprKind::BoolConst:
     case ExprKind::FloatConst:
     case ExprKind::IntInf:

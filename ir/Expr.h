@@ -5,7 +5,9 @@
 // dense id (creation order), which is the only order used for deterministic output.
 //
 // Semantics (the contract solver/ and engine/ implement):
-//  - integers are unbounded Python ints; `FloorDiv` and `Mod`/`PythonMod` floor toward -inf
+//  - integers are unbounded Python ints: a constant in int64 is an IntConst, one outside it a
+//    BigIntConst (its decimal text; ir/BigInt.h computes with it), so `isIntConst()` and
+//    `intValue()` stay the int64 fast path; `FloorDiv` and `Mod`/`PythonMod` floor toward -inf
 //    (the remainder has the sign of the divisor); a zero divisor raises at run time;
 //  - `Mod` is sympy/PyTorch's `Mod`, used by PyTorch only on non-negative values: we give it
 //    Python semantics too (identical there);
@@ -29,7 +31,8 @@ namespace symrange::ir {
 /// The kind tag of an expression. Downcasts go by this tag, never by RTTI.
 enum class ExprKind : std::uint8_t {
   // leaves
-  IntConst,
+  IntConst,     // an integer in int64 (intValue())
+  BigIntConst,  // an integer outside int64, as canonical decimal text (bigText())
   BoolConst,
   FloatConst,
   IntInf,  // int_oo / -int_oo (value() is +1 or -1)
@@ -104,14 +107,25 @@ class Expr {
   [[nodiscard]] std::int64_t intValue() const { return int_; }
   [[nodiscard]] bool boolValue() const { return int_ != 0; }
   [[nodiscard]] double floatValue() const { return float_; }
+  /// BigIntConst: the value's canonical decimal text (`-18446744073709551616`); empty otherwise.
+  [[nodiscard]] const std::string& bigText() const { return name_; }
   /// Symbol name or Apply function name; empty otherwise.
   [[nodiscard]] const std::string& name() const { return name_; }
   [[nodiscard]] SymbolKind symbolKind() const { return symbolKind_; }
 
   [[nodiscard]] bool isIntConst() const { return kind_ == ExprKind::IntConst; }
+  [[nodiscard]] bool isBigIntConst() const { return kind_ == ExprKind::BigIntConst; }
+  /// An integer constant of any size (IntConst or BigIntConst).
+  [[nodiscard]] bool isIntLiteral() const { return isIntConst() || isBigIntConst(); }
+  /// The sign (-1, 0, +1) of an integer constant of any size.
+  [[nodiscard]] int intSign() const {
+    if (kind_ == ExprKind::BigIntConst) return name_[0] == '-' ? -1 : 1;
+    return (int_ > 0) - (int_ < 0);
+  }
   [[nodiscard]] bool isBoolConst() const { return kind_ == ExprKind::BoolConst; }
   [[nodiscard]] bool isConst() const {
-    return kind_ == ExprKind::IntConst || kind_ == ExprKind::BoolConst ||
+    return kind_ == ExprKind::IntConst || kind_ == ExprKind::BigIntConst ||
+           kind_ == ExprKind::BoolConst ||
            kind_ == ExprKind::FloatConst || kind_ == ExprKind::IntInf;
   }
   [[nodiscard]] bool isSymbol() const { return kind_ == ExprKind::Symbol; }
@@ -146,15 +160,16 @@ struct ExprIdLess {
 /// They never reorder symbolic operands, so printing preserves the input's operand order.
 /// In detail:
 ///  - Add: integer constants merge into one last term (`u0 + 1`); Mul: into one coefficient
-///    first (`2*u0`), `-1` folds into a leading float or int_oo factor; when the merged constant
-///    would leave int64 the constants stay unmerged, in order (still canonical);
+///    first (`2*u0`), `-1` folds into a leading float or int_oo factor; folding is exact (int64
+///    with overflow checks, then arbitrary precision): a result outside int64 is a BigIntConst;
 ///  - x*0 -> 0 and x % ±1 -> 0, x // 1 -> x, CeilDiv(x, 1) -> x, x**1 -> x, x**0 -> 1 (integer x);
-///    a constant zero divisor is never folded (it raises at run time), nor is INT64_MIN // -1;
+///    a constant zero divisor is never folded (it raises at run time); `**` of two constants
+///    folds only while the result has at most 65536 bits (a guard, not a semantic limit);
 ///  - Max/Min: duplicates dropped (first occurrence kept), constants merged into the position of
 ///    the first one; And/Or: neutral elements dropped, absorbing ones fold the whole;
 ///  - Not(Not x) -> x; Not of a comparison without float operands -> the opposite comparison;
 ///    comparisons of two constants fold; Where with a constant condition or equal branches folds;
-///  - floats fold only where exact: negation, ToFloat of |v| <= 2^53, TruncToInt into int64.
+///  - floats fold only where exact: negation, ToFloat of |v| <= 2^53, TruncToInt of a finite float.
 /// Not thread-safe: one context per thread.
 class ExprContext {
  public:
@@ -165,6 +180,9 @@ class ExprContext {
 
   // leaves
   ExprRef intConst(std::int64_t v);
+  /// The integer whose decimal text is `decimal` (`[-]digits`, leading zeros allowed): an IntConst
+  /// when it fits int64, else a BigIntConst. Asserts the text is well formed.
+  ExprRef intLiteral(std::string_view decimal);
   ExprRef boolConst(bool v);
   ExprRef trueExpr() { return boolConst(true); }
   ExprRef falseExpr() { return boolConst(false); }

@@ -1,5 +1,6 @@
 // ir/ExprEval.cpp — concrete evaluation with Python semantics (floor `//` and `%`, exact
-// int/float comparisons), reporting division by zero, int64 overflow and unsupported forms.
+// int/float comparisons, integers of any size), reporting division by zero, results outside
+// int64 and unsupported forms.
 #include "ir/ExprEval.h"
 
 #include <cmath>
@@ -7,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ir/BigInt.h"
 #include "ir/Diagnostic.h"
 
 namespace symrange::ir {
@@ -19,7 +21,7 @@ bool alwaysDefined(ExprRef e) {
     case ExprKind::PythonMod:
     case ExprKind::CeilDiv:
     case ExprKind::TrueDiv:
-      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() != 0)) return false;
+      if (!(e->op(1)->isIntLiteral() && e->op(1)->intSign() != 0)) return false;
       break;
     case ExprKind::PowByNatural:
       if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return false;
@@ -68,60 +70,81 @@ std::optional<std::int64_t> pyCeilDivChecked(std::int64_t a, std::int64_t b) {
 
 namespace {
 
-bool isIntLike(const Value& v) { return v.type == Value::Type::Int || v.type == Value::Type::Bool; }
-double asDouble(const Value& v) { return isIntLike(v) ? static_cast<double>(v.i) : v.f; }
+/// A value during evaluation: a Value, or an integer outside int64 (`big` set, `v.i` unused).
+/// Integers leave the int64 fast path only when a constant is big or an operation overflows.
+struct Num {
+  Value v;
+  std::optional<BigInt> big;
+};
+
+Num ofValue(Value v) { return {v, std::nullopt}; }
+Num ofBig(BigInt b) {
+  if (std::optional<std::int64_t> small = toInt64(b)) return ofValue(Value::ofInt(*small));
+  return {Value::ofInt(0), std::move(b)};
+}
+
+bool isIntLike(const Num& n) {
+  return n.v.type == Value::Type::Int || n.v.type == Value::Type::Bool;
+}
+BigInt bigOf(const Num& n) { return n.big ? *n.big : BigInt(n.v.i); }
+
+/// The float of a number; nullopt when an int is too large for a double (Python raises
+/// OverflowError there).
+std::optional<double> asDouble(const Num& n) {
+  if (!isIntLike(n)) return n.v.f;
+  if (!n.big) return static_cast<double>(n.v.i);
+  double d = bigToDouble(*n.big);
+  if (std::isinf(d)) return std::nullopt;
+  return d;
+}
 
 /// Python's exact ordering of two numbers: <0, 0, >0, or nullopt when unordered (a nan).
-std::optional<int> compareNumbers(const Value& a, const Value& b) {
-  if (isIntLike(a) && isIntLike(b)) return (a.i > b.i) - (a.i < b.i);
+std::optional<int> compareNumbers(const Num& a, const Num& b) {
+  if (isIntLike(a) && isIntLike(b)) {
+    if (!a.big && !b.big) return (a.v.i > b.v.i) - (a.v.i < b.v.i);
+    BigInt x = bigOf(a), y = bigOf(b);
+    return (x > y) - (x < y);
+  }
   if (!isIntLike(a) && !isIntLike(b)) {
-    if (std::isnan(a.f) || std::isnan(b.f)) return std::nullopt;
-    return (a.f > b.f) - (a.f < b.f);
+    if (std::isnan(a.v.f) || std::isnan(b.v.f)) return std::nullopt;
+    return (a.v.f > b.v.f) - (a.v.f < b.v.f);
   }
   // int vs float, exactly (converting the int to double could round)
   bool flipped = !isIntLike(a);
-  std::int64_t i = flipped ? b.i : a.i;
-  double d = flipped ? a.f : b.f;
-  if (std::isnan(d)) return std::nullopt;
-  int c = 0;
-  if (d >= 9223372036854775808.0) {
-    c = -1;
-  } else if (d < -9223372036854775808.0) {
-    c = 1;
-  } else {
-    double t = std::trunc(d);
-    auto ti = static_cast<std::int64_t>(t);
-    if (i != ti) {
-      c = i < ti ? -1 : 1;
-    } else {
-      c = d > t ? -1 : (d < t ? 1 : 0);
-    }
-  }
-  return flipped ? -c : c;
+  std::optional<int> c = compareBigDouble(bigOf(flipped ? b : a), flipped ? a.v.f : b.v.f);
+  if (!c) return std::nullopt;
+  return flipped ? -*c : *c;
 }
 
-EvalResult ok(Value v) { return {v, EvalError::None}; }
-EvalResult fail(EvalError e) { return {std::nullopt, e}; }
+struct NumResult {
+  std::optional<Num> value;
+  EvalError error = EvalError::None;
+};
+
+NumResult ok(Num v) { return {std::move(v), EvalError::None}; }
+NumResult ok(Value v) { return {ofValue(v), EvalError::None}; }
+NumResult fail(EvalError e) { return {std::nullopt, e}; }
 
 class Evaluator {
  public:
   explicit Evaluator(const std::function<std::optional<Value>(ExprRef)>& lookup)
       : lookup_(lookup) {}
 
-  EvalResult eval(ExprRef e) {
+  NumResult eval(ExprRef e) {
     if (auto it = memo_.find(e); it != memo_.end()) return it->second;
-    EvalResult r = compute(e);
+    NumResult r = compute(e);
     memo_.emplace(e, r);
     return r;
   }
 
  private:
   const std::function<std::optional<Value>(ExprRef)>& lookup_;
-  std::unordered_map<ExprRef, EvalResult> memo_;
+  std::unordered_map<ExprRef, NumResult> memo_;
 
-  EvalResult compute(ExprRef e) {
+  NumResult compute(ExprRef e) {
     switch (e->kind()) {
       case ExprKind::IntConst: return ok(Value::ofInt(e->intValue()));
+      case ExprKind::BigIntConst: return ok(ofBig(*parseBigInt(e->bigText())));
       case ExprKind::BoolConst: return ok(Value::ofBool(e->boolValue()));
       case ExprKind::FloatConst: return ok(Value::ofFloat(e->floatValue()));
       case ExprKind::IntInf: return fail(EvalError::Unsupported);
@@ -134,69 +157,97 @@ class Evaluator {
     }
     // every operand is evaluated, left to right (each is computed by the graph before the
     // operation runs); the first error wins
-    std::vector<Value> v;
+    std::vector<Num> v;
     v.reserve(e->arity());
     for (ExprRef o : e->ops()) {
-      EvalResult r = eval(o);
+      NumResult r = eval(o);
       if (!r.value) return r;
       v.push_back(*r.value);
     }
     return apply(e->kind(), v);
   }
 
-  static bool anyFloat(const std::vector<Value>& v) {
-    for (const Value& x : v) {
+  static bool anyFloat(const std::vector<Num>& v) {
+    for (const Num& x : v) {
       if (!isIntLike(x)) return true;
     }
     return false;
   }
+  static bool anyBig(const std::vector<Num>& v) {
+    for (const Num& x : v) {
+      if (x.big) return true;
+    }
+    return false;
+  }
 
-  static EvalResult apply(ExprKind k, const std::vector<Value>& v) {
+  /// Folds the floats of `v` left to right with `op` (Python: int operands convert to float,
+  /// an int too large for a double raises OverflowError).
+  template <typename Op>
+  static NumResult floatFold(const std::vector<Num>& v, Op op) {
+    std::optional<double> acc = asDouble(v[0]);
+    if (!acc) return fail(EvalError::Overflow);
+    for (std::size_t i = 1; i < v.size(); ++i) {
+      std::optional<double> x = asDouble(v[i]);
+      if (!x) return fail(EvalError::Overflow);
+      acc = op(*acc, *x);
+    }
+    return ok(Value::ofFloat(*acc));
+  }
+
+  static NumResult apply(ExprKind k, const std::vector<Num>& v) {
     switch (k) {
       case ExprKind::Add: {
-        if (anyFloat(v)) {
-          double s = asDouble(v[0]);
-          for (std::size_t i = 1; i < v.size(); ++i) s += asDouble(v[i]);
-          return ok(Value::ofFloat(s));
-        }
+        if (anyFloat(v)) return floatFold(v, [](double a, double b) { return a + b; });
         std::int64_t s = 0;
-        for (const Value& x : v) {
-          if (__builtin_add_overflow(s, x.i, &s)) return fail(EvalError::Overflow);
+        bool overflow = anyBig(v);
+        for (const Num& x : v) {
+          if (overflow || __builtin_add_overflow(s, x.v.i, &s)) {
+            overflow = true;
+            break;
+          }
         }
-        return ok(Value::ofInt(s));
+        if (!overflow) return ok(Value::ofInt(s));
+        BigInt b = 0;
+        for (const Num& x : v) b += bigOf(x);
+        return ok(ofBig(std::move(b)));
       }
       case ExprKind::Mul: {
-        if (anyFloat(v)) {
-          double p = asDouble(v[0]);
-          for (std::size_t i = 1; i < v.size(); ++i) p *= asDouble(v[i]);
-          return ok(Value::ofFloat(p));
-        }
-        // a zero factor makes the exact product 0 even when a partial product overflows
-        for (const Value& x : v) {
-          if (x.i == 0) return ok(Value::ofInt(0));
-        }
+        if (anyFloat(v)) return floatFold(v, [](double a, double b) { return a * b; });
         std::int64_t p = 1;
-        for (const Value& x : v) {
-          if (__builtin_mul_overflow(p, x.i, &p)) return fail(EvalError::Overflow);
+        bool overflow = anyBig(v);
+        for (const Num& x : v) {
+          if (overflow || __builtin_mul_overflow(p, x.v.i, &p)) {
+            overflow = true;
+            break;
+          }
         }
-        return ok(Value::ofInt(p));
+        if (!overflow) return ok(Value::ofInt(p));
+        BigInt b = 1;
+        for (const Num& x : v) b *= bigOf(x);
+        return ok(ofBig(std::move(b)));
       }
       case ExprKind::FloorDiv:
       case ExprKind::Mod:
       case ExprKind::PythonMod:
       case ExprKind::CeilDiv: {
         if (anyFloat(v)) return fail(EvalError::Unsupported);
-        std::int64_t a = v[0].i;
-        std::int64_t b = v[1].i;
-        if (b == 0) return fail(EvalError::DivisionByZero);
-        if (k == ExprKind::Mod || k == ExprKind::PythonMod) return ok(Value::ofInt(pyMod(a, b)));
-        auto q = k == ExprKind::FloorDiv ? pyFloorDivChecked(a, b) : pyCeilDivChecked(a, b);
-        return q ? ok(Value::ofInt(*q)) : fail(EvalError::Overflow);
+        if (!v[1].big && v[1].v.i == 0) return fail(EvalError::DivisionByZero);
+        bool isMod = k == ExprKind::Mod || k == ExprKind::PythonMod;
+        if (!anyBig(v)) {
+          std::int64_t a = v[0].v.i;
+          std::int64_t b = v[1].v.i;
+          if (isMod) return ok(Value::ofInt(pyMod(a, b)));
+          auto q = k == ExprKind::FloorDiv ? pyFloorDivChecked(a, b) : pyCeilDivChecked(a, b);
+          if (q) return ok(Value::ofInt(*q));
+        }
+        BigInt a = bigOf(v[0]), b = bigOf(v[1]);
+        if (isMod) return ok(ofBig(pyMod(a, b)));
+        return ok(ofBig(k == ExprKind::FloorDiv ? pyFloorDiv(a, b) : pyCeilDiv(a, b)));
       }
       case ExprKind::Max:
       case ExprKind::Min: {
         // Python's max/min: the first extreme element, compared exactly
-        Value best = v[0];
+        Num best = v[0];
         for (std::size_t i = 1; i < v.size(); ++i) {
           std::optional<int> c = compareNumbers(v[i], best);
           if (!c) return fail(EvalError::Unsupported);  // nan: order-dependent in Python
@@ -205,44 +256,39 @@ class Evaluator {
         return ok(best);
       }
       case ExprKind::Abs: {
-        if (!isIntLike(v[0])) return ok(Value::ofFloat(std::fabs(v[0].f)));
-        if (v[0].i == kMin) return fail(EvalError::Overflow);
-        return ok(Value::ofInt(v[0].i < 0 ? -v[0].i : v[0].i));
+        if (!isIntLike(v[0])) return ok(Value::ofFloat(std::fabs(v[0].v.f)));
+        if (!v[0].big && v[0].v.i != kMin) return ok(Value::ofInt(std::abs(v[0].v.i)));
+        return ok(ofBig(boost::multiprecision::abs(bigOf(v[0]))));
       }
       case ExprKind::PowByNatural: {
         if (anyFloat(v)) return fail(EvalError::Unsupported);
-        std::int64_t b = v[0].i;
-        std::int64_t n = v[1].i;
+        if (v[1].big) return fail(v[1].big->sign() < 0 ? EvalError::Unsupported : EvalError::Overflow);
+        std::int64_t n = v[1].v.i;
         if (n < 0) return fail(EvalError::Unsupported);
-        std::int64_t result = 1;
-        // trivial bases first: their powers never overflow, however large n is
-        if (b == 0 || b == 1) return ok(Value::ofInt(n == 0 ? 1 : b));
-        if (b == -1) return ok(Value::ofInt(n % 2 == 0 ? 1 : -1));
-        while (n > 0) {
-          if ((n & 1) && __builtin_mul_overflow(result, b, &result)) {
-            return fail(EvalError::Overflow);
-          }
-          n >>= 1;
-          if (n > 0 && __builtin_mul_overflow(b, b, &b)) return fail(EvalError::Overflow);
-        }
-        return ok(Value::ofInt(result));
+        // Python computes any power; we stop at 2^(2^20) (a guard against memory exhaustion)
+        std::optional<BigInt> p = pyPow(bigOf(v[0]), static_cast<std::uint64_t>(n), 1u << 20);
+        return p ? ok(ofBig(std::move(*p))) : fail(EvalError::Overflow);
       }
       case ExprKind::TruncToInt: {
-        if (isIntLike(v[0])) return ok(Value::ofInt(v[0].i));
-        double t = std::trunc(v[0].f);
+        if (isIntLike(v[0])) return ok(v[0]);
+        double t = std::trunc(v[0].v.f);
         if (std::isnan(t)) return fail(EvalError::Unsupported);  // Python: ValueError
-        if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0)) {
-          return fail(EvalError::Overflow);
-        }
-        return ok(Value::ofInt(static_cast<std::int64_t>(t)));
+        if (std::isinf(t)) return fail(EvalError::Overflow);     // Python: OverflowError
+        return ok(ofBig(doubleToBig(t)));
       }
-      case ExprKind::ToFloat: return ok(Value::ofFloat(asDouble(v[0])));
+      case ExprKind::ToFloat: {
+        std::optional<double> d = asDouble(v[0]);
+        return d ? ok(Value::ofFloat(*d)) : fail(EvalError::Overflow);
+      }
       case ExprKind::TrueDiv: {
         // Python's int / int is correctly rounded; converting first to double rounds twice
         // when |a| or |b| > 2^53 (a documented approximation)
-        double b = asDouble(v[1]);
-        if (b == 0.0) return fail(EvalError::DivisionByZero);
-        return ok(Value::ofFloat(asDouble(v[0]) / b));
+        std::optional<double> a = asDouble(v[0]);
+        std::optional<double> b = asDouble(v[1]);
+        if (isIntLike(v[1]) && !v[1].big && v[1].v.i == 0) return fail(EvalError::DivisionByZero);
+        if (!a || !b) return fail(EvalError::Overflow);
+        if (*b == 0.0) return fail(EvalError::DivisionByZero);
+        return ok(Value::ofFloat(*a / *b));
       }
       case ExprKind::Eq:
       case ExprKind::Ne:
@@ -267,19 +313,20 @@ class Evaluator {
       case ExprKind::Or: {
         bool isAnd = k == ExprKind::And;
         bool r = isAnd;
-        for (const Value& x : v) {
-          if (x.type != Value::Type::Bool) return fail(EvalError::Unsupported);
-          r = isAnd ? (r && x.i != 0) : (r || x.i != 0);
+        for (const Num& x : v) {
+          if (x.v.type != Value::Type::Bool) return fail(EvalError::Unsupported);
+          r = isAnd ? (r && x.v.i != 0) : (r || x.v.i != 0);
         }
         return ok(Value::ofBool(r));
       }
       case ExprKind::Not: {
-        if (v[0].type != Value::Type::Bool) return fail(EvalError::Unsupported);
-        return ok(Value::ofBool(v[0].i == 0));
+        if (v[0].v.type != Value::Type::Bool) return fail(EvalError::Unsupported);
+        return ok(Value::ofBool(v[0].v.i == 0));
       }
       case ExprKind::Where: {
         if (!isIntLike(v[0])) return fail(EvalError::Unsupported);
-        return ok(v[0].i != 0 ? v[1] : v[2]);
+        bool c = v[0].big ? true : v[0].v.i != 0;
+        return ok(c ? v[1] : v[2]);
       }
       default: break;
     }
@@ -289,10 +336,17 @@ class Evaluator {
 
 }  // namespace
 
-EvalResult evaluate(ExprRef e, const std::function<std::optional<Value>(ExprRef)>& lookup) {
+ExactResult evaluateExact(ExprRef e, const std::function<std::optional<Value>(ExprRef)>& lookup) {
   SYMRANGE_ASSERT(e != nullptr);
   Evaluator ev(lookup);
-  return ev.eval(e);
+  NumResult r = ev.eval(e);
+  if (!r.value) return {{std::nullopt, r.error}, {}};
+  if (r.value->big) return {{std::nullopt, EvalError::Overflow}, bigText(*r.value->big)};
+  return {{r.value->v, EvalError::None}, {}};
+}
+
+EvalResult evaluate(ExprRef e, const std::function<std::optional<Value>(ExprRef)>& lookup) {
+  return evaluateExact(e, lookup).result;
 }
 
 }  // namespace symrange::ir

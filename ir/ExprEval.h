@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
 
 #include "ir/Expr.h"
 
@@ -41,7 +42,8 @@ struct Value {
 enum class EvalError : std::uint8_t {
   None,
   DivisionByZero,  // Python raises ZeroDivisionError
-  Overflow,        // the exact result leaves int64 (we do not model bignums concretely)
+  Overflow,        // an int result outside int64 (evaluateExact() gives it), or Python's
+                   // OverflowError (float() of an int beyond the doubles, int() of an infinity)
   Unbound,         // a symbol without a value
   Unsupported,     // an opaque function, int_oo, a negative exponent
 };
@@ -51,8 +53,20 @@ struct EvalResult {
   EvalError error = EvalError::None;
 };
 
-/// Evaluates `e` where `lookup(symbol)` gives symbol values (nullopt = unbound).
+/// Evaluates `e` where `lookup(symbol)` gives symbol values (nullopt = unbound). Intermediate
+/// integers are exact at any size (`(u0 * 2**64) // 2**64 == u0`); an integer result outside int64
+/// is an Overflow error here (evaluateExact() gives its value).
 [[nodiscard]] EvalResult evaluate(ExprRef e,
                                   const std::function<std::optional<Value>(ExprRef)>& lookup);
+
+/// evaluate(), and when the result is an integer outside int64 (result.error == Overflow, no
+/// value), its exact decimal text in `bigText`. Example: `u0 * 18446744073709551616` at u0 = -1
+/// gives bigText "-18446744073709551616".
+struct ExactResult {
+  EvalResult result;
+  std::string bigText;
+};
+[[nodiscard]] ExactResult evaluateExact(ExprRef e,
+                                        const std::function<std::optional<Value>(ExprRef)>& lookup);
 
 }  // namespace symrange::ir

@@ -14,6 +14,7 @@
 //   atom    := INT | FLOAT | NAME | NAME '(' [or (',' or)* [',']] ')' | '(' or ')'
 #include "ir/ExprParser.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <vector>
@@ -342,12 +343,10 @@ class Parser {
     if (k != Tok::Minus && k != Tok::Plus) return parsePower();
     DepthGuard guard(*this, peek().begin);
     next();
-    // `-9223372036854775808` is INT64_MIN; its magnitude alone would not fit
+    // a negative literal is one constant (`-9223372036854775808` is INT64_MIN)
     if (k == Tok::Minus && peek().kind == Tok::Int && toks_[pos_ + 1].kind != Tok::StarStar) {
       const Token& lit = next();
-      std::uint64_t mag = parseMagnitude(lit);
-      if (mag == (std::uint64_t{1} << 63)) return ctx_.intConst(INT64_MIN);
-      return ctx_.intConst(-static_cast<std::int64_t>(mag));
+      return ctx_.intLiteral("-" + std::string(checkedDigits(lit)));
     }
     ExprRef operand = parseUnary();
     return k == Tok::Minus ? ctx_.neg(operand) : operand;
@@ -362,15 +361,20 @@ class Parser {
     return ctx_.powByNatural(base, exp);
   }
 
-  /// The value of an integer literal, at most 2^63 (the magnitude of INT64_MIN).
-  std::uint64_t parseMagnitude(const Token& t) const {
+  /// The digits of an integer literal of any size (a Python int). Python (3.11 on) rejects a
+  /// literal of more than 4300 digits (sys.int_info.default_max_str_digits); so do we.
+  std::string_view checkedDigits(const Token& t) const {
     std::string_view s = textOf(t);
-    std::uint64_t v = 0;
-    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc{} || ptr != s.data() + s.size() || v > (std::uint64_t{1} << 63)) {
-      fail(t.begin, "integer literal out of range: " + std::string(s));
+    constexpr std::size_t kMaxDigits = 4300;
+    bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    if (!digits) fail(t.begin, "malformed integer literal: " + std::string(s));
+    if (s.size() > kMaxDigits) {
+      fail(t.begin, "integer literal of " + std::to_string(s.size()) +
+                        " digits exceeds Python's limit of 4300 digits");
     }
-    return v;
+    return s;
   }
 
   ExprRef parseAtom() {
@@ -378,11 +382,7 @@ class Parser {
     switch (t.kind) {
       case Tok::Int: {
         next();
-        std::uint64_t v = parseMagnitude(t);
-        if (v > static_cast<std::uint64_t>(INT64_MAX)) {
-          fail(t.begin, "integer literal out of range: " + std::string(textOf(t)));
-        }
-        return ctx_.intConst(static_cast<std::int64_t>(v));
+        return ctx_.intLiteral(checkedDigits(t));
       }
       case Tok::Float: {
         next();

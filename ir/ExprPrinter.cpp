@@ -75,7 +75,7 @@ void appendFloat(std::string& out, double v) {
   out += std::to_string(mag);
 }
 
-bool isIntFactor(ExprRef e) { return e->isIntConst(); }
+bool isIntFactor(ExprRef e) { return e->isIntLiteral(); }
 
 /// A Mul with one merged integer coefficient in front (the usual form).
 bool hasSingleCoefficient(ExprRef m) {
@@ -84,7 +84,8 @@ bool hasSingleCoefficient(ExprRef m) {
 
 int precedence(ExprRef e) {
   switch (e->kind()) {
-    case ExprKind::IntConst: return e->intValue() < 0 ? Unary : Atom;
+    case ExprKind::IntConst:
+    case ExprKind::BigIntConst: return e->intSign() < 0 ? Unary : Atom;
     case ExprKind::FloatConst: return std::signbit(e->floatValue()) ? Unary : Atom;
     case ExprKind::IntInf: return e->intValue() < 0 ? Unary : Atom;
     case ExprKind::Add: return Sum;
@@ -109,6 +110,7 @@ class Printer {
   void print(ExprRef e) {
     switch (e->kind()) {
       case ExprKind::IntConst: out += std::to_string(e->intValue()); return;
+      case ExprKind::BigIntConst: out += e->bigText(); return;
       case ExprKind::BoolConst: out += e->boolValue() ? "True" : "False"; return;
       case ExprKind::FloatConst: appendFloat(out, e->floatValue()); return;
       case ExprKind::IntInf: out += e->intValue() < 0 ? "-int_oo" : "int_oo"; return;
@@ -192,11 +194,13 @@ class Printer {
   static bool isNegativeTerm(ExprRef t) {
     switch (t->kind()) {
       case ExprKind::IntConst: return t->intValue() < 0 && t->intValue() != kMin;
+      case ExprKind::BigIntConst: return t->intSign() < 0;
       case ExprKind::FloatConst:
         return std::signbit(t->floatValue()) && !std::isnan(t->floatValue());
       case ExprKind::IntInf: return t->intValue() < 0;
       case ExprKind::Mul:
-        return hasSingleCoefficient(t) && t->op(0)->intValue() < 0 && t->op(0)->intValue() != kMin;
+        return hasSingleCoefficient(t) && t->op(0)->intSign() < 0 &&
+               !(t->op(0)->isIntConst() && t->op(0)->intValue() == kMin);
       default: return false;
     }
   }
@@ -204,6 +208,7 @@ class Printer {
   void printNegated(ExprRef t) {
     switch (t->kind()) {
       case ExprKind::IntConst: out += std::to_string(-t->intValue()); return;
+      case ExprKind::BigIntConst: out += std::string_view(t->bigText()).substr(1); return;
       case ExprKind::FloatConst: appendFloat(out, -t->floatValue()); return;
       case ExprKind::IntInf: out += "int_oo"; return;
       default: printMul(t, true); return;
@@ -214,7 +219,7 @@ class Printer {
   /// order (Expr.as_ordered_terms): a positive number plus a two-factor product with a negative
   /// coefficient prints the number first, `8 - u2`, `2 - 2*u1`.
   void printAdd(ExprRef e) {
-    if (e->arity() == 2 && e->op(1)->isIntConst() && e->op(1)->intValue() > 0 &&
+    if (e->arity() == 2 && e->op(1)->isIntLiteral() && e->op(1)->intSign() > 0 &&
         e->op(0)->kind() == ExprKind::Mul && e->op(0)->arity() == 2 &&
         isNegativeTerm(e->op(0))) {
       print(e->op(1));
@@ -240,7 +245,16 @@ class Printer {
   /// with its (single, negative) coefficient negated: the text after ` - ` in a sum.
   void printMul(ExprRef e, bool negate) {
     std::size_t start = 0;
-    if (hasSingleCoefficient(e)) {
+    if (hasSingleCoefficient(e) && e->op(0)->isBigIntConst()) {
+      std::string_view text = e->op(0)->bigText();
+      if (negate) {
+        SYMRANGE_ASSERT(text[0] == '-');
+        text.remove_prefix(1);
+      }
+      out += text;
+      out += '*';
+      start = 1;
+    } else if (hasSingleCoefficient(e)) {
       std::int64_t c = e->op(0)->intValue();
       if (negate) c = -c;
       if (c == -1) {

@@ -38,6 +38,12 @@ class Interval {
   [[nodiscard]] static Interval range(std::int64_t lo, std::int64_t hi) {
     return lo > hi ? empty() : Interval(lo, hi, false);
   }
+  /// A superset of one integer beyond int64 (a BigIntConst), by its sign: [INT64_MAX, +inf] for a
+  /// value > INT64_MAX, [-inf, INT64_MIN] for one < INT64_MIN (the saturation rule above).
+  /// Example: beyondInt64(+1) contains 2^64.
+  [[nodiscard]] static Interval beyondInt64(int sign) {
+    return sign > 0 ? atLeast(kPosInf) : atMost(kNegInf);
+  }
   [[nodiscard]] static Interval ofBool(bool b) { return point(b ? 1 : 0); }
   [[nodiscard]] static Interval boolTrue() { return point(1); }
   [[nodiscard]] static Interval boolFalse() { return point(0); }

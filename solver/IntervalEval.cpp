@@ -21,6 +21,7 @@ IntervalValue IntervalEvaluator::eval(ExprRef e) {
 IntervalValue IntervalEvaluator::compute(ExprRef e) {
   switch (e->kind()) {
     case ExprKind::IntConst: return {Interval::point(e->intValue()), false};
+    case ExprKind::BigIntConst: return {Interval::beyondInt64(e->intSign()), false};
     case ExprKind::BoolConst: return {Interval::ofBool(e->boolValue()), false};
     case ExprKind::FloatConst: return {Interval::full(), false};
     case ExprKind::IntInf: return {Interval::full(), true};  // unsupported inside arithmetic

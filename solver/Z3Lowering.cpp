@@ -169,6 +169,8 @@ z3::expr Z3Lowering::compute(ExprRef e) {
   };
   switch (e->kind()) {
     case ExprKind::IntConst: return ctx_.int_val(static_cast<int64_t>(e->intValue()));
+    // an integer beyond int64: Z3 reads any integer numeral from its decimal text
+    case ExprKind::BigIntConst: return ctx_.int_val(e->bigText().c_str());
     case ExprKind::BoolConst: return ctx_.bool_val(e->boolValue());
     case ExprKind::FloatConst: return floatConst(e->floatValue());
     case ExprKind::IntInf: throw UnsupportedExpr("int_oo");
@@ -314,7 +316,7 @@ z3::expr Z3Lowering::defined(ExprRef e) {
   z3::expr_vector conds(ctx_);
   for (ExprRef d : divisions) {
     ExprRef b = d->op(1);
-    if (b->isIntConst() && b->intValue() != 0) continue;
+    if (b->isIntLiteral() && b->intSign() != 0) continue;  // a BigIntConst is never 0
     if (b->kind() == ExprKind::FloatConst && b->floatValue() != 0.0) continue;
     if (b->type() == ExprType::Float) {
       conds.push_back(floatNonZero(b));

@@ -142,3 +142,23 @@ TEST_CASE("issue 13: an unknown dtype may hold floats, clamp keeps NaN") {
   engine::Engine e = load("code_form_clamp_floats.txt");
   notRedundant(e, {"_assert_scalar", "_assert_scalar_1", "_assert_scalar_2"});
 }
+
+// Python ints have no size limit (docs.python.org, "Numeric Types": "Integers have unlimited
+// precision"), and PyTorch prints them as they are: `Sym(18446744073709551616*u0)` and
+// `item * 18446744073709551616`. Before, the literal was rejected as malformed. Checked by
+// CPython: 99999999999999999999999 // 2**64 == 5421, so after `2**64*u0 <= 99999999999999999999999`
+// u0 <= 5421; u0 = 5422 fires it (2**64 * 5422 == 100016616210173589061632), u0 = 5421 fires
+// `u0 <= 5420`. An int64 product would wrap (2**64 * u0 == 0 mod 2**64) and prove nonsense.
+TEST_CASE("issue 13: integer literals beyond int64 are Python ints") {
+  engine::Engine e = load("big_literals.txt");
+  expect(e, {{"_assert_scalar_default", "required"},      // u0 >= 0 (fires at u0 = -1)
+             {"_assert_scalar_default_1", "redundant"},   // 2**64*u0 >= 0, after u0 >= 0
+             {"_assert_scalar_default_2", "required"},    // 2**64*u0 <= 99999999999999999999999
+             {"_assert_scalar_default_3", "redundant"},   // u0 < 5422, after it
+             {"_assert_scalar_default_4", "redundant"},   // u0 <= 99999999999999999999999
+             {"_assert_scalar_default_5", "required"}});  // u0 <= 5420 (fires at u0 = 5421)
+  const engine::CheckResult* c = e.check("_assert_scalar_default_2");
+  REQUIRE(c->answer.witness.count("u0"));
+  CHECK(c->answer.witness.at("u0") >= 5422);
+  CHECK(ir::printExpr(c->condition) == "18446744073709551616*u0 <= 99999999999999999999999");
+}

@@ -54,6 +54,11 @@ TEST_CASE("pt2: srepr expressions become the sympy spelling") {
   CHECK(sympyText("u0 >= 0") == "u0 >= 0");          // str(expr) of older torch: unchanged
   CHECK(sympyText("Max(u0, 3)") == "Max(u0, 3)");
   CHECK(sympyText("Symbol('u0'") == "Symbol('u0'");  // malformed: left to the parser's message
+  // integers of any size (Python ints): the digits pass through, and the parser reads them
+  CHECK(sympyText("Mul(Integer(18446744073709551616), Symbol('u0', integer=True))") ==
+        "(18446744073709551616*u0)");
+  CHECK(sympyText("LessThan(Symbol('u0', integer=True), Integer(-99999999999999999999999))") ==
+        "Le(u0, (-99999999999999999999999))");
 }
 
 TEST_CASE("pt2: the real archives and the fixtures read, and write back member for member") {

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "ir/BigInt.h"
 #include "ir/ExprEval.h"
 
 namespace symrange::testing {
@@ -14,7 +15,7 @@ bool RtValue::operator==(const RtValue& o) const {
   if (kind != o.kind) return false;
   switch (kind) {
     case Kind::Int:
-    case Kind::Bool: return i == o.i;
+    case Kind::Bool: return i == o.i && big == o.big;
     case Kind::Float: return f == o.f;
     case Kind::Tensor: return shape == o.shape;
     case Kind::Tuple: return items == o.items;
@@ -119,7 +120,7 @@ class Run {
   }
 
   void record(const ir::Node& n, const RtValue& v) {
-    if (v.kind != RtValue::Kind::Int || !n.annotation) return;
+    if (v.kind != RtValue::Kind::Int || !v.big.empty() || !n.annotation) return;
     const auto& ann = *n.annotation;
     if (ann.kind == ir::Annotation::Kind::Sym && ann.sym && ann.sym->isSymbol())
       out_.seen[ann.sym->name()] = v.i;
@@ -133,6 +134,14 @@ class Run {
       return it->second;
     }
     if (auto i = a.intValue()) return RtValue::ofInt(*i);
+    if (const auto* raw = std::get_if<ir::Argument::Raw>(&a.value)) {
+      // an int literal beyond int64, as the reader keeps it (Python ints have no limit)
+      const std::string& t = raw->text;
+      const bool digits = !t.empty() && t.find_first_not_of("-0123456789") == std::string::npos &&
+                          t.find('-', 1) == std::string::npos && t != "-";
+      if (digits)
+        if (auto v = ir::parseBigInt(t)) return ofBig(*v);
+    }
     if (const bool* b = std::get_if<bool>(&a.value)) return RtValue::ofBool(*b);
     if (const double* d = std::get_if<double>(&a.value)) {
       RtValue r;
@@ -149,11 +158,27 @@ class Run {
     return {};
   }
 
+  static RtValue ofBig(const ir::BigInt& b) {
+    if (auto small = ir::toInt64(b)) return RtValue::ofInt(*small);
+    RtValue r = RtValue::ofInt(0);
+    r.big = ir::bigText(b);
+    return r;
+  }
+  static bool isInt(const RtValue& v) { return v.kind == RtValue::Kind::Int || v.kind == RtValue::Kind::Bool; }
+  static bool isBig(const RtValue& v) { return v.kind == RtValue::Kind::Int && !v.big.empty(); }
+  static ir::BigInt bigOf(const RtValue& v, const ir::Node& n) {
+    if (isBig(v)) return *ir::parseBigInt(v.big);
+    if (isInt(v)) return ir::BigInt(v.i);
+    throw Unsupported{n.name(), "expected an integer"};
+  }
+
   static std::int64_t asInt(const RtValue& v, const ir::Node& n) {
+    if (isBig(v)) throw Unsupported{n.name(), "an int beyond int64 where an int64 is needed"};
     if (v.kind == RtValue::Kind::Int || v.kind == RtValue::Kind::Bool) return v.i;
     throw Unsupported{n.name(), "expected an integer"};
   }
   static bool asBool(const RtValue& v, const ir::Node& n) {
+    if (isBig(v)) return true;
     if (v.kind == RtValue::Kind::Bool || v.kind == RtValue::Kind::Int) return v.i != 0;
     if (v.kind == RtValue::Kind::Tensor && *v.item) return **v.item != 0;
     throw Unsupported{n.name(), "expected a boolean"};
@@ -236,11 +261,6 @@ class Run {
     return r;
   }
 
-  static std::int64_t checked(bool overflow, std::int64_t v, const ir::Node& n) {
-    if (overflow) throw Unsupported{n.name(), "int64 overflow"};
-    return v;
-  }
-
   std::optional<std::int64_t> kwInt(const ir::Node& n, std::string_view key, std::size_t pos,
                                     std::unordered_map<const ir::Node*, RtValue>& env) {
     const ir::Argument* a = n.kwarg(key);
@@ -258,24 +278,35 @@ class Run {
       if (i >= args.size()) throw Unsupported{n.name(), "missing argument"};
       return args[i];
     };
-    auto binInt = [&](auto f) {
-      std::int64_t a = asInt(arg(0), n), b = asInt(arg(1), n);
-      return RtValue::ofInt(f(a, b));
-    };
     using I = std::int64_t;
-    if (op == "add") return binInt([&](I a, I b) { I r = 0; bool o = __builtin_add_overflow(a, b, &r); return checked(o, r, n); });
-    if (op == "sub") return binInt([&](I a, I b) { I r = 0; bool o = __builtin_sub_overflow(a, b, &r); return checked(o, r, n); });
-    if (op == "mul") return binInt([&](I a, I b) { I r = 0; bool o = __builtin_mul_overflow(a, b, &r); return checked(o, r, n); });
+    using ir::BigInt;
+    // Python ints: int64 first, arbitrary precision where an operand is big or int64 overflows
+    const bool intOps = args.size() >= 2 && isInt(arg(0)) && isInt(arg(1));
+    const bool anyBig = intOps && (isBig(arg(0)) || isBig(arg(1)));
+    if (op == "add" || op == "sub" || op == "mul") {
+      if (!anyBig) {
+        I a = asInt(arg(0), n), b = asInt(arg(1), n), r = 0;
+        bool o = op == "add" ? __builtin_add_overflow(a, b, &r)
+                 : op == "sub" ? __builtin_sub_overflow(a, b, &r) : __builtin_mul_overflow(a, b, &r);
+        if (!o) return RtValue::ofInt(r);
+      }
+      BigInt a = bigOf(arg(0), n), b = bigOf(arg(1), n);
+      return ofBig(op == "add" ? BigInt(a + b) : op == "sub" ? BigInt(a - b) : BigInt(a * b));
+    }
     if (op == "neg" && arg(0).kind != RtValue::Kind::Tensor) {
-      I a = asInt(arg(0), n);
-      if (a == INT64_MIN) throw Unsupported{n.name(), "int64 overflow"};
-      return RtValue::ofInt(-a);
+      if (isBig(arg(0)) || asInt(arg(0), n) == INT64_MIN) return ofBig(-bigOf(arg(0), n));
+      return RtValue::ofInt(-asInt(arg(0), n));
     }
     if (op == "floordiv" || op == "mod") {
-      I a = asInt(arg(0), n), b = asInt(arg(1), n);
+      if (!anyBig) {
+        I a = asInt(arg(0), n), b = asInt(arg(1), n);
+        if (b == 0) throw Raise{n.name(), "ZeroDivisionError"};
+        if (!(a == INT64_MIN && b == -1))
+          return RtValue::ofInt(op == "floordiv" ? ir::pyFloorDiv(a, b) : ir::pyMod(a, b));
+      }
+      BigInt a = bigOf(arg(0), n), b = bigOf(arg(1), n);
       if (b == 0) throw Raise{n.name(), "ZeroDivisionError"};
-      if (a == INT64_MIN && b == -1) throw Unsupported{n.name(), "int64 overflow"};
-      return RtValue::ofInt(op == "floordiv" ? ir::pyFloorDiv(a, b) : ir::pyMod(a, b));
+      return ofBig(op == "floordiv" ? ir::pyFloorDiv(a, b) : ir::pyMod(a, b));
     }
     if (op == "lt" || op == "le" || op == "gt" || op == "ge" || op == "eq" || op == "ne") {
       if (isFloat(arg(0)) || isFloat(arg(1))) {
@@ -285,7 +316,7 @@ class Run {
         return RtValue::ofBool(op == "lt" ? x < y : op == "le" ? x <= y : op == "gt" ? x > y
                                : op == "ge" ? x >= y : op == "eq" ? x == y : x != y);
       }
-      const I x = asInt(arg(0), n), y = asInt(arg(1), n);
+      const BigInt x = bigOf(arg(0), n), y = bigOf(arg(1), n);
       return RtValue::ofBool(op == "lt" ? x < y : op == "le" ? x <= y : op == "gt" ? x > y
                              : op == "ge" ? x >= y : op == "eq" ? x == y : x != y);
     }
@@ -315,8 +346,12 @@ class Run {
       else if (*t.item) *t.item = **t.item == 0 ? 1 : 0;
       return t;
     }
-    if (op == "sym_max") return binInt([](I a, I b) { return a > b ? a : b; });
-    if (op == "sym_min") return binInt([](I a, I b) { return a < b ? a : b; });
+    if (op == "sym_max" || op == "sym_min") {
+      // Python's max/min: the first of equal extremes
+      const BigInt a = bigOf(arg(0), n), b = bigOf(arg(1), n);
+      const bool second = op == "sym_max" ? b > a : b < a;
+      return second ? arg(1) : arg(0);
+    }
     if (op == "sym_not" || op == "not_") return RtValue::ofBool(!asBool(arg(0), n));
     if (op == "and_") return RtValue::ofBool(asBool(arg(0), n) && asBool(arg(1), n));
     if (op == "or_") return RtValue::ofBool(asBool(arg(0), n) || asBool(arg(1), n));

@@ -23,6 +23,7 @@ struct RtValue {
   enum class Kind : std::uint8_t { None, Int, Bool, Float, Tensor, Tuple, Graph, Opaque };
   Kind kind = Kind::None;
   std::int64_t i = 0;                // Int, Bool (0/1)
+  std::string big;                   // Int beyond int64 (Python ints): its decimal text, i unused
   double f = 0.0;                    // Float
   std::vector<std::int64_t> shape;   // Tensor
   /// Tensor: its storage, the scalar it holds when known (item() sources, scalar_tensor).

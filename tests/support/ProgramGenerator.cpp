@@ -15,6 +15,7 @@
 #include <sstream>
 #include <vector>
 
+#include "ir/BigInt.h"
 #include "ir/ExprEval.h"
 
 namespace symrange::testing {
@@ -621,6 +622,58 @@ class Generator {
     emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + o + ", \"c or f\")");
   }
 
+  /// An int literal beyond int64 (a Python int; issue 13): `a * K`, then a check
+  /// `a*K <= K*c + r` (0 <= r < K: it holds exactly where a <= c), the int `(a*K) // (K*d)` (which
+  /// is a // d), or a check of `a` against a big literal (always true at run time).
+  void bigLiteral(Scope& s) {
+    static const char* const kBig[] = {"18446744073709551616", "36893488147419103233",
+                                       "99999999999999999999999"};
+    const Var a = anyInt(s);
+    const std::string kText = kBig[pick(3)];
+    const ir::BigInt k = *ir::parseBigInt(kText);
+    const int form = pick(3);
+    if (form == 2) {  // a > -K or a < K
+      const bool greater = chance(50);
+      const std::string name = fresh(greater ? "gt" : "lt");
+      const std::string lit = greater ? "-" + kText : kText;
+      const std::string cexpr = a.expr + (greater ? " > " : " < ") + lit;
+      emit(s, name + ": \"Sym(" + cexpr + ")\" = " + a.name + (greater ? " > " : " < ") + lit);
+      emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + name + ", \"big\")");
+      return;
+    }
+    const std::string m = fresh("mul");
+    const std::string mexpr = kText + "*(" + a.expr + ")";
+    emit(s, m + ": \"Sym(" + mexpr + ")\" = " + a.name + " * " + kText);
+    if (form == 1) {  // back into int64: (a*K) // (K*d) == a // d
+      static const int kDivisors[] = {2, 3, -3, 5, -1};
+      const int d = kDivisors[pick(5)];
+      const std::string dText = ir::bigText(k * d);
+      const std::string name = fresh("floordiv");
+      const std::string fexpr = "(" + mexpr + "//" + (d < 0 ? "(" + dText + ")" : dText) + ")";
+      emit(s, name + ": \"Sym(" + fexpr + ")\" = " + m + " // " + dText);
+      Refs r(static_cast<std::size_t>(points_));
+      for (std::size_t p = 0; p < r.size(); ++p)
+        if (a.refs[p]) r[p] = ir::pyFloorDiv(*a.refs[p], static_cast<std::int64_t>(d));
+      s.ints.push_back({name, fexpr, r});
+      return;
+    }
+    // a*K <= K*c + r, i.e. a <= c: c above every tuning value when passing
+    std::int64_t c = constant();
+    if (passing()) {
+      std::optional<std::int64_t> hi;
+      for (int p : tuning(s))
+        if (const Ref& v = a.refs[static_cast<std::size_t>(p)]) hi = hi ? std::max(*hi, *v) : *v;
+      if (hi && *hi < (std::int64_t{1} << 40)) c = *hi + slack();
+    }
+    const ir::BigInt bound = k * c + k / (2 + pick(5));
+    const std::string bText = ir::bigText(bound);
+    const std::string name = fresh("le");
+    const std::string cexpr = mexpr + " <= " + bText;
+    emit(s, name + ": \"Sym(" + cexpr + ")\" = " + m + " <= " + bText);
+    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + name + ", \"big\")");
+    kill(s, [&](std::size_t p) { return !a.refs[p] || *a.refs[p] > c; });
+  }
+
   void cond(Scope& s, int depth) {
     const Var pred = emitComparison(s, makeComparison(s, chance(90) ? Cmp::Split : Cmp::Random));
     kill(s, [&](std::size_t p) { return !pred.refs[p]; });
@@ -692,10 +745,11 @@ class Generator {
       if (s.ints.empty()) return;
     }
     if (opts_.opSemantics && chance(25)) {
-      switch (pick(4)) {
+      switch (pick(5)) {
         case 0: return reshape(s);
         case 1: return floats(s);
         case 2: return flipInPlace(s);
+        case 3: return bigLiteral(s);
         default: return deadRaising(s);
       }
     }

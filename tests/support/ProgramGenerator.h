@@ -35,7 +35,8 @@ struct GenOptions {
   /// Issue 13's constructs: view/expand with sizes that may be -1 at run time, `/` on SymInts
   /// with float comparisons and `sym_int`/`sym_float`, a checked predicate tensor flipped in
   /// place (`logical_not_`) and checked again, and redundant checks whose removal leaves an op
-  /// that can raise (a float division by a possibly-zero value) dead. Off: the programs are
+  /// that can raise (a float division by a possibly-zero value) dead, and int literals beyond
+  /// int64 (products, floor divisions and comparisons with them). Off: the programs are
   /// byte-for-byte those of the generator before it.
   bool opSemantics = false;
 };
