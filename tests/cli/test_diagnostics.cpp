@@ -70,8 +70,8 @@ TEST_CASE("analyze: a check that always fails is an error with the line, a caret
   CHECK(contains(r.err, expected));
   // the unsupported op: one warning for two uses, naming the op
   CHECK(contains(r.err, f + ":9:13: warning: unsupported op 'torch.ops.mylib.frob.default'"));
-  const auto first = r.err.find("mylib.frob");
-  CHECK(r.err.find("mylib.frob", first + 1) == std::string::npos);
+  const auto first = r.err.find("warning: unsupported op");
+  CHECK(r.err.find("warning: unsupported op", first + 1) == std::string::npos);
   // the error comes before the summary line
   CHECK(r.err.find("error:") < r.err.find("symrange analyze:"));
 }
