@@ -214,7 +214,8 @@ std::string junitXml(const ordered_json& report) {
       for (const auto& c : f["checks"])
         if (c.value("verdict", std::string()) == "fails") {
           msg << "check " << c.value("node", std::string()) << " (" << c.value("graph", std::string())
-              << ") always fails: " << (c["expr"].is_string() ? c["expr"].get<std::string>() : "?")
+              << ") always fails: "
+              << (c.contains("expr") && c["expr"].is_string() ? c["expr"].get<std::string>() : "?")
               << "\n";
           any = true;
         }

@@ -112,9 +112,12 @@ TEST_CASE("merge: bad input is a clear error, exit 2") {
   std::ofstream(d.path / "notjson.json") << "{ not json";
   std::ofstream(d.path / "wrong.json") << R"({"files": [1, 2]})";
   std::ofstream(d.path / "nofiles.json") << R"({"summary": {}})";
+  std::ofstream(d.path / "types.json") << R"({"files": [{"file": "a", "summary": {"checks": "x"}, "checks": []}]})";
+  std::ofstream(d.path / "nochecks.json") << R"({"files": [{"file": "a", "summary": {}}]})";
   for (const std::string& input : {d.path.string(), (d.path / "missing.json").string(),
                                    (d.path / "notjson.json").string(), (d.path / "wrong.json").string(),
-                                   (d.path / "nofiles.json").string()}) {
+                                   (d.path / "nofiles.json").string(), (d.path / "types.json").string(),
+                                   (d.path / "nochecks.json").string()}) {
     CAPTURE(input);
     auto r = runCli({"merge", input});
     INFO("stderr: " << r.err);
