@@ -176,10 +176,12 @@ std::string summaryLine(const std::string& file, const AnalysisResult& a,
   std::size_t pruned = rewrite ? rewrite->branchesPruned : 0;
   char buf[512];
   std::snprintf(buf, sizeof buf,
-                "%s: %zu checks (%zu redundant, %zu required, %zu fails, %zu unreachable, "
-                "%zu unknown), %zu removed; %zu branches, %zu pruned; nodes %zu -> %zu; %.1f ms",
-                file.c_str(), a.checks.size(), c.redundant, c.required, c.fails, c.unreachable,
-                c.unknown, rewrite ? rewrite->checksRemoved : 0, a.branches.size(), pruned,
+                "%s: %zu check%s (%zu redundant, %zu required, %zu fails, %zu unreachable, "
+                "%zu unknown), %zu removed; %zu branch%s, %zu pruned; nodes %zu -> %zu; %.1f ms",
+                file.c_str(), a.checks.size(), a.checks.size() == 1 ? "" : "s", c.redundant,
+                c.required, c.fails, c.unreachable,
+                c.unknown, rewrite ? rewrite->checksRemoved : 0, a.branches.size(),
+                a.branches.size() == 1 ? "" : "es", pruned,
                 a.nodesIn, rewrite ? rewrite->nodesOut : a.nodesIn, a.millis);
   return buf;
 }

@@ -27,6 +27,17 @@ bool startsWithWord(std::string_view content, std::string_view word) {
           content[word.size()] == '\t');
 }
 
+/// Some line break, and every one a CRLF.
+bool allLinesEndInCrlf(std::string_view text) {
+  std::size_t breaks = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    if (i == 0 || text[i - 1] != '\r') return false;
+    ++breaks;
+  }
+  return breaks > 0;
+}
+
 bool restBlank(std::string_view s) { return s.find_first_not_of(" \t") == std::string_view::npos; }
 
 // The lines of a trailer: its first line, any lines its brackets span, and the lines indented
@@ -141,8 +152,22 @@ TailRule detectTailRule(const Program& p) {
 }  // namespace
 
 std::unique_ptr<Program> readProgram(std::string_view text, const std::string& file) {
+  // A UTF-8 byte order mark and CRLF line ends (files saved by Windows editors) are read past
+  // and printed back (Writer.cpp); positions in messages count neither.
+  const bool bom = text.starts_with("\xEF\xBB\xBF");
+  if (bom) text.remove_prefix(3);
+  std::string lf;
+  const bool crlf = allLinesEndInCrlf(text);
+  if (crlf) {
+    lf.reserve(text.size());
+    for (std::size_t i = 0; i < text.size(); ++i)
+      if (!(text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n')) lf += text[i];
+    text = lf;
+  }
   SourceText src(text, file);
   auto prog = std::make_unique<Program>();
+  if (bom) prog->style.extra[style::kBom] = "1";
+  if (crlf) prog->style.extra[style::kCrlf] = "1";
   prog->file = file;
   LineCursor cur(src);
   cur.collectLeading();

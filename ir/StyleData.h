@@ -14,6 +14,8 @@ namespace symrange::ir::style {
 // Graph::style, node-level ones in Node::style.
 inline constexpr const char* kTrailing = "trailing";        // program: lines after everything
 inline constexpr const char* kNoFinalNewline = "no_final_newline";  // program: text ends without \n
+inline constexpr const char* kBom = "bom";                  // program: starts with a UTF-8 BOM
+inline constexpr const char* kCrlf = "crlf";                // program: every line ends in \r\n
 inline constexpr const char* kHeaderIndent = "header_indent";  // `ExportedProgram:` / `graph():`
 inline constexpr const char* kHeaderLead = "header_lead";
 inline constexpr const char* kQuoted = "quoted";            // program: annotations in quotes

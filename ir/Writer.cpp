@@ -39,6 +39,16 @@ std::string writeProgram(const Program& p) {
   }
   lo.verbatim(style::getLines(p.style, style::kTrailing));
   if (style::has(p.style, style::kNoFinalNewline) && !out.empty() && out.back() == '\n') out.pop_back();
+  if (style::has(p.style, style::kCrlf)) {
+    std::string crlf;
+    crlf.reserve(out.size() + out.size() / 32);
+    for (char c : out) {
+      if (c == '\n') crlf += '\r';
+      crlf += c;
+    }
+    out = std::move(crlf);
+  }
+  if (style::has(p.style, style::kBom)) out.insert(0, "\xEF\xBB\xBF");
   return out;
 }
 

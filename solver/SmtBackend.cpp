@@ -98,6 +98,7 @@ z3::params SmtBackend::paramsFor(Z3Session& z, bool nonlinear) const {
   // A check still running after Budget::safetyNetMillis is cancelled and answers unknown ("z3
   // ignored its resource limit"); see also `overran_`.
   p.set("timeout", std::max(budget_.safetyNetMillis, 1u));
+  p.set("ctrl_c", false);  // no SIGINT handler of Z3's own: the CLI takes Ctrl-C (tools/Interrupt.h)
   return p;
 }
 

@@ -1,8 +1,8 @@
-// tools/AnalyzeCommand.cpp — `symrange analyze FILE [-o OUT] [--report PATH|-] [--budget N]`
-// (BRIEF section 4): prints the optimized program (or, with `--report -`, the JSON report) to
-// stdout, or with `-o` writes it to OUT (a `.pt2` archive in, an archive of the same layout
-// out); a one-line summary to stderr; exit 0 ok, 1 if a check always fails, 2 on bad input.
-#include <fstream>
+// tools/AnalyzeCommand.cpp — `symrange analyze FILE [-o OUT] [--report PATH|-] [--sarif PATH]
+// [--budget N]` (docs/cli.md): prints the optimized program (or, with `--report -`, the JSON
+// report) to stdout, or with `-o` writes it to OUT (a `.pt2` archive in, an archive of the same
+// layout out); the diagnostics (tools/Diagnostics.h) and a one-line summary to stderr; exit 0
+// ok, 1 if a check always fails, 2 on bad input or an output that cannot be written.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -13,6 +13,9 @@
 #include "ir/pt2/Pt2.h"
 #include "tools/Commands.h"
 #include "tools/EngineFlags.h"
+#include "tools/Diagnostics.h"
+#include "tools/Output.h"
+#include "tools/Sarif.h"
 
 namespace symrange::tools {
 
@@ -22,6 +25,7 @@ struct AnalyzeOptions {
   std::string file;
   std::string report;
   std::string output;
+  std::string sarif;
   EngineFlags engine;
 };
 
@@ -40,27 +44,19 @@ int runAnalyze(const AnalyzeOptions& o) {
     }
   } catch (const ir::InputError& err) {
     std::cerr << err.what() << "\n";
+    if (!o.sarif.empty()) (void)writeOutput(o.sarif, sarifLog({malformedFinding(err)}).dump(2) + "\n", "SARIF log");
     return 2;
   }
   const engine::AnalysisResult& a = e->analyze();
-  for (const auto& w : a.warnings) {
-    ir::SourceLoc loc = w.loc;
-    if (loc.file.empty()) loc.file = shown;
-    std::cerr << loc.file << ":" << loc.line << ":" << loc.col << ": warning: node '" << w.node
-              << "' (" << w.graph << "): " << w.message << "\n";
-  }
+  // the findings name nodes the rewrite may remove: collected before optimize()
+  const std::vector<Finding> findings = collectFindings(a, e->program(), shown);
+  const SourceLines source = SourceLines::load(o.file);
+  for (const Finding& f : findings) printFinding(std::cerr, f, source, shown);
+  if (!o.sarif.empty() && !writeOutput(o.sarif, sarifLog(findings).dump(2) + "\n", "SARIF log"))
+    return 2;
   e->optimize();
   const auto report = e->report(shown);
-  if (o.report == "-") {
-    std::cout << report.dump(2) << "\n";
-  } else if (!o.report.empty()) {
-    std::ofstream out(o.report);
-    if (!out) {
-      std::cerr << o.report << ": error: cannot write the report\n";
-      return 2;
-    }
-    out << report.dump(2) << "\n";
-  }
+  if (!o.report.empty() && !writeOutput(o.report, report.dump(2) + "\n", "report")) return 2;
   if (!o.output.empty() && archive) {
     try {
       ir::pt2::writePt2(e->program(), *archive, o.output);
@@ -68,15 +64,8 @@ int runAnalyze(const AnalyzeOptions& o) {
       std::cerr << err.what() << "\n";
       return 2;
     }
-  } else if (!o.output.empty()) {
-    std::ofstream out(o.output);
-    out << e->print();
-    if (!out) {
-      std::cerr << o.output << ": error: cannot write the program\n";
-      return 2;
-    }
-  } else if (o.report != "-") {
-    std::cout << e->print();
+  } else if (!o.output.empty() || o.report != "-") {
+    if (!writeOutput(o.output.empty() ? "-" : o.output, e->print(), "program")) return 2;
   }
   std::cerr << "symrange analyze: " << e->summary(shown) << "\n";
   return a.anyFails() ? 1 : 0;
@@ -92,6 +81,7 @@ void registerAnalyzeCommand(CLI::App& app, int& exitCode) {
                   "write the optimized program to PATH instead of stdout (a .pt2 archive for a "
                   ".pt2 input)");
   cmd->add_option("--report", opts->report, "write the JSON report to PATH ('-': stdout, instead of the program)");
+  cmd->add_option("--sarif", opts->sarif, "write the findings as a SARIF 2.1.0 log to PATH");
   addEngineFlags(*cmd, opts->engine);
   cmd->callback([opts, &exitCode] { exitCode = runAnalyze(*opts); });
 }

@@ -63,6 +63,7 @@ FileResult analyseOne(const std::string& file, const BatchOptions& o) {
   FileResult r;
   r.done = true;
   auto bad = [&](const std::string& message) {
+    if (r.findings.empty()) r.findings = {{"malformed-input", "error", {file, 0, 0}, message, {}}};
     r.malformed = true;
     r.json = ordered_json::object();
     r.json["file"] = file;
@@ -78,9 +79,11 @@ FileResult analyseOne(const std::string& file, const BatchOptions& o) {
   try {
     engine::Engine e = engine::Engine::fromFile(file, o.engine);
     r.fails = e.analyze().anyFails();
+    r.findings = collectFindings(e.analyze(), e.program(), file);  // before the rewrite
     e.optimize();
     r.json = e.report(file);
   } catch (const ir::InputError& err) {
+    r.findings = {malformedFinding(err)};
     return bad(err.what());
   } catch (const std::exception& err) {
     // Ours, not the user's: still reported per file so the batch goes on.
@@ -211,7 +214,8 @@ std::string junitXml(const ordered_json& report) {
       for (const auto& c : f["checks"])
         if (c.value("verdict", std::string()) == "fails") {
           msg << "check " << c.value("node", std::string()) << " (" << c.value("graph", std::string())
-              << ") always fails: " << (c["expr"].is_string() ? c["expr"].get<std::string>() : "?")
+              << ") always fails: "
+              << (c.contains("expr") && c["expr"].is_string() ? c["expr"].get<std::string>() : "?")
               << "\n";
           any = true;
         }

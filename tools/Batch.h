@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/Engine.h"
+#include "tools/Diagnostics.h"
 
 namespace symrange::tools {
 
@@ -39,6 +40,7 @@ struct FileResult {
   bool malformed = false;
   bool fails = false;
   bool done = false;  // false when the run stopped before reaching it
+  std::vector<Finding> findings;  // the diagnostics (tools/Diagnostics.h), for text and SARIF
 };
 
 /// Analyses `files` on `jobs` threads. `progress(doneCount, result)` is called (serialised)

@@ -9,5 +9,6 @@ namespace symrange::tools {
 void registerPrintCommand(CLI::App& app, int& exitCode);
 void registerAnalyzeCommand(CLI::App& app, int& exitCode);
 void registerVerifyCommand(CLI::App& app, int& exitCode);  // also `merge`
+void registerExplainCommand(CLI::App& app, int& exitCode);
 
 }  // namespace symrange::tools

@@ -1,12 +1,27 @@
 // tools/EngineFlags.cpp — see EngineFlags.h.
 #include "tools/EngineFlags.h"
 
-#include <limits>
+#include <charconv>
 #include <memory>
+#include <string>
 
 #include "engine/CustomOps.h"
 
 namespace symrange::tools {
+
+CLI::Validator wholeNumber(std::uint64_t min) {
+  return CLI::Validator(
+      [min](std::string& text) -> std::string {
+        std::uint64_t v = 0;
+        const char* end = text.data() + text.size();
+        auto [p, ec] = std::from_chars(text.data(), end, v);
+        if (text.empty() || ec != std::errc() || p != end || text[0] == '+')
+          return "'" + text + "' is not a whole number";
+        if (v < min) return "'" + text + "' is less than " + std::to_string(min);
+        return {};
+      },
+      "INT>=" + std::to_string(min));
+}
 
 void addEngineFlags(CLI::App& cmd, EngineFlags& flags) {
   cmd.add_option("--inputs", flags.inputs,
@@ -19,7 +34,7 @@ void addEngineFlags(CLI::App& cmd, EngineFlags& flags) {
                  "kernel does; range: it raises only outside [min, max]")
       ->check(CLI::IsMember({"aten", "range"}));
   cmd.add_option("--budget", flags.budget, "solver resource limit per query (Z3 rlimit, >= 1)")
-      ->check(CLI::Range(std::uint64_t{1}, std::numeric_limits<std::uint64_t>::max()));
+      ->check(wholeNumber(1));
   cmd.add_option("--ops", flags.ops,
                  "JSON file giving the semantics of custom ops the engine does not know "
                  "(what they return, guarantee, require; docs/custom-ops.md)")

@@ -19,6 +19,10 @@ struct EngineFlags {
   std::string ops;  // a custom-op semantics file (docs/custom-ops.md); "" = none
 };
 
+/// A CLI11 validator: a whole decimal number >= `min` (no sign, no spaces); CLI11's own
+/// conversion of "-3" to an unsigned option would wrap it around instead of rejecting it.
+[[nodiscard]] CLI::Validator wholeNumber(std::uint64_t min);
+
 /// Registers the flags on `cmd`, validated by CLI11 (bad values are usage errors, exit 2).
 void addEngineFlags(CLI::App& cmd, EngineFlags& flags);
 

@@ -1,14 +1,13 @@
 // tools/VerifyCommand.cpp — `symrange verify PATH... [--jobs N] [--report PATH] [--junit PATH]
-// [--shard K/N] [--budget N]` and `symrange merge REPORT... --report PATH` (BRIEF section 4).
+// [--sarif PATH] [--shard K/N] [--budget N]` and `symrange merge REPORT... --report PATH` (BRIEF section 4).
 // Exit: 0 all good, 1 a malformed file or a `fails` check, 2 usage error, 130 interrupted
-// (the partial report is still written).
+// (the partial report is still written). `merge`: 0, 1 as `verify` for the merged files, 2 when
+// an input is missing or not a verify report.
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -19,18 +18,18 @@
 #include "tools/Batch.h"
 #include "tools/Commands.h"
 #include "tools/EngineFlags.h"
+#include "tools/Interrupt.h"
+#include "tools/Output.h"
+#include "tools/Sarif.h"
 
 namespace symrange::tools {
 
 namespace {
 
-std::atomic<bool> gStop{false};
-extern "C" void onSigint(int) { gStop.store(true); }
-
 struct VerifyOptions {
   std::vector<std::string> paths;
   unsigned jobs = 0;
-  std::string report, junit, shard;
+  std::string report, junit, shard, sarif;
   EngineFlags engine;
   std::vector<std::string> extensions{".txt", ".py", ".graph", ".pt2"};
 };
@@ -70,17 +69,14 @@ bool parseShard(const std::string& text, Shard& s, std::string& error) {
   return true;
 }
 
-bool writeFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path);
-  if (!out) {
-    std::cerr << path << ": error: cannot write\n";
-    return false;
-  }
-  out << text;
-  return static_cast<bool>(out);
+std::string joined(const std::vector<std::string>& words) {
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
+  return s;
 }
 
 int runVerify(const VerifyOptions& o) {
+  setGracefulInterrupt(true);  // Ctrl-C from here on: stop early, still write the report
   Shard shard;
   std::string error;
   if (!parseShard(o.shard, shard, error)) {
@@ -94,22 +90,24 @@ int runVerify(const VerifyOptions& o) {
     std::cerr << "symrange verify: " << e.what() << "\n";
     return 2;
   }
+  if (all.empty()) {
+    std::cerr << "symrange verify: error: no files to analyse: nothing under " << joined(o.paths)
+              << " ends in " << joined(o.extensions) << " (see --ext)\n";
+    return 2;
+  }
   std::vector<std::string> files;
   for (auto& f : all)
     if (shardOf(f, shard.total) == shard.index) files.push_back(f);
 
-  gStop.store(false);
-  auto previous = std::signal(SIGINT, onSigint);
   BatchOptions bo;
   bo.jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   try {
     bo.engine = engineOptions(o.engine);
   } catch (const ir::InputError& err) {
-    std::signal(SIGINT, previous);
     std::cerr << err.what() << "\n";
     return 2;
   }
-  bo.stop = &gStop;
+  bo.stop = &interruptFlag();
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
   std::size_t failures = 0;
@@ -130,44 +128,75 @@ int runVerify(const VerifyOptions& o) {
     }
   };
   std::vector<FileResult> results = runBatch(files, bo, progress);
-  std::signal(SIGINT, previous);
   if (tty) std::cerr << "\n";
 
   std::vector<nlohmann::ordered_json> objects;
+  std::vector<Finding> findings;
   bool bad = false;
   for (auto& r : results) {
     if (!r.done) continue;
+    // the errors (a check that always fails) with their notes; warnings go to SARIF only (a
+    // malformed file's error is on its progress line)
+    const std::string file = r.json.value("file", std::string());
+    if (r.fails) {
+      const SourceLines source = SourceLines::load(file);
+      for (const Finding& f : r.findings)
+        if (f.level == "error") printFinding(std::cerr, f, source, file);
+    }
+    findings.insert(findings.end(), r.findings.begin(), r.findings.end());
     bad = bad || r.malformed || r.fails;
     objects.push_back(std::move(r.json));
   }
-  const bool complete = !gStop.load();
+  const bool complete = !interruptFlag().load();
   auto report = batchReport(std::move(objects), complete);
   if (shard.total > 1) report["summary"]["shard"] = std::to_string(shard.index) + "/" + std::to_string(shard.total);
-  if (!o.report.empty() && !writeFile(o.report, report.dump(2) + "\n")) return 2;
-  if (!o.junit.empty() && !writeFile(o.junit, junitXml(report))) return 2;
+  if (!o.report.empty() && !writeOutput(o.report, report.dump(2) + "\n", "report")) return 2;
+  if (!o.junit.empty() && !writeOutput(o.junit, junitXml(report), "JUnit XML")) return 2;
+  if (!o.sarif.empty() && !writeOutput(o.sarif, sarifLog(findings).dump(2) + "\n", "SARIF log")) return 2;
   std::cerr << "symrange verify" << (complete ? "" : " (interrupted)") << ":\n" << summaryTable(report);
   if (!complete) return 130;
   return bad ? 1 : 0;
+}
+
+/// The shape `merge` relies on: {"files": [{"file": ...}, ...], "summary": {...}} (optional).
+bool isVerifyReport(const nlohmann::ordered_json& r) {
+  if (!r.is_object() || !r.contains("files") || !r["files"].is_array()) return false;
+  if (r.contains("summary") && !r["summary"].is_object()) return false;
+  for (const auto& f : r["files"]) {
+    if (!f.is_object() || !f.contains("file") || !f["file"].is_string()) return false;
+    if (f.contains("error")) continue;
+    if (!f.contains("summary") || !f["summary"].is_object()) return false;
+    if (!f.contains("checks") || !f["checks"].is_array()) return false;
+    for (const auto& c : f["checks"])
+      if (!c.is_object()) return false;
+    if (f.contains("stats") && !f["stats"].is_object()) return false;
+  }
+  return true;
 }
 
 int runMerge(const std::vector<std::string>& inputs, const std::string& out, const std::string& junit) {
   std::vector<nlohmann::ordered_json> files;
   bool complete = true;
   for (const auto& path : inputs) {
-    std::ifstream in(path);
-    if (!in) {
-      std::cerr << path << ":1:1: error: cannot read\n";
+    std::string text, error;
+    if (!readInput(path, text, error)) {
+      std::cerr << path << ":1:1: error: cannot read: " << error << "\n";
       return 2;
     }
-    nlohmann::ordered_json r;
-    try {
-      r = nlohmann::ordered_json::parse(in);
-    } catch (const nlohmann::json::parse_error& e) {
-      std::cerr << path << ":1:" << e.byte << ": error: not a JSON report: " << e.what() << "\n";
+    auto r = nlohmann::ordered_json::parse(text, nullptr, false);
+    if (r.is_discarded()) {
+      std::cerr << path << ":1:1: error: not a JSON report\n";
       return 2;
     }
-    if (!r.is_object() || !r.contains("files") || !r["files"].is_array()) {
-      std::cerr << path << ":1:1: error: not a verify report (no \"files\" array)\n";
+    bool shaped = isVerifyReport(r);
+    try {  // the fields the summary and JUnit XML read have the types they need
+      if (shaped) (void)junitXml(batchReport(r["files"].get<std::vector<nlohmann::ordered_json>>(), true));
+    } catch (const nlohmann::json::exception&) {
+      shaped = false;
+    }
+    if (!shaped) {
+      std::cerr << path << ":1:1: error: not a report of `symrange verify` (an object with a "
+                           "\"files\" array of file objects and a \"summary\" object)\n";
       return 2;
     }
     for (auto& f : r["files"]) files.push_back(std::move(f));
@@ -176,9 +205,8 @@ int runMerge(const std::vector<std::string>& inputs, const std::string& out, con
   auto report = batchReport(std::move(files), complete);
   bool bad = report["summary"]["malformed"].get<std::uint64_t>() > 0 ||
              report["summary"]["files_with_failing_checks"].get<std::uint64_t>() > 0;
-  if (!out.empty() && !writeFile(out, report.dump(2) + "\n")) return 2;
-  if (out.empty()) std::cout << report.dump(2) << "\n";
-  if (!junit.empty() && !writeFile(junit, junitXml(report))) return 2;
+  if (!writeOutput(out.empty() ? "-" : out, report.dump(2) + "\n", "merged report")) return 2;
+  if (!junit.empty() && !writeOutput(junit, junitXml(report), "JUnit XML")) return 2;
   std::cerr << "symrange merge:\n" << summaryTable(report);
   return bad ? 1 : 0;
 }
@@ -189,14 +217,23 @@ void registerVerifyCommand(CLI::App& app, int& exitCode) {
   auto o = std::make_shared<VerifyOptions>();
   auto* cmd = app.add_subcommand("verify", "analyse many files (directories walked recursively)");
   cmd->add_option("PATH", o->paths, "files and directories")->required();
-  cmd->add_option("--jobs,-j", o->jobs, "worker threads (default: all cores)");
+  cmd->add_option("--jobs,-j", o->jobs, "worker threads (0, the default: all cores)")
+      ->check(wholeNumber(0));
   cmd->add_option("--report", o->report, "write the JSON report to PATH");
   cmd->add_option("--junit", o->junit, "write JUnit XML to PATH");
+  cmd->add_option("--sarif", o->sarif, "write the findings of every file as a SARIF 2.1.0 log to PATH");
   cmd->add_option("--shard", o->shard,
-                  "analyse only shard K of N (0 <= K < N); default from TEST_SHARD_INDEX/TEST_TOTAL_SHARDS");
+                  "analyse only shard K of N (0 <= K < N); default from TEST_SHARD_INDEX/TEST_TOTAL_SHARDS")
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            Shard s;
+            std::string error;
+            return parseShard(text, s, error) ? std::string() : error;
+          },
+          "K/N"));
   addEngineFlags(*cmd, o->engine);
   cmd->add_option("--ext", o->extensions, "file name endings taken from directories")
-      ->default_str(".txt .py .graph");
+      ->default_str(".txt .py .graph .pt2");
   cmd->callback([o, &exitCode] { exitCode = runVerify(*o); });
 
   auto inputs = std::make_shared<std::vector<std::string>>();

@@ -32,17 +32,25 @@ inline std::string shellQuote(const std::string& s) {
   return q + "'";
 }
 
-/// Runs `symrange <args>` (each argument quoted), optionally with `stdinFile` as its input.
-inline CliResult runCli(const std::vector<std::string>& args, const std::string& stdinFile = {}) {
+/// A tool built next to `symrange` (symrange-gen, symrange-workload).
+inline std::string siblingBinary(const std::string& name) {
+  return (std::filesystem::path(SYMRANGE_BINARY).parent_path() / name).string();
+}
+
+/// Runs `symrange <args>` (each argument quoted), optionally with `stdinFile` as its input and
+/// standard output sent to `stdoutFile` instead of being captured (e.g. "/dev/full").
+inline CliResult runCli(const std::vector<std::string>& args, const std::string& stdinFile = {},
+                        const std::string& stdoutFile = {}, const std::string& binary = {}) {
   static int counter = 0;
   namespace fs = std::filesystem;
   const fs::path dir = fs::temp_directory_path() /
                        ("symrange_cli_" + std::to_string(::getpid()) + "_" + std::to_string(counter++));
   fs::create_directories(dir);
-  std::string cmd = shellQuote(SYMRANGE_BINARY);
+  std::string cmd = shellQuote(binary.empty() ? std::string(SYMRANGE_BINARY) : binary);
   for (const auto& a : args) cmd += " " + shellQuote(a);
   if (!stdinFile.empty()) cmd += " < " + shellQuote(stdinFile);
-  cmd += " > " + shellQuote((dir / "out").string()) + " 2> " + shellQuote((dir / "err").string());
+  cmd += " > " + shellQuote(stdoutFile.empty() ? (dir / "out").string() : stdoutFile) + " 2> " +
+         shellQuote((dir / "err").string());
   const int status = std::system(cmd.c_str());
   CliResult r;
   r.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -5,11 +5,12 @@
 // No --out: one program to stdout. --passing: GenOptions::passingChecks (percent of checks built
 // to hold at the reference points); --points: GenOptions::referencePoints; --reference: print
 // each program's reference inputs to stderr.
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
+
+#include <CLI/CLI.hpp>
 
 #include "tests/support/ProgramGenerator.h"
 
@@ -18,29 +19,23 @@ int main(int argc, char** argv) {
   int count = 1;
   std::string out;
   bool showReference = false;
-  for (int i = 1; i < argc; ++i) {
-    std::string a = argv[i];
-    auto next = [&]() -> std::string {
-      if (i + 1 >= argc) {
-        std::cerr << "symrange-gen: " << a << " needs a value\n";
-        std::exit(2);
-      }
-      return argv[++i];
-    };
-    if (a == "--seed") o.seed = std::stoull(next());
-    else if (a == "--count") count = std::stoi(next());
-    else if (a == "--statements") o.statements = std::stoi(next());
-    else if (a == "--symbols") o.symbols = std::stoi(next());
-    else if (a == "--depth") o.maxCondDepth = std::stoi(next());
-    else if (a == "--passing") o.passingChecks = std::stoi(next());
-    else if (a == "--points") o.referencePoints = std::stoi(next());
-    else if (a == "--reference") showReference = true;
-    else if (a == "--op-semantics") o.opSemantics = true;  // issue 13's constructs
-    else if (a == "--out") out = next();
-    else {
-      std::cerr << "symrange-gen: unknown option " << a << "\n";
-      return 2;
-    }
+  CLI::App app{"symrange-gen: random programs for campaigns, batch runs and benchmarks"};
+  app.name("symrange-gen");
+  app.add_option("--seed", o.seed, "seed of the first program")->check(CLI::NonNegativeNumber);
+  app.add_option("--count", count, "how many programs (with --out)")->check(CLI::Range(1, 100000000));
+  app.add_option("--statements", o.statements, "statements per program")->check(CLI::Range(1, 100000000));
+  app.add_option("--symbols", o.symbols, "unbacked symbols per program")->check(CLI::Range(1, 1000000));
+  app.add_option("--depth", o.maxCondDepth, "deepest nesting of cond")->check(CLI::Range(0, 1000));
+  app.add_option("--passing", o.passingChecks, "percent of checks built to hold at the reference points")
+      ->check(CLI::Range(0, 100));
+  app.add_option("--points", o.referencePoints, "reference points per program")->check(CLI::Range(1, 1000000));
+  app.add_flag("--reference", showReference, "print each program's reference inputs to stderr");
+  app.add_flag("--op-semantics", o.opSemantics, "issue 13's constructs");
+  app.add_option("--out", out, "write gen_SEED.txt files to DIR (default: one program to stdout)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
   }
   auto generate = [&]() {
     auto g = symrange::testing::generateProgramWithReference(o);
