@@ -30,19 +30,26 @@ IntervalValue IntervalEvaluator::compute(ExprRef e) {
       return {bounds_(e), false};
     default: break;
   }
-  std::vector<Interval> v;
-  v.reserve(e->arity());
+  // operand intervals: inline for the usual arities (this runs for every node of every
+  // propagation step; a heap vector here was most of the interval tier's allocations)
+  constexpr std::size_t kInline = 4;
+  Interval inlineOps[kInline];
+  std::vector<Interval> heapOps;
+  if (e->arity() > kInline) heapOps.resize(e->arity());
+  Interval* v = heapOps.empty() ? inlineOps : heapOps.data();
+  const std::size_t n = e->arity();
+  std::size_t k = 0;
   bool mayRaise = false;
   bool anyFloat = false;
   for (ExprRef o : e->ops()) {
     IntervalValue r = eval(o);
-    v.push_back(r.value);
+    v[k++] = r.value;
     mayRaise |= r.mayRaise;
     anyFloat |= o->type() == ExprType::Float;
   }
   auto fold = [&](Interval (Interval::*op)(const Interval&) const) {
     Interval r = v[0];
-    for (std::size_t i = 1; i < v.size(); ++i) r = (r.*op)(v[i]);
+    for (std::size_t i = 1; i < n; ++i) r = (r.*op)(v[i]);
     return r;
   };
   auto result = [&](Interval r) -> IntervalValue {
