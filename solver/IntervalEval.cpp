@@ -13,8 +13,15 @@ IntervalValue IntervalEvaluator::eval(ExprRef e) {
   for (auto it = memo_.rbegin(); it != memo_.rend(); ++it) {
     if (it->first == e) return it->second;
   }
+  for (std::size_t i = inlineUsed_; i-- > 0;) {
+    if (inlineMemo_[i].first == e) return inlineMemo_[i].second;
+  }
   IntervalValue v = compute(e);
-  memo_.emplace_back(e, v);
+  if (inlineUsed_ < kInlineMemo) {
+    inlineMemo_[inlineUsed_++] = {e, v};
+  } else {
+    memo_.emplace_back(e, v);
+  }
   return v;
 }
 
