@@ -2,6 +2,8 @@
 #include "engine/SymbolNamer.h"
 
 #include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include "ir/PyArgs.h"
 
@@ -182,11 +184,16 @@ std::vector<std::pair<std::string, std::string>> SymbolNamer::displayNames(
   // PyTorch's names, from the messages: the sides of the comparison the named node computes.
   std::map<ExprRef, std::string> recovered;
   for (const auto& gp : ir::allGraphs(p)) {
+    // nodes by name, built once per graph (Graph::find is a linear search: once per assert
+    // it made 10^5-node programs quadratic)
+    std::unordered_map<std::string_view, const ir::Node*> byName;  // lookup only
+    for (const auto& up : gp.graph->nodes()) byName.emplace(up->name(), up.get());
     for (const auto& up : gp.graph->nodes()) {
       auto message = assertMessage(*up);
       if (!message) continue;
       auto cmp = parseComparison(message->first);
-      const ir::Node* compared = gp.graph->find(message->second);
+      auto named = byName.find(std::string_view(message->second));
+      const ir::Node* compared = named == byName.end() ? nullptr : named->second;
       if (!cmp || !compared || compared->args.size() != 2) continue;
       const std::string op = nodeComparison(*compared);
       if (op.empty()) continue;

@@ -146,11 +146,46 @@ Interval Propagator::intervalOf(const Box& box, ExprRef e) {
   return evalInterval(e, [&box](ExprRef s) { return box.interval(s); }).value;
 }
 
-DepSet Propagator::symDeps(const Box& box, ExprRef e) const {
-  DepSet out;
-  for (ExprRef s : ir::freeSymbols(e)) {
-    if (const SymBound* b = box.find(s)) out = unite(out, unite(b->loDeps, b->hiDeps));
+namespace {
+
+/// The symbols of a small expression (at most `kMax` distinct nodes) into `out`, in any order
+/// and without repeats; false when `e` is larger. Visited nodes are kept in a short list: this
+/// runs at every propagation step, where ir::freeSymbols' hash set and sort cost a fifth of a
+/// nonlinear program.
+bool smallSymbols(ExprRef e, std::vector<ExprRef>& out) {
+  constexpr std::size_t kMax = 48;
+  ExprRef seen[kMax];
+  ExprRef stack[kMax];
+  std::size_t nSeen = 0, nStack = 0;
+  stack[nStack++] = e;
+  while (nStack > 0) {
+    ExprRef x = stack[--nStack];
+    if (std::find(seen, seen + nSeen, x) != seen + nSeen) continue;
+    if (nSeen == kMax) return false;
+    seen[nSeen++] = x;
+    if (x->isSymbol()) out.push_back(x);
+    for (ExprRef o : x->ops()) {
+      if (nStack == kMax) return false;
+      stack[nStack++] = o;
+    }
   }
+  return true;
+}
+
+}  // namespace
+
+DepSet Propagator::symDeps(const Box& box, ExprRef e) const {
+  std::vector<ExprRef> syms;
+  if (!smallSymbols(e, syms)) syms = ir::freeSymbols(e);
+  DepSet out;
+  for (ExprRef s : syms) {
+    if (const SymBound* b = box.find(s)) {
+      out.insert(out.end(), b->loDeps.begin(), b->loDeps.end());
+      out.insert(out.end(), b->hiDeps.begin(), b->hiDeps.end());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 

@@ -13,8 +13,15 @@ IntervalValue IntervalEvaluator::eval(ExprRef e) {
   for (auto it = memo_.rbegin(); it != memo_.rend(); ++it) {
     if (it->first == e) return it->second;
   }
+  for (std::size_t i = inlineUsed_; i-- > 0;) {
+    if (inlineMemo_[i].first == e) return inlineMemo_[i].second;
+  }
   IntervalValue v = compute(e);
-  memo_.emplace_back(e, v);
+  if (inlineUsed_ < kInlineMemo) {
+    inlineMemo_[inlineUsed_++] = {e, v};
+  } else {
+    memo_.emplace_back(e, v);
+  }
   return v;
 }
 
@@ -31,19 +38,26 @@ IntervalValue IntervalEvaluator::compute(ExprRef e) {
       return {bounds_(e), false};
     default: break;
   }
-  std::vector<Interval> v;
-  v.reserve(e->arity());
+  // operand intervals: inline for the usual arities (this runs for every node of every
+  // propagation step; a heap vector here was most of the interval tier's allocations)
+  constexpr std::size_t kInline = 4;
+  Interval inlineOps[kInline];
+  std::vector<Interval> heapOps;
+  if (e->arity() > kInline) heapOps.resize(e->arity());
+  Interval* v = heapOps.empty() ? inlineOps : heapOps.data();
+  const std::size_t n = e->arity();
+  std::size_t k = 0;
   bool mayRaise = false;
   bool anyFloat = false;
   for (ExprRef o : e->ops()) {
     IntervalValue r = eval(o);
-    v.push_back(r.value);
+    v[k++] = r.value;
     mayRaise |= r.mayRaise;
     anyFloat |= o->type() == ExprType::Float;
   }
   auto fold = [&](Interval (Interval::*op)(const Interval&) const) {
     Interval r = v[0];
-    for (std::size_t i = 1; i < v.size(); ++i) r = (r.*op)(v[i]);
+    for (std::size_t i = 1; i < n; ++i) r = (r.*op)(v[i]);
     return r;
   };
   auto result = [&](Interval r) -> IntervalValue {

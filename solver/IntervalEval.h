@@ -2,6 +2,7 @@
 // symbols, a superset of the values it takes (Python semantics), and whether it may raise.
 #pragma once
 
+#include <array>
 #include <functional>
 #include <utility>
 #include <vector>
@@ -37,7 +38,11 @@ class IntervalEvaluator {
   IntervalValue compute(ir::ExprRef e);
   SymbolBounds bounds_;
   // memo of shared subexpressions: a flat list (expressions here are small), searched from
-  // the most recent entry
+  // the most recent entry; the first entries inline (an evaluator lives for one propagation
+  // step, and growing a heap vector there was most of the interval tier's allocations)
+  static constexpr std::size_t kInlineMemo = 16;
+  std::array<std::pair<ir::ExprRef, IntervalValue>, kInlineMemo> inlineMemo_{};
+  std::size_t inlineUsed_ = 0;
   std::vector<std::pair<ir::ExprRef, IntervalValue>> memo_;
 };
 

@@ -241,6 +241,7 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
   }
   std::optional<CachedAnswer> decided;
   if (budget.useIntervals) decided = intervalTier(goal, s);
+  if (!decided && budget.useSmt && !budget.evidence) decided = sharedSmtTier(goal, s, hint);
   if (!decided && budget.useSmt) decided = smtTier(goal, s, hint);
   if (!decided) return unknown("undecided (SMT disabled)");
   if (budget.useCache) cache.store(s.exprIds, goal, *decided);

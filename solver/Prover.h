@@ -59,6 +59,13 @@ struct Budget {
   bool useSlicing = true;
   bool useCache = true;
   bool useSmt = true;
+  /// Evidence (`because`, `witness`) for the answers Z3 decides: each such query then runs in a
+  /// fresh Z3 context, so that cores and models depend on that query alone (creating and
+  /// deleting a context costs milliseconds). Off (`symrange analyze` without a report), Z3's
+  /// verdicts come from one long-lived incremental solver and carry no core or model; a query
+  /// that solver leaves unknown, or whose model evaluation does not confirm, still goes to a
+  /// fresh context, so the verdicts are those computed with evidence.
+  bool evidence = true;
   /// The benchmark's naive SMT baseline: prove() gives every goal a fresh Z3 solver with every
   /// active fact asserted; no constant or interval tier, slicing or cache (the flags above are
   /// ignored). range() and checkFacts() are unaffected.

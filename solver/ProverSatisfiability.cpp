@@ -37,6 +37,14 @@ Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
       remember(*p);
     }
   }
+  if (st.status == SatResult::Unknown && budget.useSmt && !budget.evidence) {
+    // no evidence asked: the long-lived solver, whose core and model are not shown
+    SmtResult r = backend().checkIncremental(queryOver(c));
+    if (r.result != SatResult::Unknown) {
+      st.status = r.result;
+      st.method = Method::Smt;
+    }
+  }
   if (st.status == SatResult::Unknown && budget.useSmt) {
     EvidenceScope evidence(backend());
     SmtResult r = backend().checkFresh(queryOver(c));

@@ -201,6 +201,9 @@ struct Prover::Impl {
                                      bool goalTrue, Assignment& point) const;
   CachedAnswer smtAnswer(Verdict v, const std::vector<ExprRef>& core) const;
   std::optional<CachedAnswer> smtTier(ExprRef goal, const Slice& s, std::optional<Verdict> hint);
+  /// Budget::evidence off: the verdict on the long-lived solver, no evidence; nullopt when it
+  /// is not settled exactly there (ProverSharedTier.cpp).
+  std::optional<CachedAnswer> sharedSmtTier(ExprRef goal, const Slice& s, std::optional<Verdict> hint);
 
   // ---- the naive SMT baseline (Budget::naive; ProverNaive.cpp) ---------------------------
   Answer naiveDecide(ExprRef goal);

@@ -88,9 +88,9 @@ class SmtBackend {
   /// deterministic evidence (core, model).
   SmtResult checkFresh(const SmtQuery& q);
   /// The query on the long-lived incremental solver of the main context (fact definitions
-  /// stay, guarded by their indicators; the goal lives in a popped frame). The prover's own
-  /// queries use checkFresh: in the evidence context already open, a fresh solver costs less
-  /// than the main context, and its answer does not depend on earlier queries.
+  /// stay, guarded by their indicators; the goal lives in a popped frame). Its answers cost a
+  /// check, not a context, but its cores and models depend on earlier queries: the prover uses
+  /// it for verdicts only, when no evidence is asked for (Budget::evidence off).
   SmtResult checkIncremental(const SmtQuery& q);
   /// The greatest (`maximize`) or least value of integer `e` under `facts`, searched by
   /// bisection over models on one fresh solver; `known` is a sound bound to start from.

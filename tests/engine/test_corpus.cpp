@@ -139,3 +139,42 @@ TEST_CASE("corpus: sound, and finds what truth says is there") {
     CHECK(ft.first * 100 >= ft.second * 99);
   }
 }
+
+// `symrange analyze` without a report asks for no evidence and no ranges: verdicts then come
+// from one long-lived Z3 solver per program. They, and the printed program, must be those of
+// the default (evidence from a fresh context per query, every range computed).
+TEST_CASE("corpus: without evidence or ranges, the same verdicts and the same printed program") {
+  const fs::path root = fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures" / "corpus";
+  std::vector<fs::path> files;
+  for (const char* sub : {"medium", "large"})
+    for (const auto& entry : fs::directory_iterator(root / sub))
+      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  REQUIRE(files.size() == 70);
+  for (const auto& file : files) {
+    CAPTURE(file.string());
+    engine::EngineOptions full;
+    full.semantics.forSizeRejectsSmallMax = false;
+    engine::EngineOptions lean = full;
+    lean.budget.evidence = false;
+    lean.ranges = false;
+    engine::Engine a = engine::Engine::fromFile(file.string(), full);
+    engine::Engine b = engine::Engine::fromFile(file.string(), lean);
+    const engine::AnalysisResult& ra = a.analyze();
+    const engine::AnalysisResult& rb = b.analyze();
+    REQUIRE(ra.checks.size() == rb.checks.size());
+    for (std::size_t i = 0; i < ra.checks.size(); ++i) {
+      CAPTURE(ra.checks[i].name);
+      CHECK(ours(&ra.checks[i]) == ours(&rb.checks[i]));
+      CHECK(ra.checks[i].answer.reason == rb.checks[i].answer.reason);
+    }
+    REQUIRE(ra.branches.size() == rb.branches.size());
+    for (std::size_t i = 0; i < ra.branches.size(); ++i) {
+      CAPTURE(ra.branches[i].name);
+      CHECK(engine::toString(ra.branches[i].verdict) == engine::toString(rb.branches[i].verdict));
+    }
+    a.optimize();
+    b.optimize();
+    CHECK(a.print() == b.print());
+  }
+}
