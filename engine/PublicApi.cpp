@@ -19,31 +19,28 @@ Error::Error(std::string file, int line, int column, const std::string& message)
       column_(column),
       message_(message) {}
 
-const char* toString(Verdict v) {
-  switch (v) {
-    case Verdict::Redundant: return "redundant";
-    case Verdict::Required: return "required";
-    case Verdict::Fails: return "fails";
-    case Verdict::Unreachable: return "unreachable";
-    case Verdict::Unknown: return "unknown";
-  }
-  return "unknown";
-}
+// The API's enums list their values in the engine's order, so a conversion is a cast and each
+// word is spelled in one place (solver::toString, engine::toString).
+#define SYMRANGE_SAME(api, internal) static_assert(static_cast<int>(api) == static_cast<int>(internal))
+SYMRANGE_SAME(Verdict::Redundant, solver::Verdict::Redundant);
+SYMRANGE_SAME(Verdict::Required, solver::Verdict::Required);
+SYMRANGE_SAME(Verdict::Fails, solver::Verdict::Fails);
+SYMRANGE_SAME(Verdict::Unreachable, solver::Verdict::Unreachable);
+SYMRANGE_SAME(Verdict::Unknown, solver::Verdict::Unknown);
+SYMRANGE_SAME(Decision::True, engine::CondVerdict::True);
+SYMRANGE_SAME(Decision::False, engine::CondVerdict::False);
+SYMRANGE_SAME(Decision::Open, engine::CondVerdict::Open);
+SYMRANGE_SAME(Decision::Unknown, engine::CondVerdict::Unknown);
+SYMRANGE_SAME(Decision::Unreachable, engine::CondVerdict::Unreachable);
+SYMRANGE_SAME(InputModel::Unchecked, engine::InputModel::Unchecked);
+SYMRANGE_SAME(InputModel::Checked, engine::InputModel::Checked);
+#undef SYMRANGE_SAME
 
-const char* toString(Decision d) {
-  switch (d) {
-    case Decision::True: return "true";
-    case Decision::False: return "false";
-    case Decision::Open: return "open";
-    case Decision::Unknown: return "unknown";
-    case Decision::Unreachable: return "unreachable";
-  }
-  return "unknown";
-}
+const char* toString(Verdict v) { return solver::toString(static_cast<solver::Verdict>(v)); }
 
-const char* toString(InputModel m) {
-  return m == InputModel::Checked ? "checked" : "unchecked";
-}
+const char* toString(Decision d) { return engine::toString(static_cast<engine::CondVerdict>(d)); }
+
+const char* toString(InputModel m) { return engine::toString(static_cast<engine::InputModel>(m)); }
 
 namespace {
 
@@ -71,8 +68,7 @@ engine::CustomOp toEngine(const OpSemantics& s) {
 engine::EngineOptions toEngine(const Options& o) {
   engine::EngineOptions e;
   if (o.budget > 0) e.budget.rlimit = o.budget;
-  e.semantics.inputs =
-      o.inputs == InputModel::Checked ? engine::InputModel::Checked : engine::InputModel::Unchecked;
+  e.semantics.inputs = static_cast<engine::InputModel>(o.inputs);
   e.semantics.forSizeRejectsSmallMax = o.constraintSemantics == ConstraintSemantics::Aten;
   e.ranges = o.ranges;
   if (!o.customOps.empty()) {
@@ -83,27 +79,9 @@ engine::EngineOptions toEngine(const Options& o) {
   return e;
 }
 
-Verdict toApi(solver::Verdict v) {
-  switch (v) {
-    case solver::Verdict::Redundant: return Verdict::Redundant;
-    case solver::Verdict::Required: return Verdict::Required;
-    case solver::Verdict::Fails: return Verdict::Fails;
-    case solver::Verdict::Unreachable: return Verdict::Unreachable;
-    case solver::Verdict::Unknown: return Verdict::Unknown;
-  }
-  return Verdict::Unknown;
-}
+Verdict toApi(solver::Verdict v) { return static_cast<Verdict>(v); }
 
-Decision toApi(engine::CondVerdict v) {
-  switch (v) {
-    case engine::CondVerdict::True: return Decision::True;
-    case engine::CondVerdict::False: return Decision::False;
-    case engine::CondVerdict::Open: return Decision::Open;
-    case engine::CondVerdict::Unknown: return Decision::Unknown;
-    case engine::CondVerdict::Unreachable: return Decision::Unreachable;
-  }
-  return Decision::Unknown;
-}
+Decision toApi(engine::CondVerdict v) { return static_cast<Decision>(v); }
 
 Location toApi(const ir::SourceLoc& l) { return Location{l.file, l.line, l.col}; }
 
