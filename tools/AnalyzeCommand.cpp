@@ -84,12 +84,6 @@ int runAnalyze(const AnalyzeOptions& o) {
   }
   std::cerr << "symrange analyze: " << e->summary(shown) << "\n";
   const int status = a.anyFails() ? 1 : 0;
-  // The process ends here: the engine (program, Z3 context) is left to the exit rather than
-  // freed piece by piece (deleting a Z3 context alone costs milliseconds). Held by a static,
-  // it stays reachable, so leak checkers do not report it.
-  static engine::Engine* kept = nullptr;
-  kept = e.release();
-  (void)kept;
   return status;
 }
 
