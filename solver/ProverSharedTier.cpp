@@ -22,12 +22,7 @@ std::optional<CachedAnswer> Prover::Impl::sharedSmtTier(ExprRef goal, const Slic
   if (fires.result == SatResult::Sat && confirm(fires, s, goal, false, firing)) return std::nullopt;
   q.mode = GoalMode::Holds;
   SmtResult holds;
-  const bool knownSat = hint && ((fires.result == SatResult::Unsat && *hint == Verdict::Redundant) ||
-                                 (fires.result == SatResult::Sat && *hint == Verdict::Required));
-  auto known = componentStatus.find(s.exprIds);
-  const bool sliceSat = known != componentStatus.end() && known->second.status == SatResult::Sat;
-  if ((knownSat && fires.exact) || (fires.result == SatResult::Unsat && sliceSat) ||
-      certifiedByPool(s, goal)) {
+  if (holdsKnownSat(fires, s, goal, hint)) {
     holds.result = SatResult::Sat;
   } else {
     holds = z3.checkIncremental(q);

@@ -108,6 +108,25 @@ CachedAnswer Prover::Impl::smtAnswer(Verdict v, const std::vector<ExprRef>& core
   return c;
 }
 
+namespace {
+
+/// The caller's hint says F ∧ goal is satisfiable, given what F ∧ ¬goal gave.
+bool hintSaysHoldsSat(const SmtResult& fires, std::optional<Verdict> hint) {
+  return hint && ((fires.result == SatResult::Unsat && *hint == Verdict::Redundant) ||
+                  (fires.result == SatResult::Sat && *hint == Verdict::Required));
+}
+
+}  // namespace
+
+bool Prover::Impl::holdsKnownSat(const SmtResult& fires, const Slice& s, ExprRef goal,
+                                 std::optional<Verdict> hint) {
+  if (hintSaysHoldsSat(fires, hint) && fires.exact) return true;
+  // F ∧ goal is F itself when F ∧ ¬goal is unsat: a known satisfiable slice settles it
+  auto known = componentStatus.find(s.exprIds);
+  const bool sliceSat = known != componentStatus.end() && known->second.status == SatResult::Sat;
+  return (fires.result == SatResult::Unsat && sliceSat) || certifiedByPool(s, goal);
+}
+
 std::optional<CachedAnswer> Prover::Impl::smtTier(ExprRef goal, const Slice& s, std::optional<Verdict> hint) {
   SmtBackend& z3 = backend();
   EvidenceScope evidence(z3);  // this query's cores and models come from a fresh context
@@ -119,13 +138,7 @@ std::optional<CachedAnswer> Prover::Impl::smtTier(ExprRef goal, const Slice& s, 
   // F ∧ goal (no evidence needed when sat)
   q.mode = GoalMode::Holds;
   SmtResult holds;
-  const bool knownSat = hint && ((fires.result == SatResult::Unsat && *hint == Verdict::Redundant) ||
-                                 (fires.result == SatResult::Sat && *hint == Verdict::Required));
-  // F ∧ goal is F itself when F ∧ ¬goal is unsat: a known satisfiable slice settles it
-  auto known = componentStatus.find(s.exprIds);
-  const bool sliceSat = known != componentStatus.end() && known->second.status == SatResult::Sat;
-  if ((knownSat && fires.exact) || (fires.result == SatResult::Unsat && sliceSat) ||
-      certifiedByPool(s, goal)) {
+  if (holdsKnownSat(fires, s, goal, hint)) {
     holds.result = SatResult::Sat;
   } else {
     holds = z3.checkFresh(q);  // in this query's context: no second context to create
@@ -158,7 +171,7 @@ std::optional<CachedAnswer> Prover::Impl::smtTier(ExprRef goal, const Slice& s, 
   remember(firing);
   if (holds.result == SatResult::Unknown) return CachedAnswer{unknown(holds.reason), {}};
   if (holds.result == SatResult::Sat) {
-    if (!holds.exact && !knownSat) {
+    if (!holds.exact && !hintSaysHoldsSat(fires, hint)) {
       Assignment passing;
       if (auto why = confirm(holds, s, goal, true, passing)) return CachedAnswer{unknown(*why), {}};
     }

@@ -190,6 +190,9 @@ struct Prover::Impl {
   /// Is `facts ∧ goal` shown satisfiable by extending a known point? The point's values are
   /// pinned (where they lie inside the current bounds), the other symbols labeled.
   bool certifiedByPool(const Slice& s, ExprRef goal);
+  /// F ∧ goal is satisfiable without asking Z3: the hint says so and `fires` was exact, F ∧ ¬goal
+  /// is unsat and the slice F is known satisfiable, or a pooled point satisfies both.
+  bool holdsKnownSat(const SmtResult& fires, const Slice& s, ExprRef goal, std::optional<Verdict> hint);
 
   // ---- tier 3: Z3 on the slice -----------------------------------------------------------
   SmtBackend& backend();
