@@ -9,7 +9,6 @@ namespace symrange::ir {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // PyTorch's short dtype names: f32, bf16, i64, u8, b8, c64, f8e4m3fn, ...
 bool isDtype(std::string_view s) {
@@ -17,7 +16,7 @@ bool isDtype(std::string_view s) {
   if (s.starts_with("bf")) p = 2;
   else if (!s.empty() && (s[0] == 'f' || s[0] == 'i' || s[0] == 'u' || s[0] == 'b' || s[0] == 'c')) p = 1;
   else return false;
-  if (p >= s.size() || !isDigit(s[p])) return false;
+  if (p >= s.size() || !isAsciiDigit(s[p])) return false;
   for (char c : s)
     if (!isIdentChar(c)) return false;
   return true;

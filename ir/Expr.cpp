@@ -19,10 +19,8 @@ namespace symrange::ir {
 namespace {
 
 using Int128 = __int128;
-constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
-constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
-bool fitsInt64(Int128 v) { return v >= kMin && v <= kMax; }
+bool fitsInt64(Int128 v) { return v >= kInt64Min && v <= kInt64Max; }
 
 std::uint64_t floatBits(double v) { return std::bit_cast<std::uint64_t>(v); }
 
@@ -180,7 +178,7 @@ ExprRef foldDivision(ExprContext& ctx, ExprKind k, ExprRef a, ExprRef b) {
 bool foldsBig(ExprRef a, ExprRef b) {
   return a->isIntLiteral() && b->isIntLiteral() && b->intSign() != 0 &&
          (a->isBigIntConst() || b->isBigIntConst() ||
-          (a->intValue() == kMin && b->intValue() == -1));
+          (a->intValue() == kInt64Min && b->intValue() == -1));
 }
 
 bool cmpResult(ExprKind k, int c) {
@@ -546,7 +544,7 @@ ExprRef ExprContext::min(std::vector<ExprRef> args) {
 }
 
 ExprRef ExprContext::abs(ExprRef a) {
-  if (a->isIntConst() && a->intValue() != kMin) return intConst(std::abs(a->intValue()));
+  if (a->isIntConst() && a->intValue() != kInt64Min) return intConst(std::abs(a->intValue()));
   if (a->isIntLiteral()) return makeInt(*this, boost::multiprecision::abs(bigValue(a)));
   if (a->kind() == ExprKind::FloatConst) return floatConst(std::fabs(a->floatValue()));
   ExprType t = a->type() == ExprType::Float ? ExprType::Float : ExprType::Int;

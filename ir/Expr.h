@@ -19,6 +19,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -27,6 +28,10 @@
 #include <vector>
 
 namespace symrange::ir {
+
+/// The ends of int64, the fast representation of a constant (BigIntConst holds the rest).
+inline constexpr std::int64_t kInt64Min = std::numeric_limits<std::int64_t>::min();
+inline constexpr std::int64_t kInt64Max = std::numeric_limits<std::int64_t>::max();
 
 /// The kind tag of an expression. Downcasts go by this tag, never by RTTI.
 enum class ExprKind : std::uint8_t {

@@ -34,12 +34,11 @@ bool alwaysDefined(ExprRef e) {
 }
 
 namespace {
-constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 }  // namespace
 
 std::int64_t pyFloorDiv(std::int64_t a, std::int64_t b) {
   SYMRANGE_ASSERT(b != 0);
-  SYMRANGE_ASSERT(!(a == kMin && b == -1));
+  SYMRANGE_ASSERT(!(a == kInt64Min && b == -1));
   std::int64_t q = a / b;  // C++ truncates toward zero; Python floors
   std::int64_t r = a % b;
   if (r != 0 && ((r < 0) != (b < 0))) --q;
@@ -56,12 +55,12 @@ std::int64_t pyMod(std::int64_t a, std::int64_t b) {
 }
 
 std::optional<std::int64_t> pyFloorDivChecked(std::int64_t a, std::int64_t b) {
-  if (b == 0 || (a == kMin && b == -1)) return std::nullopt;
+  if (b == 0 || (a == kInt64Min && b == -1)) return std::nullopt;
   return pyFloorDiv(a, b);
 }
 
 std::optional<std::int64_t> pyCeilDivChecked(std::int64_t a, std::int64_t b) {
-  if (b == 0 || (a == kMin && b == -1)) return std::nullopt;
+  if (b == 0 || (a == kInt64Min && b == -1)) return std::nullopt;
   std::int64_t q = a / b;
   std::int64_t r = a % b;
   if (r != 0 && ((r < 0) == (b < 0))) ++q;  // a positive true quotient rounds up
@@ -257,7 +256,7 @@ class Evaluator {
       }
       case ExprKind::Abs: {
         if (!isIntLike(v[0])) return ok(Value::ofFloat(std::fabs(v[0].v.f)));
-        if (!v[0].big && v[0].v.i != kMin) return ok(Value::ofInt(std::abs(v[0].v.i)));
+        if (!v[0].big && v[0].v.i != kInt64Min) return ok(Value::ofInt(std::abs(v[0].v.i)));
         return ok(ofBig(boost::multiprecision::abs(bigOf(v[0]))));
       }
       case ExprKind::PowByNatural: {

@@ -14,6 +14,8 @@
 //   atom    := INT | FLOAT | NAME | NAME '(' [or (',' or)* [',']] ')' | '(' or ')'
 #include "ir/ExprParser.h"
 
+#include "ir/CharClass.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cstdio>
@@ -64,8 +66,7 @@ struct Token {
 bool isNameStart(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
-bool isNameChar(char c) { return isNameStart(c) || isDigit(c); }
+bool isNameChar(char c) { return isNameStart(c) || isAsciiDigit(c); }
 
 std::string describeChar(char c) {
   auto u = static_cast<unsigned char>(c);
@@ -185,22 +186,22 @@ class Parser {
       char d = i + 1 < n ? text_[i + 1] : '\0';
       if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
         ++i;
-      } else if (isDigit(c) || (c == '.' && isDigit(d))) {
+      } else if (isAsciiDigit(c) || (c == '.' && isAsciiDigit(d))) {
         std::size_t j = i;
         bool isFloat = false;
-        while (j < n && isDigit(text_[j])) ++j;
+        while (j < n && isAsciiDigit(text_[j])) ++j;
         if (j < n && text_[j] == '.') {
           isFloat = true;
           ++j;
-          while (j < n && isDigit(text_[j])) ++j;
+          while (j < n && isAsciiDigit(text_[j])) ++j;
         }
         if (j < n && (text_[j] == 'e' || text_[j] == 'E')) {
           std::size_t k = j + 1;
           if (k < n && (text_[k] == '+' || text_[k] == '-')) ++k;
-          if (k < n && isDigit(text_[k])) {
+          if (k < n && isAsciiDigit(text_[k])) {
             isFloat = true;
             j = k;
-            while (j < n && isDigit(text_[j])) ++j;
+            while (j < n && isAsciiDigit(text_[j])) ++j;
           }
         }
         push(isFloat ? Tok::Float : Tok::Int, j - i);

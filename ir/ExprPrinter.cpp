@@ -13,7 +13,6 @@ namespace symrange::ir {
 
 namespace {
 
-constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 
 /// Binding strength of the printed form, loosest first (ExprParser's grammar levels).
 enum Prec : int { Or = 1, And, Not, Cmp, Sum, Product, Unary, Power, Atom };
@@ -193,14 +192,14 @@ class Printer {
   /// Whether `t`, as a non-leading term of a sum, prints as ` - <negated t>`.
   static bool isNegativeTerm(ExprRef t) {
     switch (t->kind()) {
-      case ExprKind::IntConst: return t->intValue() < 0 && t->intValue() != kMin;
+      case ExprKind::IntConst: return t->intValue() < 0 && t->intValue() != kInt64Min;
       case ExprKind::BigIntConst: return t->intSign() < 0;
       case ExprKind::FloatConst:
         return std::signbit(t->floatValue()) && !std::isnan(t->floatValue());
       case ExprKind::IntInf: return t->intValue() < 0;
       case ExprKind::Mul:
         return hasSingleCoefficient(t) && t->op(0)->intSign() < 0 &&
-               !(t->op(0)->isIntConst() && t->op(0)->intValue() == kMin);
+               !(t->op(0)->isIntConst() && t->op(0)->intValue() == kInt64Min);
       default: return false;
     }
   }

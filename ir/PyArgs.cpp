@@ -12,7 +12,6 @@ namespace symrange::ir {
 
 namespace {
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 void appendUtf8(std::string& out, unsigned long cp) {
@@ -215,8 +214,8 @@ Argument PyScanner::value() {
   if (c == '[') return container('[', ']', false);
   if (c == '{') return dictRaw(start);
   if (c == '\'' || c == '"') return string();
-  if (isDigit(c) || (c == '.' && isDigit(peek(1))) ||
-      ((c == '-' || c == '+') && (isDigit(peek(1)) || (peek(1) == '.' && isDigit(peek(2)))))) {
+  if (isAsciiDigit(c) || (c == '.' && isAsciiDigit(peek(1))) ||
+      ((c == '-' || c == '+') && (isAsciiDigit(peek(1)) || (peek(1) == '.' && isAsciiDigit(peek(2)))))) {
     return number(start, end_);
   }
   if (c == '-' && startsWith("-inf") && !isIdentChar(peek(4))) {
@@ -343,19 +342,19 @@ Argument PyScanner::number(std::size_t start, std::size_t stop) {
   std::size_t p = start;
   if (p < stop && (text_[p] == '-' || text_[p] == '+')) ++p;
   bool isFloat = false;
-  while (p < stop && isDigit(text_[p])) ++p;
+  while (p < stop && isAsciiDigit(text_[p])) ++p;
   if (p < stop && text_[p] == '.') {
     isFloat = true;
     ++p;
-    while (p < stop && isDigit(text_[p])) ++p;
+    while (p < stop && isAsciiDigit(text_[p])) ++p;
   }
   if (p < stop && (text_[p] == 'e' || text_[p] == 'E')) {
     std::size_t q = p + 1;
     if (q < stop && (text_[q] == '-' || text_[q] == '+')) ++q;
-    if (q < stop && isDigit(text_[q])) {
+    if (q < stop && isAsciiDigit(text_[q])) {
       isFloat = true;
       p = q;
-      while (p < stop && isDigit(text_[p])) ++p;
+      while (p < stop && isAsciiDigit(text_[p])) ++p;
     }
   }
   if (p < stop && (isIdentChar(text_[p]) || text_[p] == '.'))
@@ -407,7 +406,7 @@ Argument PyScanner::string() {
         std::size_t k = 0;
         for (; k < digits && p + 1 < end_ && std::isxdigit(static_cast<unsigned char>(text_[p + 1])); ++k) {
           char h = text_[++p];
-          cp = cp * 16 + static_cast<unsigned long>(isDigit(h) ? h - '0' : (h | 0x20) - 'a' + 10);
+          cp = cp * 16 + static_cast<unsigned long>(isAsciiDigit(h) ? h - '0' : (h | 0x20) - 'a' + 10);
         }
         if (k != digits || cp > 0x10FFFF) failAt(p, "malformed escape in string");
         appendUtf8(val, cp);
@@ -465,8 +464,8 @@ Argument PyScanner::fxValue() {
   std::size_t savedQuotes = quotes.size();
   int savedDepth = rawDepth_;
   bool savedTight = kwargsTight;
-  bool numeric = isDigit(c) || ((c == '-' || c == '+') && (isDigit(peek(1)) || peek(1) == '.')) ||
-                 (c == '.' && isDigit(peek(1)));
+  bool numeric = isAsciiDigit(c) || ((c == '-' || c == '+') && (isAsciiDigit(peek(1)) || peek(1) == '.')) ||
+                 (c == '.' && isAsciiDigit(peek(1)));
   try {
     std::optional<Argument> v;
     if (c == '\'' || c == '"') {

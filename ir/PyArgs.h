@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ir/Graph.h"
+#include "ir/CharClass.h"
 #include "ir/SourceText.h"
 
 namespace symrange::ir {
@@ -21,13 +22,6 @@ enum class Dialect : std::uint8_t {
   Fx,      // str(fx.Graph): `%name` references, unquoted strings and free text
 };
 
-[[nodiscard]] inline bool isIdentStart(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' ||
-         static_cast<unsigned char>(c) >= 0x80;
-}
-[[nodiscard]] inline bool isIdentChar(char c) {
-  return isIdentStart(c) || (c >= '0' && c <= '9');
-}
 [[nodiscard]] bool isIdentifier(std::string_view s);
 
 /// Python's repr of a string; `quote` forces the quote character (0: Python's own choice,

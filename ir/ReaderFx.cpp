@@ -13,7 +13,6 @@ namespace symrange::ir {
 
 namespace {
 
-bool isBlankChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 std::optional<NodeOp> opFromName(std::string_view s) {
   if (s == "placeholder") return NodeOp::Placeholder;

@@ -15,7 +15,6 @@ namespace symrange::ir {
 
 namespace {
 
-bool isBlankChar(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
 struct InfixOp {
   const char* token;

@@ -18,7 +18,7 @@ ensure_packages fuzz "${packages[@]}"
 
 read -r -a fuzzers <<<"${FUZZERS:-fuzz_reader fuzz_expr fuzz_pt2}"
 build=${BUILD_DIR:-build-fuzz}
-CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSYMRANGE_FUZZ=ON \
+CC=clang CXX=clang++ cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_UNITY_BUILD=ON -DSYMRANGE_FUZZ=ON \
   -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG" -DSYMRANGE_PYTHON=OFF \
   -DSYMRANGE_BENCHMARKS=OFF -DSYMRANGE_WERROR=ON >/dev/null
 cmake --build "$build" -j"$(nproc)" --target "${fuzzers[@]}"

@@ -18,8 +18,10 @@ if [ "${SANITIZE:-0}" = 1 ]; then
     -DSYMRANGE_PYTHON=OFF -DBUILD_SHARED_LIBS=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g1 -DNDEBUG"
   # Left to the plain run, to keep CI within its time: tests whose time goes to Z3 or to
   # spawning one process per corpus file rather than to our own code (the differential test
-  # above and every other engine test cover that code under the sanitizers).
-  exclude='^(verify: totals are the sum|corpus: sound, and finds|a degree-5 cond predicate)'
+  # above and every other engine test cover that code under the sanitizers). The lean-mode
+  # corpus comparison alone took 262 s under the sanitizers (30 s plain).
+  exclude='^(verify: totals are the sum|corpus: sound, and finds|corpus: without evidence or ranges'
+  exclude+='|bench: every mode agrees|a degree-5 cond predicate)'
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" -E "$exclude"
 else
   scripts/setup.sh -DSYMRANGE_WERROR=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"

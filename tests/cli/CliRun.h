@@ -26,6 +26,14 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
+/// The printed samples of tests/fixtures/samples.
+inline const std::filesystem::path kSamples =
+    std::filesystem::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures/samples";
+
+inline bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
 inline std::string shellQuote(const std::string& s) {
   std::string q = "'";
   for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);

@@ -12,11 +12,11 @@
 #include "tests/cli/CliRun.h"
 
 using symrange::testing::runCli;
+using symrange::testing::kSamples;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kSamples = fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures/samples";
 
 fs::path writeTemp(const std::string& name, const std::string& text) {
   fs::path p = fs::temp_directory_path() / ("symrange_test_" + std::to_string(::getpid()) + "_" + name);

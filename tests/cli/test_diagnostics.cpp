@@ -15,6 +15,7 @@
 #include "tests/cli/CliRun.h"
 
 using symrange::testing::runCli;
+using symrange::testing::contains;
 using symrange::testing::slurp;
 namespace fs = std::filesystem;
 
@@ -51,7 +52,6 @@ struct Program {
   ~Program() { fs::remove_all(dir); }
 };
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

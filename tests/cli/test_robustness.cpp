@@ -15,12 +15,13 @@
 #include "tests/cli/CliRun.h"
 
 using symrange::testing::runCli;
+using symrange::testing::kSamples;
+using symrange::testing::contains;
 using symrange::testing::slurp;
 namespace fs = std::filesystem;
 
 namespace {
 
-const fs::path kSamples = fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures/samples";
 const std::string kE01 = (kSamples / "E01.txt").string();
 
 struct TempDir {
@@ -37,7 +38,6 @@ struct TempDir {
   }
 };
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 

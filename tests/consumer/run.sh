@@ -38,9 +38,9 @@ case $mode in
     if [ "$mode" = find_package ]; then
       cmake -S "$here" -B "$dir" -DCMAKE_PREFIX_PATH="$work/prefix" "${extra[@]}" >/dev/null
     else
-      # -O0: this build only proves that embedding works; it need not be fast
+      # -O0 and a unity build: this build only proves that embedding works; it need not be fast
       cmake -S "$here" -B "$dir" -DSYMRANGE_SOURCE_DIR="$repo" -DCMAKE_BUILD_TYPE=None \
-        -DCMAKE_CXX_FLAGS=-O0 "${extra[@]}" >/dev/null
+        -DCMAKE_CXX_FLAGS=-O0 -DCMAKE_UNITY_BUILD=ON "${extra[@]}" >/dev/null
     fi
     cmake --build "$dir" -j"$(nproc)" >/dev/null
     expect "$dir/prune_checks_pass" "$example"

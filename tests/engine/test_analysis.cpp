@@ -9,12 +9,15 @@
 #include <string>
 
 #include "engine/Engine.h"
+#include "tests/engine/EngineChecks.h"
 #include "ir/ExprEval.h"
 #include "ir/ExprPrinter.h"
 #include "ir/Reader.h"
 
 using namespace symrange;
 using solver::Verdict;
+
+using symrange::testing::kProgramHeader;
 
 namespace {
 
@@ -52,7 +55,6 @@ void expectVerdicts(engine::Engine& e, const std::map<std::string, Verdict>& wan
   }
 }
 
-const char* kHeader = "ExportedProgram:\n    class GraphModule(torch.nn.Module):\n";
 
 }  // namespace
 
@@ -85,7 +87,7 @@ TEST_CASE("seed constrain_as_size_example: the full.shape[0] asserts go, the oth
 }
 
 TEST_CASE("soundness: an unbacked Range constraints entry is not a premise") {
-  std::string text = std::string(kHeader) + R"P(        def forward(self, x: "i64[]"):
+  std::string text = std::string(kProgramHeader) + R"P(        def forward(self, x: "i64[]"):
             item: "Sym(u0)" = torch.ops.aten.item.default(x);  x = None
             ge: "Sym(u0 >= 0)" = item >= 0
             _assert_scalar_default = torch.ops.aten._assert_scalar.default(ge, "Runtime assertion failed for expression u0 >= 0 on node 'ge'");  ge = _assert_scalar_default = None
@@ -135,17 +137,17 @@ Graph signature:
   engine::EngineOptions checked;
   checked.semantics.inputs = engine::InputModel::Checked;
   SUBCASE("s0 in [2, int_oo]: open") {
-    engine::Engine e = engine::Engine::fromText(std::string(kHeader) + body + "Range constraints: {s0: VR[2, int_oo]}\n", "a.txt", checked);
+    engine::Engine e = engine::Engine::fromText(std::string(kProgramHeader) + body + "Range constraints: {s0: VR[2, int_oo]}\n", "a.txt", checked);
     REQUIRE(e.branch("cond") != nullptr);
     CHECK(std::string(engine::toString(e.branch("cond")->verdict)) == "open");
   }
   SUBCASE("s0 in [2, 4], unchecked (the default): open, nothing checks the bound") {
-    engine::Engine e = engine::Engine::fromText(std::string(kHeader) + body + "Range constraints: {s0: VR[2, 4]}\n", "u.txt");
+    engine::Engine e = engine::Engine::fromText(std::string(kProgramHeader) + body + "Range constraints: {s0: VR[2, 4]}\n", "u.txt");
     REQUIRE(e.branch("cond") != nullptr);
     CHECK(std::string(engine::toString(e.branch("cond")->verdict)) == "open");
   }
   SUBCASE("s0 in [2, 4], checked: false, the true branch goes") {
-    engine::Engine e = engine::Engine::fromText(std::string(kHeader) + body + "Range constraints: {s0: VR[2, 4]}\n", "b.txt", checked);
+    engine::Engine e = engine::Engine::fromText(std::string(kProgramHeader) + body + "Range constraints: {s0: VR[2, 4]}\n", "b.txt", checked);
     REQUIRE(e.branch("cond") != nullptr);
     CHECK(std::string(engine::toString(e.branch("cond")->verdict)) == "false");
     e.optimize();
@@ -158,7 +160,7 @@ Graph signature:
 }
 
 TEST_CASE("a cond decided only by an earlier sym_constrain_range is decided") {
-  std::string text = std::string(kHeader) + R"P(        def forward(self, x: "i64[]", y: "f32[4]"):
+  std::string text = std::string(kProgramHeader) + R"P(        def forward(self, x: "i64[]", y: "f32[4]"):
             item: "Sym(u0)" = torch.ops.aten.item.default(x);  x = None
             sym_constrain_range = torch.ops.aten.sym_constrain_range.default(item, min = 2, max = 9)
             ge: "Sym(u0 >= 1)" = item >= 1;  item = None
@@ -196,7 +198,7 @@ Range constraints: {u0: VR[2, 9]}
 }
 
 TEST_CASE("after a cond: a branch that always fails tells the code after it the other ran") {
-  std::string text = std::string(kHeader) + R"P(        def forward(self, x: "i64[]", y: "f32[4]"):
+  std::string text = std::string(kProgramHeader) + R"P(        def forward(self, x: "i64[]", y: "f32[4]"):
             item: "Sym(u0)" = torch.ops.aten.item.default(x);  x = None
             ge: "Sym(u0 >= 0)" = item >= 0
             _assert_scalar_default = torch.ops.aten._assert_scalar.default(ge, "Runtime assertion failed for expression u0 >= 0 on node 'ge'");  ge = None
@@ -238,7 +240,7 @@ Range constraints: {u0: VR[0, 3]}
 }
 
 TEST_CASE("op preconditions are facts: a divisor is non-zero, full sizes are >= 0") {
-  std::string text = std::string(kHeader) + R"P(        def forward(self, x0: "i64[]", x1: "i64[]"):
+  std::string text = std::string(kProgramHeader) + R"P(        def forward(self, x0: "i64[]", x1: "i64[]"):
             item: "Sym(u0)" = torch.ops.aten.item.default(x0);  x0 = None
             item_1: "Sym(u1)" = torch.ops.aten.item.default(x1);  x1 = None
             floordiv: "Sym((u0//u1))" = item // item_1
@@ -271,7 +273,7 @@ Range constraints: {u0: VR[0, int_oo], u1: VR[-int_oo, int_oo]}
 }
 
 TEST_CASE("annotations only name fresh symbols - a disagreeing one is a warning") {
-  std::string text = std::string(kHeader) + R"P(        def forward(self, x: "i64[]"):
+  std::string text = std::string(kProgramHeader) + R"P(        def forward(self, x: "i64[]"):
             item: "Sym(u7)" = torch.ops.aten.item.default(x);  x = None
             add: "Sym(u7 + 2)" = item + 1
             ge: "Sym(u7 + 2 >= 1)" = add >= 1;  add = None

@@ -9,13 +9,16 @@
 #include <string>
 
 #include "engine/Engine.h"
+#include "tests/engine/EngineChecks.h"
 #include "ir/ExprPrinter.h"
 
 using namespace symrange;
 
+using symrange::testing::kProgramHeader;
+using symrange::testing::verdictOf;
+
 namespace {
 
-const char* kHeader = "ExportedProgram:\n    class GraphModule(torch.nn.Module):\n";
 
 engine::EngineOptions model(engine::InputModel m) {
   engine::EngineOptions o;
@@ -23,18 +26,11 @@ engine::EngineOptions model(engine::InputModel m) {
   return o;
 }
 
-std::string verdictOf(engine::Engine& e, const char* node) {
-  const engine::CheckResult* c = e.check(node);
-  REQUIRE_MESSAGE(c != nullptr, node);
-  INFO(node << ": " << (c->condition ? ir::printExpr(c->condition) : "?") << " reason "
-            << c->answer.reason);
-  return solver::toString(c->verdict());
-}
 
 /// A program asserting `cond` (a printed Sym bool over the placeholders' sizes) with trailer
 /// `ranges`.
 std::string program(const std::string& params, const std::string& body, const std::string& ranges) {
-  return std::string(kHeader) + "        def forward(self, " + params + "):\n" + body +
+  return std::string(kProgramHeader) + "        def forward(self, " + params + "):\n" + body +
          "            return ()\n\nGraph signature:\n    x: USER_INPUT\nRange constraints: {" +
          ranges + "}\n";
 }
@@ -87,7 +83,7 @@ TEST_CASE("input model: a backed lower bound is checked on entry only when it is
 TEST_CASE("input model: a symbol repeated across inputs is an equality only under checked") {
   // PyTorch printed `u0` for y because it had applied the very equality the assert enforces.
   // _check_symint: a symbol seen before (`symbol in unification_map`) must equal its binding.
-  const std::string text = std::string(kHeader) + R"P(        def forward(self, x: "f32[u0, 3]", y: "f32[u0, 3]"):
+  const std::string text = std::string(kProgramHeader) + R"P(        def forward(self, x: "f32[u0, 3]", y: "f32[u0, 3]"):
             sym_size_int: "Sym(u0)" = torch.ops.aten.sym_size.int(x, 0);  x = None
             sym_size_int_1: "Sym(u0)" = torch.ops.aten.sym_size.int(y, 0);  y = None
             eq: "Sym(True)" = sym_size_int == sym_size_int_1;  sym_size_int = sym_size_int_1 = None
@@ -115,7 +111,7 @@ TEST_CASE("input model: checked binds an expression dim's symbol, later dims mus
   // x: f32[2*s0] binds s0 to int(solve(2*s0 == x.shape[0])) — which relates nothing (an odd
   // size passes too) — and y: f32[s0 + 1] must then equal that s0 plus 1; z's dim is a product
   // of two symbols, which the entry check does not look at.
-  const std::string text = std::string(kHeader) + R"P(        def forward(self, x: "f32[2*s0]", y: "f32[s0 + 1]", z: "f32[s0*s1]"):
+  const std::string text = std::string(kProgramHeader) + R"P(        def forward(self, x: "f32[2*s0]", y: "f32[s0 + 1]", z: "f32[s0*s1]"):
             sym_size_int: "Sym(2*s0)" = torch.ops.aten.sym_size.int(x, 0);  x = None
             mod: "Sym(0)" = sym_size_int % 2
             eq: "Sym(True)" = mod == 0;  mod = None
@@ -144,7 +140,7 @@ Range constraints: {s0: VR[3, 9]}
 
 TEST_CASE("input model: checked applies a bound to a repeated symbol's later dims") {
   // y: f32[s0] after x: f32[s0] equals x's dim (unification), so a bound on s0 holds for y too.
-  const std::string text = std::string(kHeader) + R"P(        def forward(self, x: "f32[s0]", y: "f32[s0]"):
+  const std::string text = std::string(kProgramHeader) + R"P(        def forward(self, x: "f32[s0]", y: "f32[s0]"):
             sym_size_int: "Sym(s0)" = torch.ops.aten.sym_size.int(y, 0);  y = None
             ge: "Sym(s0 >= 4)" = sym_size_int >= 4;  sym_size_int = None
             _assert_scalar_default = torch.ops.aten._assert_scalar.default(ge, "y");  ge = _assert_scalar_default = None

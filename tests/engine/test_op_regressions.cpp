@@ -8,10 +8,13 @@
 #include <string>
 
 #include "engine/Engine.h"
+#include "tests/engine/EngineChecks.h"
 #include "ir/ExprPrinter.h"
 
 using namespace symrange;
 using solver::Verdict;
+
+using symrange::testing::verdictOf;
 
 namespace {
 
@@ -19,11 +22,6 @@ engine::Engine load(const char* name) {
   return engine::Engine::fromFile(std::string(SYMRANGE_SOURCE_DIR) + "/tests/fixtures/regressions/ops/" + name);
 }
 
-std::string verdictOf(engine::Engine& e, const char* node) {
-  const engine::CheckResult* c = e.check(node);
-  REQUIRE_MESSAGE(c != nullptr, node);
-  return solver::toString(c->verdict());
-}
 
 void expect(engine::Engine& e, const std::map<std::string, std::string>& want) {
   for (const auto& [node, v] : want) {

@@ -18,8 +18,6 @@ using namespace symrange::ir;
 
 namespace {
 
-constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
-constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 
 const char* errorName(EvalError e) {
   switch (e) {
@@ -79,21 +77,21 @@ TEST_CASE("pyFloorDiv / pyMod / pyCeilDivChecked match CPython") {
       {-1, 7, -1, 6, 0},
       {1, -7, -1, -6, 0},
       {-1, -7, 0, -1, 1},
-      {kMin, 1, kMin, 0, kMin},
-      {kMin, 2, -4611686018427387904, 0, -4611686018427387904},
-      {kMin, -2, 4611686018427387904, 0, 4611686018427387904},
-      {kMin, 3, -3074457345618258603, 1, -3074457345618258602},
-      {kMin, -3, 3074457345618258602, -2, 3074457345618258603},
-      {kMin, 7, -1317624576693539402, 6, -1317624576693539401},
-      {kMin, kMax, -2, 9223372036854775806, -1},
-      {kMax, kMin, -1, -1, 0},
-      {kMax, -1, -kMax, 0, -kMax},
-      {kMax, -3, -3074457345618258603, -2, -3074457345618258602},
-      {kMax, 3, 3074457345618258602, 1, 3074457345618258603},
-      {kMin + 1, -1, kMax, 0, kMax},
-      {-5, kMin, 0, -5, 1},
-      {5, kMin, -1, -9223372036854775803, 0},
-      {kMin, kMin, 1, 0, 1},
+      {kInt64Min, 1, kInt64Min, 0, kInt64Min},
+      {kInt64Min, 2, -4611686018427387904, 0, -4611686018427387904},
+      {kInt64Min, -2, 4611686018427387904, 0, 4611686018427387904},
+      {kInt64Min, 3, -3074457345618258603, 1, -3074457345618258602},
+      {kInt64Min, -3, 3074457345618258602, -2, 3074457345618258603},
+      {kInt64Min, 7, -1317624576693539402, 6, -1317624576693539401},
+      {kInt64Min, kInt64Max, -2, 9223372036854775806, -1},
+      {kInt64Max, kInt64Min, -1, -1, 0},
+      {kInt64Max, -1, -kInt64Max, 0, -kInt64Max},
+      {kInt64Max, -3, -3074457345618258603, -2, -3074457345618258602},
+      {kInt64Max, 3, 3074457345618258602, 1, 3074457345618258603},
+      {kInt64Min + 1, -1, kInt64Max, 0, kInt64Max},
+      {-5, kInt64Min, 0, -5, 1},
+      {5, kInt64Min, -1, -9223372036854775803, 0},
+      {kInt64Min, kInt64Min, 1, 0, 1},
   };
   for (const Case& k : cases) {
     CAPTURE(k.a);
@@ -104,9 +102,9 @@ TEST_CASE("pyFloorDiv / pyMod / pyCeilDivChecked match CPython") {
     CHECK(pyCeilDivChecked(k.a, k.b) == k.ceilDiv);
   }
   // the one quotient outside int64, and zero divisors
-  CHECK(pyMod(kMin, -1) == 0);
-  CHECK_FALSE(pyFloorDivChecked(kMin, -1).has_value());
-  CHECK_FALSE(pyCeilDivChecked(kMin, -1).has_value());
+  CHECK(pyMod(kInt64Min, -1) == 0);
+  CHECK_FALSE(pyFloorDivChecked(kInt64Min, -1).has_value());
+  CHECK_FALSE(pyCeilDivChecked(kInt64Min, -1).has_value());
   CHECK_FALSE(pyFloorDivChecked(3, 0).has_value());
   CHECK_FALSE(pyCeilDivChecked(3, 0).has_value());
 }
@@ -184,8 +182,8 @@ TEST_CASE("evaluate: integer expressions with symbols") {
 TEST_CASE("evaluate: errors") {
   ExprContext c;
   std::map<std::string, Value> env = {{"u0", Value::ofInt(0)},
-                                      {"big", Value::ofInt(kMax)},
-                                      {"small", Value::ofInt(kMin)},
+                                      {"big", Value::ofInt(kInt64Max)},
+                                      {"small", Value::ofInt(kInt64Min)},
                                       {"zf9", Value::ofFloat(std::nan(""))}};
   struct Case {
     const char* text;
@@ -264,7 +262,7 @@ TEST_CASE("evaluate: exact int/float comparison") {
   // 2^53 + 1 is not a double: converting it before comparing would say equal
   std::map<std::string, Value> env = {{"u0", Value::ofInt((std::int64_t{1} << 53) + 1)},
                                       {"zf0", Value::ofFloat(9007199254740992.0)},
-                                      {"big", Value::ofInt(kMax)},
+                                      {"big", Value::ofInt(kInt64Max)},
                                       {"zf1", Value::ofFloat(9223372036854775808.0)}};
   CHECK(show(evalText(c, "u0 > zf0", env)) == "bool True");
   CHECK(show(evalText(c, "Eq(u0, zf0)", env)) == "bool False");

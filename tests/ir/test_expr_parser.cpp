@@ -18,19 +18,12 @@
 #include "ir/Expr.h"
 #include "ir/ExprParser.h"
 #include "ir/ExprPrinter.h"
+#include "tests/ir/ExprTesting.h"
 
 using namespace symrange::ir;
+using symrange::testing::kAt;
+using symrange::testing::parse;
 
-namespace {
-
-constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
-constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
-
-const SourceLoc kAt{"f.txt", 3, 10};
-
-ExprRef parse(ExprContext& c, std::string_view text) { return parseExpr(c, text, kAt); }
-
-}  // namespace
 
 TEST_CASE("parser: valid inputs build the factories' expressions") {
   ExprContext c;
@@ -99,9 +92,9 @@ TEST_CASE("parser: valid inputs build the factories' expressions") {
       {"u0 - (u1 - u2)", c.sub(u0, c.sub(u1, u2))},
       {"--u0", u0},
       {"+u0", u0},
-      {"-9223372036854775808", I(kMin)},
-      {"9223372036854775807", I(kMax)},
-      {"9223372036854775806", I(kMax - 1)},
+      {"-9223372036854775808", I(kInt64Min)},
+      {"9223372036854775807", I(kInt64Max)},
+      {"9223372036854775806", I(kInt64Max - 1)},
       {"foo(u0, 2)", c.apply("foo", {u0, I(2)})},
       {"f(u0,)", c.apply("f", {u0})},
       {"g()", c.apply("g", {})},
@@ -377,8 +370,8 @@ class RandomExprs {
   ExprRef leaf() {
     static const char* const kSymbols[] = {"u0", "u1", "u2", "s0", "s77", "i4", "zf0", "x_y"};
     static const std::int64_t kInts[] = {0,    1,        -1,       2,        -2,
-                                         3,    7,        -8,       100,      kMax,
-                                         kMin, kMax - 1, kMin + 1, 1LL << 40, -(1LL << 33),
+                                         3,    7,        -8,       100,      kInt64Max,
+                                         kInt64Min, kInt64Max - 1, kInt64Min + 1, 1LL << 40, -(1LL << 33),
                                          1LL << 62};
     static const double kFloats[] = {0.5,     -2.5,       4.0,     1e-7,
                                      1e20,    -0.0,       0.0,     3.14159,
@@ -463,7 +456,7 @@ namespace {
 
 /// The expression texts of a printed program: the insides of `Sym(...)` and the dimensions of
 /// tensor annotations `"f32[...]"`, each with its line and column.
-struct Annotation {
+struct ExprSite {
   std::string text;
   int line;
   int col;
@@ -478,8 +471,8 @@ std::size_t matching(const std::string& s, std::size_t open, char o, char cl) {
   return std::string::npos;
 }
 
-std::vector<Annotation> annotationsOf(const std::string& path) {
-  std::vector<Annotation> out;
+std::vector<ExprSite> annotationsOf(const std::string& path) {
+  std::vector<ExprSite> out;
   std::ifstream in(path);
   std::string line;
   int lineNo = 0;
@@ -552,7 +545,7 @@ TEST_CASE("corpus and samples: every annotation parses - print(parse(s)) == s") 
   for (const auto& group : {corpus, samples}) {
     for (const std::string& file : group) {
       ExprContext c;
-      for (const Annotation& a : annotationsOf(file)) {
+      for (const ExprSite& a : annotationsOf(file)) {
         CAPTURE(file);
         CAPTURE(a.line);
         CAPTURE(a.text);
