@@ -1,9 +1,10 @@
 // tools/AnalyzeCommand.cpp — `symrange analyze FILE [-o OUT] [--report PATH|-] [--sarif PATH]
-// [--budget N]` (docs/cli.md): prints the optimized program (or, with `--report -`, the JSON
+// [--dot PATH [--dot-focus NODE]] [--html PATH] [--budget N]` (docs/cli.md, docs/views.md): prints the optimized program (or, with `--report -`, the JSON
 // report) to stdout, or with `-o` writes it to OUT (a `.pt2` archive in, an archive of the same
 // layout out); the diagnostics (tools/Diagnostics.h) and a one-line summary to stderr; exit 0
 // ok, 1 if a check always fails, 2 on bad input or an output that cannot be written.
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,6 +17,7 @@
 #include "tools/Diagnostics.h"
 #include "tools/Output.h"
 #include "tools/Sarif.h"
+#include "tools/ViewOutput.h"
 
 namespace symrange::tools {
 
@@ -26,6 +28,7 @@ struct AnalyzeOptions {
   std::string report;
   std::string output;
   std::string sarif;
+  std::string dot, dotFocus, html;
   EngineFlags engine;
 };
 
@@ -34,8 +37,13 @@ int runAnalyze(const AnalyzeOptions& o) {
   std::unique_ptr<engine::Engine> e;
   std::optional<ir::pt2::Pt2Archive> archive;
   engine::EngineOptions options;
+  const bool views = !o.dot.empty() || !o.html.empty();
+  std::string stdinText;  // standard input, kept for the views (it cannot be read twice)
   auto load = [&] {
-    if (ir::pt2::isPt2File(o.file)) {
+    if (views && o.file == "-") {
+      stdinText.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+      e = std::make_unique<engine::Engine>(engine::Engine::fromText(stdinText, shown, options));
+    } else if (ir::pt2::isPt2File(o.file)) {
       ir::pt2::Pt2Program p = ir::pt2::readPt2(o.file);
       archive = std::move(p.archive);
       e = std::make_unique<engine::Engine>(std::move(p.program), options);
@@ -45,7 +53,7 @@ int runAnalyze(const AnalyzeOptions& o) {
   };
   try {
     options = engineOptions(o.engine);
-    if (o.report.empty() && o.sarif.empty()) {
+    if (o.report.empty() && o.sarif.empty() && !views) {
       // nothing shows evidence or the ranges of every symbol: verdicts alone (the same ones);
       // the printed program's range entries are computed by the rewrite for the symbols it names
       options.budget.evidence = false;
@@ -72,6 +80,15 @@ int runAnalyze(const AnalyzeOptions& o) {
   e->optimize();
   const auto report = e->report(shown);
   if (!o.report.empty() && !writeOutput(o.report, report.dump(2) + "\n", "report")) return 2;
+  if (views) {
+    try {
+      const ViewSource source = o.file == "-" ? viewSourceFromText(stdinText, shown) : loadViewSource(o.file);
+      if (!writeFileViews(source, report, o.dot, o.dotFocus, o.html)) return 2;
+    } catch (const ir::InputError& err) {  // the file changed since it was analysed
+      std::cerr << err.what() << "\n";
+      return 2;
+    }
+  }
   if (!o.output.empty() && archive) {
     try {
       ir::pt2::writePt2(e->program(), *archive, o.output);
@@ -98,6 +115,10 @@ void registerAnalyzeCommand(CLI::App& app, int& exitCode) {
                   ".pt2 input)");
   cmd->add_option("--report", opts->report, "write the JSON report to PATH ('-': stdout, instead of the program)");
   cmd->add_option("--sarif", opts->sarif, "write the findings as a SARIF 2.1.0 log to PATH");
+  cmd->add_option("--dot", opts->dot, "write the program as a Graphviz DOT graph, checks coloured by verdict, to PATH");
+  cmd->add_option("--dot-focus", opts->dotFocus, "draw only NODE and what it depends on in the --dot graph")
+      ->needs(cmd->get_option("--dot"));
+  cmd->add_option("--html", opts->html, "write a self-contained HTML page of the verdicts to PATH");
   addEngineFlags(*cmd, opts->engine);
   cmd->callback([opts, &exitCode] { exitCode = runAnalyze(*opts); });
 }

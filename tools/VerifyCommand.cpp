@@ -21,6 +21,7 @@
 #include "tools/Interrupt.h"
 #include "tools/Output.h"
 #include "tools/Sarif.h"
+#include "tools/ViewOutput.h"
 
 namespace symrange::tools {
 
@@ -29,7 +30,7 @@ namespace {
 struct VerifyOptions {
   std::vector<std::string> paths;
   unsigned jobs = 0;
-  std::string report, junit, shard, sarif;
+  std::string report, junit, shard, sarif, dot, html;
   EngineFlags engine;
   std::vector<std::string> extensions{".txt", ".py", ".graph", ".pt2"};
 };
@@ -153,6 +154,7 @@ int runVerify(const VerifyOptions& o) {
   if (!o.report.empty() && !writeOutput(o.report, report.dump(2) + "\n", "report")) return 2;
   if (!o.junit.empty() && !writeOutput(o.junit, junitXml(report), "JUnit XML")) return 2;
   if (!o.sarif.empty() && !writeOutput(o.sarif, sarifLog(findings).dump(2) + "\n", "SARIF log")) return 2;
+  if ((!o.dot.empty() || !o.html.empty()) && !writeBatchViews(report, o.dot, o.html)) return 2;
   std::cerr << "symrange verify" << (complete ? "" : " (interrupted)") << ":\n" << summaryTable(report);
   if (!complete) return 130;
   return bad ? 1 : 0;
@@ -231,6 +233,8 @@ void registerVerifyCommand(CLI::App& app, int& exitCode) {
             return parseShard(text, s, error) ? std::string() : error;
           },
           "K/N"));
+  cmd->add_option("--dot", o->dot, "write a Graphviz DOT graph per file into the directory DIR");
+  cmd->add_option("--html", o->html, "write an HTML page per file and index.html into the directory DIR");
   addEngineFlags(*cmd, o->engine);
   cmd->add_option("--ext", o->extensions, "file name endings taken from directories")
       ->default_str(".txt .py .graph .pt2");
