@@ -10,27 +10,17 @@
 
 #include "ir/BigInt.h"
 #include "ir/Diagnostic.h"
+#include "ir/ExprFunctor.h"
 
 namespace symrange::ir {
 
 bool alwaysDefined(ExprRef e) {
-  switch (e->kind()) {
-    case ExprKind::IntInf: return false;
-    case ExprKind::FloorDiv:
-    case ExprKind::Mod:
-    case ExprKind::PythonMod:
-    case ExprKind::CeilDiv:
-    case ExprKind::TrueDiv:
-      if (!(e->op(1)->isIntLiteral() && e->op(1)->intSign() != 0)) return false;
-      break;
-    case ExprKind::PowByNatural:
-      if (!(e->op(1)->isIntConst() && e->op(1)->intValue() >= 0)) return false;
-      break;
-    default: break;
-  }
-  for (ExprRef o : e->ops())
-    if (!alwaysDefined(o)) return false;
-  return true;
+  return forEachSubexpr(e, [](ExprRef x) {
+    if (x->kind() == ExprKind::IntInf) return false;
+    if (isDivisionKind(x->kind())) return x->op(1)->isIntLiteral() && x->op(1)->intSign() != 0;
+    if (x->kind() == ExprKind::PowByNatural) return x->op(1)->isIntConst() && x->op(1)->intValue() >= 0;
+    return true;
+  });
 }
 
 namespace {
@@ -124,36 +114,29 @@ NumResult ok(Num v) { return {std::move(v), EvalError::None}; }
 NumResult ok(Value v) { return {ofValue(v), EvalError::None}; }
 NumResult fail(EvalError e) { return {std::nullopt, e}; }
 
-class Evaluator {
+template <ExprKind>
+constexpr bool kNoEvaluation = false;
+
+class Evaluator : public MemoExprFunctor<Evaluator, NumResult> {
  public:
   explicit Evaluator(const std::function<std::optional<Value>(ExprRef)>& lookup)
       : lookup_(lookup) {}
 
-  NumResult eval(ExprRef e) {
-    if (auto it = memo_.find(e); it != memo_.end()) return it->second;
-    NumResult r = compute(e);
-    memo_.emplace(e, r);
-    return r;
+  NumResult eval(ExprRef e) { return (*this)(e); }
+
+  NumResult visit(ExprRef e, Kind<ExprKind::IntConst>) { return ok(Value::ofInt(e->intValue())); }
+  NumResult visit(ExprRef e, Kind<ExprKind::BigIntConst>) { return ok(ofBig(*parseBigInt(e->bigText()))); }
+  NumResult visit(ExprRef e, Kind<ExprKind::BoolConst>) { return ok(Value::ofBool(e->boolValue())); }
+  NumResult visit(ExprRef e, Kind<ExprKind::FloatConst>) { return ok(Value::ofFloat(e->floatValue())); }
+  NumResult visit(ExprRef, Kind<ExprKind::IntInf>) { return fail(EvalError::Unsupported); }
+  NumResult visit(ExprRef, Kind<ExprKind::Apply>) { return fail(EvalError::Unsupported); }
+  NumResult visit(ExprRef e, Kind<ExprKind::Symbol>) {
+    std::optional<Value> v = lookup_(e);
+    return v ? ok(*v) : fail(EvalError::Unbound);
   }
-
- private:
-  const std::function<std::optional<Value>(ExprRef)>& lookup_;
-  std::unordered_map<ExprRef, NumResult> memo_;
-
-  NumResult compute(ExprRef e) {
-    switch (e->kind()) {
-      case ExprKind::IntConst: return ok(Value::ofInt(e->intValue()));
-      case ExprKind::BigIntConst: return ok(ofBig(*parseBigInt(e->bigText())));
-      case ExprKind::BoolConst: return ok(Value::ofBool(e->boolValue()));
-      case ExprKind::FloatConst: return ok(Value::ofFloat(e->floatValue()));
-      case ExprKind::IntInf: return fail(EvalError::Unsupported);
-      case ExprKind::Apply: return fail(EvalError::Unsupported);
-      case ExprKind::Symbol: {
-        std::optional<Value> v = lookup_(e);
-        return v ? ok(*v) : fail(EvalError::Unbound);
-      }
-      default: break;
-    }
+  template <ExprKind K>
+    requires(!isLeafKind(K) && K != ExprKind::Apply)
+  NumResult visit(ExprRef e, Kind<K>) {
     // every operand is evaluated, left to right (each is computed by the graph before the
     // operation runs); the first error wins
     std::vector<Num> v;
@@ -163,8 +146,11 @@ class Evaluator {
       if (!r.value) return r;
       v.push_back(*r.value);
     }
-    return apply(e->kind(), v);
+    return apply<K>(v);
   }
+
+ private:
+  const std::function<std::optional<Value>(ExprRef)>& lookup_;
 
   static bool anyFloat(const std::vector<Num>& v) {
     for (const Num& x : v) {
@@ -193,143 +179,120 @@ class Evaluator {
     return ok(Value::ofFloat(*acc));
   }
 
-  static NumResult apply(ExprKind k, const std::vector<Num>& v) {
-    switch (k) {
-      case ExprKind::Add: {
-        if (anyFloat(v)) return floatFold(v, [](double a, double b) { return a + b; });
-        std::int64_t s = 0;
-        bool overflow = anyBig(v);
-        for (const Num& x : v) {
-          if (overflow || __builtin_add_overflow(s, x.v.i, &s)) {
-            overflow = true;
-            break;
-          }
+  template <ExprKind K>
+  static NumResult apply(const std::vector<Num>& v) {
+    constexpr ExprKind k = K;
+    if constexpr (k == ExprKind::Add) {
+      if (anyFloat(v)) return floatFold(v, [](double a, double b) { return a + b; });
+      std::int64_t s = 0;
+      bool overflow = anyBig(v);
+      for (const Num& x : v) {
+        if (overflow || __builtin_add_overflow(s, x.v.i, &s)) {
+          overflow = true;
+          break;
         }
-        if (!overflow) return ok(Value::ofInt(s));
-        BigInt b = 0;
-        for (const Num& x : v) b += bigOf(x);
-        return ok(ofBig(std::move(b)));
       }
-      case ExprKind::Mul: {
-        if (anyFloat(v)) return floatFold(v, [](double a, double b) { return a * b; });
-        std::int64_t p = 1;
-        bool overflow = anyBig(v);
-        for (const Num& x : v) {
-          if (overflow || __builtin_mul_overflow(p, x.v.i, &p)) {
-            overflow = true;
-            break;
-          }
+      if (!overflow) return ok(Value::ofInt(s));
+      BigInt b = 0;
+      for (const Num& x : v) b += bigOf(x);
+      return ok(ofBig(std::move(b)));
+    } else if constexpr (k == ExprKind::Mul) {
+      if (anyFloat(v)) return floatFold(v, [](double a, double b) { return a * b; });
+      std::int64_t p = 1;
+      bool overflow = anyBig(v);
+      for (const Num& x : v) {
+        if (overflow || __builtin_mul_overflow(p, x.v.i, &p)) {
+          overflow = true;
+          break;
         }
-        if (!overflow) return ok(Value::ofInt(p));
-        BigInt b = 1;
-        for (const Num& x : v) b *= bigOf(x);
-        return ok(ofBig(std::move(b)));
       }
-      case ExprKind::FloorDiv:
-      case ExprKind::Mod:
-      case ExprKind::PythonMod:
-      case ExprKind::CeilDiv: {
-        if (anyFloat(v)) return fail(EvalError::Unsupported);
-        if (!v[1].big && v[1].v.i == 0) return fail(EvalError::DivisionByZero);
-        bool isMod = k == ExprKind::Mod || k == ExprKind::PythonMod;
-        if (!anyBig(v)) {
-          std::int64_t a = v[0].v.i;
-          std::int64_t b = v[1].v.i;
-          if (isMod) return ok(Value::ofInt(pyMod(a, b)));
-          auto q = k == ExprKind::FloorDiv ? pyFloorDivChecked(a, b) : pyCeilDivChecked(a, b);
-          if (q) return ok(Value::ofInt(*q));
-        }
-        BigInt a = bigOf(v[0]), b = bigOf(v[1]);
-        if (isMod) return ok(ofBig(pyMod(a, b)));
-        return ok(ofBig(k == ExprKind::FloorDiv ? pyFloorDiv(a, b) : pyCeilDiv(a, b)));
+      if (!overflow) return ok(Value::ofInt(p));
+      BigInt b = 1;
+      for (const Num& x : v) b *= bigOf(x);
+      return ok(ofBig(std::move(b)));
+    } else if constexpr (k == ExprKind::FloorDiv || k == ExprKind::Mod || k == ExprKind::PythonMod ||
+                       k == ExprKind::CeilDiv) {
+      if (anyFloat(v)) return fail(EvalError::Unsupported);
+      if (!v[1].big && v[1].v.i == 0) return fail(EvalError::DivisionByZero);
+      bool isMod = k == ExprKind::Mod || k == ExprKind::PythonMod;
+      if (!anyBig(v)) {
+        std::int64_t a = v[0].v.i;
+        std::int64_t b = v[1].v.i;
+        if (isMod) return ok(Value::ofInt(pyMod(a, b)));
+        auto q = k == ExprKind::FloorDiv ? pyFloorDivChecked(a, b) : pyCeilDivChecked(a, b);
+        if (q) return ok(Value::ofInt(*q));
       }
-      case ExprKind::Max:
-      case ExprKind::Min: {
-        // Python's max/min: the first extreme element, compared exactly
-        Num best = v[0];
-        for (std::size_t i = 1; i < v.size(); ++i) {
-          std::optional<int> c = compareNumbers(v[i], best);
-          if (!c) return fail(EvalError::Unsupported);  // nan: order-dependent in Python
-          if ((k == ExprKind::Max && *c > 0) || (k == ExprKind::Min && *c < 0)) best = v[i];
-        }
-        return ok(best);
+      BigInt a = bigOf(v[0]), b = bigOf(v[1]);
+      if (isMod) return ok(ofBig(pyMod(a, b)));
+      return ok(ofBig(k == ExprKind::FloorDiv ? pyFloorDiv(a, b) : pyCeilDiv(a, b)));
+    } else if constexpr (k == ExprKind::Max || k == ExprKind::Min) {
+      // Python's max/min: the first extreme element, compared exactly
+      Num best = v[0];
+      for (std::size_t i = 1; i < v.size(); ++i) {
+        std::optional<int> c = compareNumbers(v[i], best);
+        if (!c) return fail(EvalError::Unsupported);  // nan: order-dependent in Python
+        if ((k == ExprKind::Max && *c > 0) || (k == ExprKind::Min && *c < 0)) best = v[i];
       }
-      case ExprKind::Abs: {
-        if (!isIntLike(v[0])) return ok(Value::ofFloat(std::fabs(v[0].v.f)));
-        if (!v[0].big && v[0].v.i != kInt64Min) return ok(Value::ofInt(std::abs(v[0].v.i)));
-        return ok(ofBig(boost::multiprecision::abs(bigOf(v[0]))));
+      return ok(best);
+    } else if constexpr (k == ExprKind::Abs) {
+      if (!isIntLike(v[0])) return ok(Value::ofFloat(std::fabs(v[0].v.f)));
+      if (!v[0].big && v[0].v.i != kInt64Min) return ok(Value::ofInt(std::abs(v[0].v.i)));
+      return ok(ofBig(boost::multiprecision::abs(bigOf(v[0]))));
+    } else if constexpr (k == ExprKind::PowByNatural) {
+      if (anyFloat(v)) return fail(EvalError::Unsupported);
+      if (v[1].big) return fail(v[1].big->sign() < 0 ? EvalError::Unsupported : EvalError::Overflow);
+      std::int64_t n = v[1].v.i;
+      if (n < 0) return fail(EvalError::Unsupported);
+      // Python computes any power; we stop at 2^(2^20) (a guard against memory exhaustion)
+      std::optional<BigInt> p = pyPow(bigOf(v[0]), static_cast<std::uint64_t>(n), 1u << 20);
+      return p ? ok(ofBig(std::move(*p))) : fail(EvalError::Overflow);
+    } else if constexpr (k == ExprKind::TruncToInt) {
+      if (isIntLike(v[0])) return ok(v[0]);
+      double t = std::trunc(v[0].v.f);
+      if (std::isnan(t)) return fail(EvalError::Unsupported);  // Python: ValueError
+      if (std::isinf(t)) return fail(EvalError::Overflow);     // Python: OverflowError
+      return ok(ofBig(doubleToBig(t)));
+    } else if constexpr (k == ExprKind::ToFloat) {
+      std::optional<double> d = asDouble(v[0]);
+      return d ? ok(Value::ofFloat(*d)) : fail(EvalError::Overflow);
+    } else if constexpr (k == ExprKind::TrueDiv) {
+      // Python's int / int is correctly rounded; converting first to double rounds twice
+      // when |a| or |b| > 2^53 (a documented approximation)
+      std::optional<double> a = asDouble(v[0]);
+      std::optional<double> b = asDouble(v[1]);
+      if (isIntLike(v[1]) && !v[1].big && v[1].v.i == 0) return fail(EvalError::DivisionByZero);
+      if (!a || !b) return fail(EvalError::Overflow);
+      if (*b == 0.0) return fail(EvalError::DivisionByZero);
+      return ok(Value::ofFloat(*a / *b));
+    } else if constexpr (isComparison(k)) {
+      std::optional<int> c = compareNumbers(v[0], v[1]);
+      if (!c) return ok(Value::ofBool(k == ExprKind::Ne));  // nan compares unequal
+      bool r = false;
+      if constexpr (k == ExprKind::Eq) r = *c == 0;
+      if constexpr (k == ExprKind::Ne) r = *c != 0;
+      if constexpr (k == ExprKind::Lt) r = *c < 0;
+      if constexpr (k == ExprKind::Le) r = *c <= 0;
+      if constexpr (k == ExprKind::Gt) r = *c > 0;
+      if constexpr (k == ExprKind::Ge) r = *c >= 0;
+      return ok(Value::ofBool(r));
+    } else if constexpr (k == ExprKind::And || k == ExprKind::Or) {
+      bool isAnd = k == ExprKind::And;
+      bool r = isAnd;
+      for (const Num& x : v) {
+        if (x.v.type != Value::Type::Bool) return fail(EvalError::Unsupported);
+        r = isAnd ? (r && x.v.i != 0) : (r || x.v.i != 0);
       }
-      case ExprKind::PowByNatural: {
-        if (anyFloat(v)) return fail(EvalError::Unsupported);
-        if (v[1].big) return fail(v[1].big->sign() < 0 ? EvalError::Unsupported : EvalError::Overflow);
-        std::int64_t n = v[1].v.i;
-        if (n < 0) return fail(EvalError::Unsupported);
-        // Python computes any power; we stop at 2^(2^20) (a guard against memory exhaustion)
-        std::optional<BigInt> p = pyPow(bigOf(v[0]), static_cast<std::uint64_t>(n), 1u << 20);
-        return p ? ok(ofBig(std::move(*p))) : fail(EvalError::Overflow);
-      }
-      case ExprKind::TruncToInt: {
-        if (isIntLike(v[0])) return ok(v[0]);
-        double t = std::trunc(v[0].v.f);
-        if (std::isnan(t)) return fail(EvalError::Unsupported);  // Python: ValueError
-        if (std::isinf(t)) return fail(EvalError::Overflow);     // Python: OverflowError
-        return ok(ofBig(doubleToBig(t)));
-      }
-      case ExprKind::ToFloat: {
-        std::optional<double> d = asDouble(v[0]);
-        return d ? ok(Value::ofFloat(*d)) : fail(EvalError::Overflow);
-      }
-      case ExprKind::TrueDiv: {
-        // Python's int / int is correctly rounded; converting first to double rounds twice
-        // when |a| or |b| > 2^53 (a documented approximation)
-        std::optional<double> a = asDouble(v[0]);
-        std::optional<double> b = asDouble(v[1]);
-        if (isIntLike(v[1]) && !v[1].big && v[1].v.i == 0) return fail(EvalError::DivisionByZero);
-        if (!a || !b) return fail(EvalError::Overflow);
-        if (*b == 0.0) return fail(EvalError::DivisionByZero);
-        return ok(Value::ofFloat(*a / *b));
-      }
-      case ExprKind::Eq:
-      case ExprKind::Ne:
-      case ExprKind::Lt:
-      case ExprKind::Le:
-      case ExprKind::Gt:
-      case ExprKind::Ge: {
-        std::optional<int> c = compareNumbers(v[0], v[1]);
-        if (!c) return ok(Value::ofBool(k == ExprKind::Ne));  // nan compares unequal
-        bool r = false;
-        switch (k) {
-          case ExprKind::Eq: r = *c == 0; break;
-          case ExprKind::Ne: r = *c != 0; break;
-          case ExprKind::Lt: r = *c < 0; break;
-          case ExprKind::Le: r = *c <= 0; break;
-          case ExprKind::Gt: r = *c > 0; break;
-          default: r = *c >= 0; break;
-        }
-        return ok(Value::ofBool(r));
-      }
-      case ExprKind::And:
-      case ExprKind::Or: {
-        bool isAnd = k == ExprKind::And;
-        bool r = isAnd;
-        for (const Num& x : v) {
-          if (x.v.type != Value::Type::Bool) return fail(EvalError::Unsupported);
-          r = isAnd ? (r && x.v.i != 0) : (r || x.v.i != 0);
-        }
-        return ok(Value::ofBool(r));
-      }
-      case ExprKind::Not: {
-        if (v[0].v.type != Value::Type::Bool) return fail(EvalError::Unsupported);
-        return ok(Value::ofBool(v[0].v.i == 0));
-      }
-      case ExprKind::Where: {
-        if (!isIntLike(v[0])) return fail(EvalError::Unsupported);
-        bool c = v[0].big ? true : v[0].v.i != 0;
-        return ok(c ? v[1] : v[2]);
-      }
-      default: break;
+      return ok(Value::ofBool(r));
+    } else if constexpr (k == ExprKind::Not) {
+      if (v[0].v.type != Value::Type::Bool) return fail(EvalError::Unsupported);
+      return ok(Value::ofBool(v[0].v.i == 0));
+    } else if constexpr (k == ExprKind::Where) {
+      if (!isIntLike(v[0])) return fail(EvalError::Unsupported);
+      bool c = v[0].big ? true : v[0].v.i != 0;
+      return ok(c ? v[1] : v[2]);
+    } else {
+      static_assert(kNoEvaluation<K>, "a new ExprKind needs its evaluation");
     }
-    return fail(EvalError::Unsupported);
   }
 };
 

@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "ir/Diagnostic.h"
+#include "ir/ExprFunctor.h"
 
 namespace symrange::ir {
 
@@ -81,73 +82,101 @@ bool hasSingleCoefficient(ExprRef m) {
   return m->kind() == ExprKind::Mul && isIntFactor(m->op(0)) && !isIntFactor(m->op(1));
 }
 
-int precedence(ExprRef e) {
-  switch (e->kind()) {
-    case ExprKind::IntConst:
-    case ExprKind::BigIntConst: return e->intSign() < 0 ? Unary : Atom;
-    case ExprKind::FloatConst: return std::signbit(e->floatValue()) ? Unary : Atom;
-    case ExprKind::IntInf: return e->intValue() < 0 ? Unary : Atom;
-    case ExprKind::Add: return Sum;
-    case ExprKind::Mul:
-    case ExprKind::TrueDiv: return Product;
-    case ExprKind::PowByNatural: return Power;
-    case ExprKind::Lt:
-    case ExprKind::Le:
-    case ExprKind::Gt:
-    case ExprKind::Ge: return Cmp;
-    case ExprKind::And: return And;
-    case ExprKind::Or: return Or;
-    case ExprKind::Not: return Not;
-    default: return Atom;  // leaves, function calls, and FloorDiv (it brings its own parentheses)
-  }
+template <ExprKind>
+constexpr bool kNoSpelling = false;
+
+/// The kinds printed as a call of their sympy name: `Max(u0, 1)`, `Eq(u0, 1)`, `PythonMod(u1, 3)`.
+constexpr bool printsAsCall(ExprKind k) {
+  return k == ExprKind::Mod || k == ExprKind::PythonMod || k == ExprKind::Max ||
+         k == ExprKind::Min || k == ExprKind::Abs || k == ExprKind::CeilDiv ||
+         k == ExprKind::TruncToInt || k == ExprKind::ToFloat || k == ExprKind::Eq ||
+         k == ExprKind::Ne || k == ExprKind::Where;
 }
 
-class Printer {
+/// The binding strength of `e`'s printed form.
+struct PrecedenceOf : ExprFunctor<PrecedenceOf, int> {
+  template <ExprKind K>
+  int visit(ExprRef e, Kind<K>) {
+    if constexpr (K == ExprKind::IntConst || K == ExprKind::BigIntConst) {
+      return e->intSign() < 0 ? Unary : Atom;
+    } else if constexpr (K == ExprKind::FloatConst) {
+      return std::signbit(e->floatValue()) ? Unary : Atom;
+    } else if constexpr (K == ExprKind::IntInf) {
+      return e->intValue() < 0 ? Unary : Atom;
+    } else if constexpr (K == ExprKind::Add) {
+      return Sum;
+    } else if constexpr (K == ExprKind::Mul || K == ExprKind::TrueDiv) {
+      return Product;
+    } else if constexpr (K == ExprKind::PowByNatural) {
+      return Power;
+    } else if constexpr (K == ExprKind::Lt || K == ExprKind::Le || K == ExprKind::Gt ||
+                         K == ExprKind::Ge) {
+      return Cmp;
+    } else if constexpr (K == ExprKind::And) {
+      return And;
+    } else if constexpr (K == ExprKind::Or) {
+      return Or;
+    } else if constexpr (K == ExprKind::Not) {
+      return Not;
+    } else if constexpr (K == ExprKind::BoolConst || K == ExprKind::Symbol ||
+                         K == ExprKind::Apply || K == ExprKind::FloorDiv || printsAsCall(K)) {
+      return Atom;  // leaves, function calls, and FloorDiv (it brings its own parentheses)
+    } else {
+      static_assert(kNoSpelling<K>, "a new ExprKind needs its precedence");
+    }
+  }
+};
+
+int precedence(ExprRef e) { return PrecedenceOf{}.dispatch(e); }
+
+/// Prints an expression as a tree (a shared operand is printed at each use, as sympy does).
+class Printer : public ExprFunctor<Printer, void> {
  public:
   std::string out;
 
-  void print(ExprRef e) {
-    switch (e->kind()) {
-      case ExprKind::IntConst: out += std::to_string(e->intValue()); return;
-      case ExprKind::BigIntConst: out += e->bigText(); return;
-      case ExprKind::BoolConst: out += e->boolValue() ? "True" : "False"; return;
-      case ExprKind::FloatConst: appendFloat(out, e->floatValue()); return;
-      case ExprKind::IntInf: out += e->intValue() < 0 ? "-int_oo" : "int_oo"; return;
-      case ExprKind::Symbol: out += e->name(); return;
-      case ExprKind::Add: printAdd(e); return;
-      case ExprKind::Mul: printMul(e, false); return;
-      case ExprKind::FloorDiv: {
-        // torch's FloorDiv._sympystr: `(base//divisor)`, operands parenthesized at Mul level
-        out += '(';
-        printFloorDivOperand(e->op(0));
-        out += "//";
-        printFloorDivOperand(e->op(1));
-        out += ')';
-        return;
-      }
-      case ExprKind::PowByNatural:
-        printOperand(e->op(0), precedence(e->op(0)) <= Power);
-        out += "**";
-        printOperand(e->op(1), precedence(e->op(1)) < Power);
-        return;
-      case ExprKind::TrueDiv:
-        printOperand(e->op(0), precedence(e->op(0)) < Product);
-        out += '/';
-        printOperand(e->op(1), precedence(e->op(1)) <= Unary);
-        return;
-      case ExprKind::Lt: printInfix(e, " < "); return;
-      case ExprKind::Le: printInfix(e, " <= "); return;
-      case ExprKind::Gt: printInfix(e, " > "); return;
-      case ExprKind::Ge: printInfix(e, " >= "); return;
-      case ExprKind::And: printLogic(e, " & "); return;
-      case ExprKind::Or: printLogic(e, " | "); return;
-      case ExprKind::Not:
-        out += '~';
-        printOperand(e->op(0), precedence(e->op(0)) < Atom);
-        return;
-      case ExprKind::Apply: printCall(e->name(), e); return;
-      default: printCall(kindName(e->kind()), e); return;
-    }
+  void print(ExprRef e) { dispatch(e); }
+
+  void visit(ExprRef e, Kind<ExprKind::IntConst>) { out += std::to_string(e->intValue()); }
+  void visit(ExprRef e, Kind<ExprKind::BigIntConst>) { out += e->bigText(); }
+  void visit(ExprRef e, Kind<ExprKind::BoolConst>) { out += e->boolValue() ? "True" : "False"; }
+  void visit(ExprRef e, Kind<ExprKind::FloatConst>) { appendFloat(out, e->floatValue()); }
+  void visit(ExprRef e, Kind<ExprKind::IntInf>) { out += e->intValue() < 0 ? "-int_oo" : "int_oo"; }
+  void visit(ExprRef e, Kind<ExprKind::Symbol>) { out += e->name(); }
+  void visit(ExprRef e, Kind<ExprKind::Add>) { printAdd(e); }
+  void visit(ExprRef e, Kind<ExprKind::Mul>) { printMul(e, false); }
+  void visit(ExprRef e, Kind<ExprKind::FloorDiv>) {
+    // torch's FloorDiv._sympystr: `(base//divisor)`, operands parenthesized at Mul level
+    out += '(';
+    printFloorDivOperand(e->op(0));
+    out += "//";
+    printFloorDivOperand(e->op(1));
+    out += ')';
+  }
+  void visit(ExprRef e, Kind<ExprKind::PowByNatural>) {
+    printOperand(e->op(0), precedence(e->op(0)) <= Power);
+    out += "**";
+    printOperand(e->op(1), precedence(e->op(1)) < Power);
+  }
+  void visit(ExprRef e, Kind<ExprKind::TrueDiv>) {
+    printOperand(e->op(0), precedence(e->op(0)) < Product);
+    out += '/';
+    printOperand(e->op(1), precedence(e->op(1)) <= Unary);
+  }
+  void visit(ExprRef e, Kind<ExprKind::Lt>) { printInfix(e, " < "); }
+  void visit(ExprRef e, Kind<ExprKind::Le>) { printInfix(e, " <= "); }
+  void visit(ExprRef e, Kind<ExprKind::Gt>) { printInfix(e, " > "); }
+  void visit(ExprRef e, Kind<ExprKind::Ge>) { printInfix(e, " >= "); }
+  void visit(ExprRef e, Kind<ExprKind::And>) { printLogic(e, " & "); }
+  void visit(ExprRef e, Kind<ExprKind::Or>) { printLogic(e, " | "); }
+  void visit(ExprRef e, Kind<ExprKind::Not>) {
+    out += '~';
+    printOperand(e->op(0), precedence(e->op(0)) < Atom);
+  }
+  void visit(ExprRef e, Kind<ExprKind::Apply>) { printCall(e->name(), e); }
+  template <ExprKind K>
+    requires(printsAsCall(K))
+  void visit(ExprRef e, Kind<K>) {
+    printCall(kindName(K), e);
   }
 
  private:
@@ -191,26 +220,29 @@ class Printer {
 
   /// Whether `t`, as a non-leading term of a sum, prints as ` - <negated t>`.
   static bool isNegativeTerm(ExprRef t) {
-    switch (t->kind()) {
-      case ExprKind::IntConst: return t->intValue() < 0 && t->intValue() != kInt64Min;
-      case ExprKind::BigIntConst: return t->intSign() < 0;
-      case ExprKind::FloatConst:
-        return std::signbit(t->floatValue()) && !std::isnan(t->floatValue());
-      case ExprKind::IntInf: return t->intValue() < 0;
-      case ExprKind::Mul:
-        return hasSingleCoefficient(t) && t->op(0)->intSign() < 0 &&
-               !(t->op(0)->isIntConst() && t->op(0)->intValue() == kInt64Min);
-      default: return false;
-    }
+    if (t->isIntConst()) return t->intValue() < 0 && t->intValue() != kInt64Min;
+    if (t->isBigIntConst()) return t->intSign() < 0;
+    if (t->kind() == ExprKind::FloatConst)
+      return std::signbit(t->floatValue()) && !std::isnan(t->floatValue());
+    if (t->kind() == ExprKind::IntInf) return t->intValue() < 0;
+    if (t->kind() == ExprKind::Mul)
+      return hasSingleCoefficient(t) && t->op(0)->intSign() < 0 &&
+             !(t->op(0)->isIntConst() && t->op(0)->intValue() == kInt64Min);
+    return false;  // any other term prints with ` + `
   }
 
+  /// The text of a term for which isNegativeTerm holds, negated.
   void printNegated(ExprRef t) {
-    switch (t->kind()) {
-      case ExprKind::IntConst: out += std::to_string(-t->intValue()); return;
-      case ExprKind::BigIntConst: out += std::string_view(t->bigText()).substr(1); return;
-      case ExprKind::FloatConst: appendFloat(out, -t->floatValue()); return;
-      case ExprKind::IntInf: out += "int_oo"; return;
-      default: printMul(t, true); return;
+    if (t->isIntConst()) {
+      out += std::to_string(-t->intValue());
+    } else if (t->isBigIntConst()) {
+      out += std::string_view(t->bigText()).substr(1);
+    } else if (t->kind() == ExprKind::FloatConst) {
+      appendFloat(out, -t->floatValue());
+    } else if (t->kind() == ExprKind::IntInf) {
+      out += "int_oo";
+    } else {
+      printMul(t, true);
     }
   }
 

@@ -7,7 +7,9 @@
 #include <set>
 #include <span>
 
+#include "ir/Diagnostic.h"
 #include "ir/ExprEval.h"
+#include "ir/ExprFunctor.h"
 #include "solver/IntervalEval.h"
 
 namespace symrange::solver {
@@ -22,6 +24,24 @@ namespace {
 constexpr int kMaxDisjunctionDepth = 3;
 /// Deepest nesting of arithmetic narrowed.
 constexpr int kMaxIntDepth = 16;
+
+template <ExprKind>
+constexpr bool kNoEndDeps = false;
+template <ExprKind>
+constexpr bool kNoNarrowBool = false;
+template <ExprKind>
+constexpr bool kNoNarrowInt = false;
+
+/// The comparison that holds exactly where `k` fails (integers: no nan).
+ExprKind negatedComparison(ExprKind k) {
+  SYMRANGE_ASSERT(ir::isComparison(k));
+  if (k == ExprKind::Eq) return ExprKind::Ne;
+  if (k == ExprKind::Ne) return ExprKind::Eq;
+  if (k == ExprKind::Lt) return ExprKind::Ge;
+  if (k == ExprKind::Le) return ExprKind::Gt;
+  if (k == ExprKind::Gt) return ExprKind::Le;
+  return ExprKind::Lt;  // Ge
+}
 
 bool hasFloatOperand(ExprRef e) {
   for (ExprRef o : e->ops()) {
@@ -190,22 +210,18 @@ DepSet Propagator::symDeps(const Box& box, ExprRef e) const {
 }
 
 DepSet Propagator::endDeps(const Box& box, ExprRef e, bool lower) const {
-  switch (e->kind()) {
-    case ExprKind::IntConst:
-    case ExprKind::BoolConst: return {};
-    case ExprKind::Symbol: {
+  return ir::visitKind<DepSet>(e, [&]<ExprKind K>(ir::Kind<K>) -> DepSet {
+    if constexpr (K == ExprKind::IntConst || K == ExprKind::BoolConst) {
+      return {};
+    } else if constexpr (K == ExprKind::Symbol) {
       const SymBound* b = box.find(e);
       if (b == nullptr) return {};
       return lower ? b->loDeps : b->hiDeps;
-    }
-    case ExprKind::Add:
-    case ExprKind::Max:
-    case ExprKind::Min: {
+    } else if constexpr (K == ExprKind::Add || K == ExprKind::Max || K == ExprKind::Min) {
       DepSet out;
       for (ExprRef o : e->ops()) out = unite(out, endDeps(box, o, lower));
       return out;
-    }
-    case ExprKind::Mul: {
+    } else if constexpr (K == ExprKind::Mul) {
       std::int64_t sign = 1;
       ExprRef x = nullptr;
       for (ExprRef o : e->ops()) {
@@ -219,22 +235,27 @@ DepSet Propagator::endDeps(const Box& box, ExprRef e, bool lower) const {
       }
       if (x == nullptr || sign == 0) return {};
       return endDeps(box, x, sign > 0 ? lower : !lower);
-    }
-    case ExprKind::FloorDiv:
-    case ExprKind::CeilDiv:
+    } else if constexpr (K == ExprKind::FloorDiv || K == ExprKind::CeilDiv) {
       if (e->op(1)->isIntConst() && e->op(1)->intValue() != 0) {
         return endDeps(box, e->op(0), e->op(1)->intValue() > 0 ? lower : !lower);
       }
       return symDeps(box, e);
-    default: return symDeps(box, e);
-  }
+    } else if constexpr (K == ExprKind::BigIntConst || K == ExprKind::FloatConst || K == ExprKind::IntInf ||
+                         K == ExprKind::Mod || K == ExprKind::PythonMod || K == ExprKind::Abs ||
+                         K == ExprKind::PowByNatural || K == ExprKind::TruncToInt || K == ExprKind::ToFloat ||
+                         K == ExprKind::TrueDiv || K == ExprKind::Eq || K == ExprKind::Ne ||
+                         K == ExprKind::Lt || K == ExprKind::Le || K == ExprKind::Gt ||
+                         K == ExprKind::Ge || K == ExprKind::And || K == ExprKind::Or ||
+                         K == ExprKind::Not || K == ExprKind::Where || K == ExprKind::Apply) {
+      return symDeps(box, e);
+    } else {
+      static_assert(kNoEndDeps<K>, "a new ExprKind needs its bound dependencies");
+    }
+  });
 }
 
 bool Propagator::hasDisjunction(ExprRef e) {
-  if (e->kind() == ExprKind::Or) return true;
-  for (ExprRef o : e->ops())
-    if (hasDisjunction(o)) return true;
-  return false;
+  return !ir::forEachSubexpr(e, [](ExprRef x) { return x->kind() != ExprKind::Or; });
 }
 
 DepSet Propagator::withCurrent(const DepSet& deps) const { return unite(deps, DepSet{current_}); }
@@ -290,43 +311,36 @@ void Propagator::excludeZeroDivisors(Box& box, ExprRef e) {
   // disjunction, whose other operand may be the one that holds (Z3Lowering::factHolds)
   if (e->kind() == ExprKind::Or) return;
   for (ExprRef o : e->ops()) excludeZeroDivisors(box, o);
-  switch (e->kind()) {
-    case ExprKind::FloorDiv:
-    case ExprKind::Mod:
-    case ExprKind::PythonMod:
-    case ExprKind::CeilDiv:
-    case ExprKind::TrueDiv: {
-      ExprRef b = e->op(1);
-      if (!b->isSymbol() || b->type() != ExprType::Int) return;
-      SymBound sb = box.get(b);
-      Interval narrowed = withoutEnd(sb.iv, 0);
-      if (narrowed == sb.iv) return;
-      if (narrowed.isEmpty()) {
-        box.setConflict(withCurrent(unite(sb.loDeps, sb.hiDeps)));
-        return;
-      }
-      if (narrowed.lo() != sb.iv.lo()) sb.loDeps = withCurrent(sb.loDeps);
-      if (narrowed.hi() != sb.iv.hi()) sb.hiDeps = withCurrent(sb.hiDeps);
-      sb.iv = narrowed;
-      box.set(sb);
-      return;
-    }
-    default: return;
+  if (!ir::isDivisionKind(e->kind())) return;
+  ExprRef b = e->op(1);
+  if (!b->isSymbol() || b->type() != ExprType::Int) return;
+  SymBound sb = box.get(b);
+  Interval narrowed = withoutEnd(sb.iv, 0);
+  if (narrowed == sb.iv) return;
+  if (narrowed.isEmpty()) {
+    box.setConflict(withCurrent(unite(sb.loDeps, sb.hiDeps)));
+    return;
   }
+  if (narrowed.lo() != sb.iv.lo()) sb.loDeps = withCurrent(sb.loDeps);
+  if (narrowed.hi() != sb.iv.hi()) sb.hiDeps = withCurrent(sb.hiDeps);
+  sb.iv = narrowed;
+  box.set(sb);
 }
+
 
 void Propagator::narrowBool(Box& box, ExprRef e, bool want, const DepSet& deps, int depth) {
   if (box.conflict()) return;
-  switch (e->kind()) {
-    case ExprKind::BoolConst:
+  ir::visitKind<void>(e, [&]<ExprKind K>(ir::Kind<K>) -> void {
+    if constexpr (K == ExprKind::BoolConst) {
       if (e->boolValue() != want) box.setConflict(withCurrent(deps));
       return;
-    case ExprKind::Symbol:
+    } else if constexpr (K == ExprKind::Symbol) {
       if (e->type() == ExprType::Bool) narrowInt(box, e, Interval::ofBool(want), deps, deps, 0);
       return;
-    case ExprKind::Not: narrowBool(box, e->op(0), !want, deps, depth); return;
-    case ExprKind::And:
-    case ExprKind::Or: {
+    } else if constexpr (K == ExprKind::Not) {
+      narrowBool(box, e->op(0), !want, deps, depth);
+      return;
+    } else if constexpr (K == ExprKind::And || K == ExprKind::Or) {
       // And wanted true / Or wanted false: every operand; otherwise one of them
       if ((e->kind() == ExprKind::And) == want) {
         for (ExprRef o : e->ops()) narrowBool(box, o, want, deps, depth);
@@ -334,51 +348,45 @@ void Propagator::narrowBool(Box& box, ExprRef e, bool want, const DepSet& deps, 
         narrowDisjunction(box, e->ops(), want, deps, depth);
       }
       return;
-    }
-    case ExprKind::Eq:
-    case ExprKind::Ne:
-    case ExprKind::Lt:
-    case ExprKind::Le:
-    case ExprKind::Gt:
-    case ExprKind::Ge: {
+    } else if constexpr (ir::isComparison(K)) {
       if (hasFloatOperand(e)) return;
-      ExprKind k = e->kind();
-      if (!want) {
-        switch (k) {
-          case ExprKind::Eq: k = ExprKind::Ne; break;
-          case ExprKind::Ne: k = ExprKind::Eq; break;
-          case ExprKind::Lt: k = ExprKind::Ge; break;
-          case ExprKind::Le: k = ExprKind::Gt; break;
-          case ExprKind::Gt: k = ExprKind::Le; break;
-          default: k = ExprKind::Lt; break;
-        }
-      }
+      const ExprKind k = want ? e->kind() : negatedComparison(e->kind());
       ExprRef a = e->op(0);
       ExprRef b = e->op(1);
-      switch (k) {
-        case ExprKind::Lt: narrowLe(box, a, b, 1, deps); return;
-        case ExprKind::Le: narrowLe(box, a, b, 0, deps); return;
-        case ExprKind::Gt: narrowLe(box, b, a, 1, deps); return;
-        case ExprKind::Ge: narrowLe(box, b, a, 0, deps); return;
-        case ExprKind::Eq:
-          narrowInt(box, a, intervalOf(box, b), unite(deps, endDeps(box, b, true)),
-                    unite(deps, endDeps(box, b, false)), 0);
-          narrowInt(box, b, intervalOf(box, a), unite(deps, endDeps(box, a, true)),
-                    unite(deps, endDeps(box, a, false)), 0);
-          return;
-        default: {
-          // Ne: removes a point value that is an end of the other side
-          Interval ia = intervalOf(box, a), ib = intervalOf(box, b);
-          DepSet d = unite(deps, unite(symDeps(box, a), symDeps(box, b)));
-          if (ib.isPoint()) narrowInt(box, a, withoutEnd(ia, ib.lo()), d, d, 0);
-          ia = intervalOf(box, a);
-          if (ia.isPoint()) narrowInt(box, b, withoutEnd(ib, ia.lo()), d, d, 0);
-          return;
-        }
+      if (k == ExprKind::Lt) {
+        narrowLe(box, a, b, 1, deps);
+      } else if (k == ExprKind::Le) {
+        narrowLe(box, a, b, 0, deps);
+      } else if (k == ExprKind::Gt) {
+        narrowLe(box, b, a, 1, deps);
+      } else if (k == ExprKind::Ge) {
+        narrowLe(box, b, a, 0, deps);
+      } else if (k == ExprKind::Eq) {
+        narrowInt(box, a, intervalOf(box, b), unite(deps, endDeps(box, b, true)),
+                  unite(deps, endDeps(box, b, false)), 0);
+        narrowInt(box, b, intervalOf(box, a), unite(deps, endDeps(box, a, true)),
+                  unite(deps, endDeps(box, a, false)), 0);
+      } else {
+        // Ne: removes a point value that is an end of the other side
+        Interval ia = intervalOf(box, a), ib = intervalOf(box, b);
+        DepSet d = unite(deps, unite(symDeps(box, a), symDeps(box, b)));
+        if (ib.isPoint()) narrowInt(box, a, withoutEnd(ia, ib.lo()), d, d, 0);
+        ia = intervalOf(box, a);
+        if (ia.isPoint()) narrowInt(box, b, withoutEnd(ib, ia.lo()), d, d, 0);
       }
+      return;
+    } else if constexpr (K == ExprKind::IntConst || K == ExprKind::BigIntConst || K == ExprKind::FloatConst ||
+                         K == ExprKind::IntInf || K == ExprKind::Add || K == ExprKind::Mul ||
+                         K == ExprKind::FloorDiv || K == ExprKind::Mod || K == ExprKind::PythonMod ||
+                         K == ExprKind::Max || K == ExprKind::Min || K == ExprKind::Abs ||
+                         K == ExprKind::PowByNatural || K == ExprKind::CeilDiv || K == ExprKind::TruncToInt ||
+                         K == ExprKind::ToFloat || K == ExprKind::TrueDiv || K == ExprKind::Where ||
+                         K == ExprKind::Apply) {
+      return;  // every other kind: no narrowing (sound)
+    } else {
+      static_assert(kNoNarrowBool<K>, "a new ExprKind needs its boolean narrowing");
     }
-    default: return;  // Where, Apply, ...: no narrowing (sound)
-  }
+  });
 }
 
 void Propagator::narrowDisjunction(Box& box, std::span<const ir::Expr* const> alts, bool want,
@@ -470,8 +478,8 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
   if (e->type() == ExprType::Float) return;
   const DepSet both = unite(depsLo, depsHi);
   auto ops = e->ops();
-  switch (e->kind()) {
-    case ExprKind::Add: {
+  ir::visitKind<void>(e, [&]<ExprKind K>(ir::Kind<K>) -> void {
+    if constexpr (K == ExprKind::Add) {
       // t_i in target - (sum of the others): its lower end uses the others' upper ends
       for (std::size_t i = 0; i < ops.size(); ++i) {
         Interval others = Interval::point(0);
@@ -486,8 +494,7 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
                   unite(depsHi, othersLo), depth + 1);
       }
       return;
-    }
-    case ExprKind::Mul: {
+    } else if constexpr (K == ExprKind::Mul) {
       Interval c = Interval::point(1);
       ExprRef x = nullptr;
       for (ExprRef o : ops) {
@@ -504,9 +511,7 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
       narrowInt(box, x, divideExact(target, c.lo()), flip ? depsHi : depsLo,
                 flip ? depsLo : depsHi, depth + 1);
       return;
-    }
-    case ExprKind::FloorDiv:
-    case ExprKind::CeilDiv: {
+    } else if constexpr (K == ExprKind::FloorDiv || K == ExprKind::CeilDiv) {
       if (!ops[1]->isIntConst() || ops[1]->intValue() == 0) return;
       std::int64_t c = ops[1]->intValue();
       const DepSet& lo = c < 0 ? depsHi : depsLo;
@@ -518,8 +523,7 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
         narrowInt(box, ops[0], floorDivPreimage(target.neg(), c).neg(), lo, hi, depth + 1);
       }
       return;
-    }
-    case ExprKind::Abs: {
+    } else if constexpr (K == ExprKind::Abs) {
       Interval ix = intervalOf(box, ops[0]);
       DepSet d = unite(both, symDeps(box, ops[0]));
       if (ix.hasLo() && ix.lo() >= 0) {
@@ -530,9 +534,7 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
         narrowInt(box, ops[0], Interval::range(-n.hi(), n.hi()), depsHi, depsHi, depth + 1);
       }
       return;
-    }
-    case ExprKind::Max:
-    case ExprKind::Min: {
+    } else if constexpr (K == ExprKind::Max || K == ExprKind::Min) {
       const bool isMax = e->kind() == ExprKind::Max;
       // every operand is below the max (above the min)
       Interval bound = isMax ? (target.hasHi() ? Interval::atMost(target.hi()) : Interval::full())
@@ -559,8 +561,7 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
                   d, d, depth + 1);
       }
       return;
-    }
-    case ExprKind::Where: {
+    } else if constexpr (K == ExprKind::Where) {
       Interval c = intervalOf(box, ops[0]);
       DepSet d = unite(both, symDeps(box, ops[0]));
       if (c.isTrue()) {
@@ -573,9 +574,19 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
         narrowBool(box, ops[0], true, unite(both, symDeps(box, ops[2])), kMaxDisjunctionDepth);
       }
       return;
+    } else if constexpr (K == ExprKind::IntConst || K == ExprKind::BigIntConst || K == ExprKind::BoolConst ||
+                         K == ExprKind::FloatConst || K == ExprKind::IntInf || K == ExprKind::Symbol ||
+                         K == ExprKind::Mod || K == ExprKind::PythonMod || K == ExprKind::PowByNatural ||
+                         K == ExprKind::TruncToInt || K == ExprKind::ToFloat || K == ExprKind::TrueDiv ||
+                         K == ExprKind::Eq || K == ExprKind::Ne || K == ExprKind::Lt ||
+                         K == ExprKind::Le || K == ExprKind::Gt || K == ExprKind::Ge ||
+                         K == ExprKind::And || K == ExprKind::Or || K == ExprKind::Not ||
+                         K == ExprKind::Apply) {
+      return;  // every other kind: no narrowing (sound)
+    } else {
+      static_assert(kNoNarrowInt<K>, "a new ExprKind needs its integer narrowing");
     }
-    default: return;  // Mod, PowByNatural, Apply, ...: no narrowing (sound)
-  }
+  });
 }
 
 }  // namespace symrange::solver

@@ -2,42 +2,43 @@
 // contracts of the arithmetic ones).
 #include "solver/IntervalEval.h"
 
+#include <vector>
+
 namespace symrange::solver {
 
 using ir::ExprKind;
 using ir::ExprRef;
 using ir::ExprType;
 
-IntervalValue IntervalEvaluator::eval(ExprRef e) {
-  if (e->arity() == 0) return compute(e);  // leaves are cheaper than a lookup
-  for (auto it = memo_.rbegin(); it != memo_.rend(); ++it) {
-    if (it->first == e) return it->second;
-  }
-  for (std::size_t i = inlineUsed_; i-- > 0;) {
-    if (inlineMemo_[i].first == e) return inlineMemo_[i].second;
-  }
-  IntervalValue v = compute(e);
-  if (inlineUsed_ < kInlineMemo) {
-    inlineMemo_[inlineUsed_++] = {e, v};
-  } else {
-    memo_.emplace_back(e, v);
-  }
-  return v;
+namespace {
+template <ExprKind>
+constexpr bool kNoTransferFunction = false;
+}  // namespace
+
+IntervalValue IntervalEvaluator::visit(ExprRef e, ir::Kind<ExprKind::IntConst>) {
+  return {Interval::point(e->intValue()), false};
+}
+IntervalValue IntervalEvaluator::visit(ExprRef e, ir::Kind<ExprKind::BigIntConst>) {
+  return {Interval::beyondInt64(e->intSign()), false};
+}
+IntervalValue IntervalEvaluator::visit(ExprRef e, ir::Kind<ExprKind::BoolConst>) {
+  return {Interval::ofBool(e->boolValue()), false};
+}
+IntervalValue IntervalEvaluator::visit(ExprRef, ir::Kind<ExprKind::FloatConst>) {
+  return {Interval::full(), false};
+}
+IntervalValue IntervalEvaluator::visit(ExprRef, ir::Kind<ExprKind::IntInf>) {
+  return {Interval::full(), true};  // unsupported inside arithmetic
+}
+IntervalValue IntervalEvaluator::visit(ExprRef e, ir::Kind<ExprKind::Symbol>) {
+  if (e->type() == ExprType::Bool) return {bounds_(e).intersect(Interval::boolUnknown()), false};
+  if (e->type() == ExprType::Float) return {Interval::full(), false};
+  return {bounds_(e), false};
 }
 
-IntervalValue IntervalEvaluator::compute(ExprRef e) {
-  switch (e->kind()) {
-    case ExprKind::IntConst: return {Interval::point(e->intValue()), false};
-    case ExprKind::BigIntConst: return {Interval::beyondInt64(e->intSign()), false};
-    case ExprKind::BoolConst: return {Interval::ofBool(e->boolValue()), false};
-    case ExprKind::FloatConst: return {Interval::full(), false};
-    case ExprKind::IntInf: return {Interval::full(), true};  // unsupported inside arithmetic
-    case ExprKind::Symbol:
-      if (e->type() == ExprType::Bool) return {bounds_(e).intersect(Interval::boolUnknown()), false};
-      if (e->type() == ExprType::Float) return {Interval::full(), false};
-      return {bounds_(e), false};
-    default: break;
-  }
+template <ExprKind K>
+  requires(!ir::isLeafKind(K))
+IntervalValue IntervalEvaluator::visit(ExprRef e, ir::Kind<K>) {
   // operand intervals: inline for the usual arities (this runs for every node of every
   // propagation step; a heap vector here was most of the interval tier's allocations)
   constexpr std::size_t kInline = 4;
@@ -64,61 +65,52 @@ IntervalValue IntervalEvaluator::compute(ExprRef e) {
     if (e->type() == ExprType::Float) return {Interval::full(), mayRaise};
     return {r, mayRaise};
   };
-  switch (e->kind()) {
-    case ExprKind::Add: return result(fold(&Interval::add));
-    case ExprKind::Mul: return result(fold(&Interval::mul));
-    case ExprKind::Max: return result(fold(&Interval::max));
-    case ExprKind::Min: return result(fold(&Interval::min));
-    case ExprKind::Abs: return result(v[0].abs());
-    case ExprKind::FloorDiv:
-    case ExprKind::Mod:
-    case ExprKind::PythonMod:
-    case ExprKind::CeilDiv: {
-      // a zero divisor raises (ZeroDivisionError); floats here are unsupported by ir::evaluate
-      mayRaise |= anyFloat || v[1].contains(0);
-      if (anyFloat) return {Interval::full(), mayRaise};
-      if (e->kind() == ExprKind::FloorDiv) return result(v[0].floorDiv(v[1]));
-      if (e->kind() == ExprKind::CeilDiv) return result(v[0].ceilDiv(v[1]));
-      return result(v[0].mod(v[1]));
-    }
-    case ExprKind::PowByNatural:
-      mayRaise |= anyFloat || !Interval::atLeast(0).containsAll(v[1]);
-      return result(v[0].pow(v[1]));
-    case ExprKind::TruncToInt: return {Interval::full(), mayRaise};
-    case ExprKind::ToFloat: return {Interval::full(), mayRaise};
-    case ExprKind::TrueDiv:
-      mayRaise |= e->op(1)->type() == ExprType::Float || v[1].contains(0);
-      return {Interval::full(), mayRaise};
-    case ExprKind::Eq:
-    case ExprKind::Ne:
-    case ExprKind::Lt:
-    case ExprKind::Le:
-    case ExprKind::Gt:
-    case ExprKind::Ge: {
-      if (anyFloat) return {Interval::boolUnknown(), mayRaise};
-      switch (e->kind()) {
-        case ExprKind::Eq: return {v[0].cmpEq(v[1]), mayRaise};
-        case ExprKind::Ne: return {v[0].cmpNe(v[1]), mayRaise};
-        case ExprKind::Lt: return {v[0].cmpLt(v[1]), mayRaise};
-        case ExprKind::Le: return {v[0].cmpLe(v[1]), mayRaise};
-        case ExprKind::Gt: return {v[0].cmpGt(v[1]), mayRaise};
-        default: return {v[0].cmpGe(v[1]), mayRaise};
-      }
-    }
-    case ExprKind::And:
-    case ExprKind::Or:
-    case ExprKind::Not: {
-      // ir::evaluate accepts only booleans here
-      for (ExprRef o : e->ops()) mayRaise |= o->type() != ExprType::Bool;
-      if (e->kind() == ExprKind::Not) return {v[0].boolNot(), mayRaise};
-      return {fold(e->kind() == ExprKind::And ? &Interval::boolAnd : &Interval::boolOr), mayRaise};
-    }
-    case ExprKind::Where: return result(Interval::where(v[0], v[1], v[2]));
-    case ExprKind::Apply:
-      return {e->type() == ExprType::Bool ? Interval::boolUnknown() : Interval::full(), mayRaise};
-    default: break;
+  if constexpr (K == ExprKind::Add) {
+    return result(fold(&Interval::add));
+  } else if constexpr (K == ExprKind::Mul) {
+    return result(fold(&Interval::mul));
+  } else if constexpr (K == ExprKind::Max) {
+    return result(fold(&Interval::max));
+  } else if constexpr (K == ExprKind::Min) {
+    return result(fold(&Interval::min));
+  } else if constexpr (K == ExprKind::Abs) {
+    return result(v[0].abs());
+  } else if constexpr (K == ExprKind::FloorDiv || K == ExprKind::Mod || K == ExprKind::PythonMod ||
+                       K == ExprKind::CeilDiv) {
+    // a zero divisor raises (ZeroDivisionError); floats here are unsupported by ir::evaluate
+    mayRaise |= anyFloat || v[1].contains(0);
+    if (anyFloat) return {Interval::full(), mayRaise};
+    if constexpr (K == ExprKind::FloorDiv) return result(v[0].floorDiv(v[1]));
+    if constexpr (K == ExprKind::CeilDiv) return result(v[0].ceilDiv(v[1]));
+    return result(v[0].mod(v[1]));
+  } else if constexpr (K == ExprKind::PowByNatural) {
+    mayRaise |= anyFloat || !Interval::atLeast(0).containsAll(v[1]);
+    return result(v[0].pow(v[1]));
+  } else if constexpr (K == ExprKind::TruncToInt || K == ExprKind::ToFloat) {
+    return {Interval::full(), mayRaise};
+  } else if constexpr (K == ExprKind::TrueDiv) {
+    mayRaise |= e->op(1)->type() == ExprType::Float || v[1].contains(0);
+    return {Interval::full(), mayRaise};
+  } else if constexpr (ir::isComparison(K)) {
+    if (anyFloat) return {Interval::boolUnknown(), mayRaise};
+    if constexpr (K == ExprKind::Eq) return {v[0].cmpEq(v[1]), mayRaise};
+    if constexpr (K == ExprKind::Ne) return {v[0].cmpNe(v[1]), mayRaise};
+    if constexpr (K == ExprKind::Lt) return {v[0].cmpLt(v[1]), mayRaise};
+    if constexpr (K == ExprKind::Le) return {v[0].cmpLe(v[1]), mayRaise};
+    if constexpr (K == ExprKind::Gt) return {v[0].cmpGt(v[1]), mayRaise};
+    if constexpr (K == ExprKind::Ge) return {v[0].cmpGe(v[1]), mayRaise};
+  } else if constexpr (K == ExprKind::And || K == ExprKind::Or || K == ExprKind::Not) {
+    // ir::evaluate accepts only booleans here
+    for (ExprRef o : e->ops()) mayRaise |= o->type() != ExprType::Bool;
+    if constexpr (K == ExprKind::Not) return {v[0].boolNot(), mayRaise};
+    return {fold(K == ExprKind::And ? &Interval::boolAnd : &Interval::boolOr), mayRaise};
+  } else if constexpr (K == ExprKind::Where) {
+    return result(Interval::where(v[0], v[1], v[2]));
+  } else if constexpr (K == ExprKind::Apply) {
+    return {e->type() == ExprType::Bool ? Interval::boolUnknown() : Interval::full(), mayRaise};
+  } else {
+    static_assert(kNoTransferFunction<K>, "a new ExprKind needs its interval transfer function");
   }
-  return {e->type() == ExprType::Bool ? Interval::boolUnknown() : Interval::full(), true};
 }
 
 IntervalValue evalInterval(ExprRef e, const SymbolBounds& bounds) {

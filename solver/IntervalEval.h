@@ -2,12 +2,11 @@
 // symbols, a superset of the values it takes (Python semantics), and whether it may raise.
 #pragma once
 
-#include <array>
 #include <functional>
 #include <utility>
-#include <vector>
 
 #include "ir/Expr.h"
+#include "ir/ExprFunctor.h"
 #include "solver/Interval.h"
 
 namespace symrange::solver {
@@ -25,25 +24,33 @@ struct IntervalValue {
   bool mayRaise = false;
 };
 
-/// Memoizing evaluator over one fixed set of symbol bounds.
-class IntervalEvaluator {
+/// Memoizing evaluator over one fixed set of symbol bounds (one transfer function per kind).
+class IntervalEvaluator : public ir::MemoExprFunctor<IntervalEvaluator, IntervalValue> {
  public:
   explicit IntervalEvaluator(SymbolBounds bounds) : bounds_(std::move(bounds)) {}
 
   /// Returns a superset of {value of `e`} over all symbol values inside the bounds at which
   /// `e` is defined. With u0 in [0, 10]: `u0 // 4` gives [0, 2], `u0 >= 0` gives [1, 1].
-  [[nodiscard]] IntervalValue eval(ir::ExprRef e);
+  [[nodiscard]] IntervalValue eval(ir::ExprRef e) { return (*this)(e); }
+
+  // leaves are cheaper than a lookup (the memo holds the shared operations; an evaluator lives
+  // for one propagation step, and ExprMemo keeps its first entries inline)
+  static constexpr bool kMemoizeLeaves = false;
+
+  // the transfer functions, called by ExprFunctor::dispatch
+  IntervalValue visit(ir::ExprRef e, ir::Kind<ir::ExprKind::IntConst>);
+  IntervalValue visit(ir::ExprRef e, ir::Kind<ir::ExprKind::BigIntConst>);
+  IntervalValue visit(ir::ExprRef e, ir::Kind<ir::ExprKind::BoolConst>);
+  IntervalValue visit(ir::ExprRef e, ir::Kind<ir::ExprKind::FloatConst>);
+  IntervalValue visit(ir::ExprRef e, ir::Kind<ir::ExprKind::IntInf>);
+  IntervalValue visit(ir::ExprRef e, ir::Kind<ir::ExprKind::Symbol>);
+  /// Every operation: its operands' intervals, then the kind's transfer function.
+  template <ir::ExprKind K>
+    requires(!ir::isLeafKind(K))
+  IntervalValue visit(ir::ExprRef e, ir::Kind<K>);
 
  private:
-  IntervalValue compute(ir::ExprRef e);
   SymbolBounds bounds_;
-  // memo of shared subexpressions: a flat list (expressions here are small), searched from
-  // the most recent entry; the first entries inline (an evaluator lives for one propagation
-  // step, and growing a heap vector there was most of the interval tier's allocations)
-  static constexpr std::size_t kInlineMemo = 16;
-  std::array<std::pair<ir::ExprRef, IntervalValue>, kInlineMemo> inlineMemo_{};
-  std::size_t inlineUsed_ = 0;
-  std::vector<std::pair<ir::ExprRef, IntervalValue>> memo_;
 };
 
 /// One-shot form of IntervalEvaluator::eval.

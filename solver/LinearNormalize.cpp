@@ -8,7 +8,9 @@
 #include <utility>
 #include <vector>
 
+#include "ir/Diagnostic.h"
 #include "ir/ExprEval.h"
+#include "ir/ExprFunctor.h"
 
 namespace symrange::solver {
 
@@ -23,18 +25,12 @@ constexpr Int128 kLimit = static_cast<Int128>(1) << 100;  // far beyond int64, f
 
 /// True when every subterm of `e` is an integer: no float, no int_oo.
 bool integerOnly(ExprRef e) {
-  if (e->type() != ExprType::Int) return false;
-  switch (e->kind()) {
-    case ExprKind::IntInf:
-    case ExprKind::FloatConst:
-    case ExprKind::TrueDiv:
-    case ExprKind::ToFloat:
-    case ExprKind::TruncToInt: return false;
-    default: break;
-  }
-  for (ExprRef o : e->ops())
-    if (!integerOnly(o)) return false;
-  return true;
+  return ir::forEachSubexpr(e, [](ExprRef x) {
+    if (x->type() != ExprType::Int) return false;
+    const ExprKind k = x->kind();
+    return k != ExprKind::IntInf && k != ExprKind::FloatConst && k != ExprKind::TrueDiv &&
+           k != ExprKind::ToFloat && k != ExprKind::TruncToInt;
+  });
 }
 
 /// An integer expression that always evaluates, with no int_oo and no float inside.
@@ -59,67 +55,82 @@ void addTerm(Linear& out, ExprRef t, Int128 k) {
   if (slot.second > kLimit || slot.second < -kLimit) out.ok = false;
 }
 
-void collect(ir::ExprContext& cx, ExprRef e, Int128 k, Linear& out) {
-  if (!out.ok) return;
-  if (k > kLimit || k < -kLimit) {
-    out.ok = false;
-    return;
-  }
-  switch (e->kind()) {
-    case ExprKind::IntConst: {
-      Int128 v = 0;
-      if (!times(k, e->intValue(), v)) {
-        out.ok = false;
-        return;
-      }
-      out.constant += v;
-      if (out.constant > kLimit || out.constant < -kLimit) out.ok = false;
+/// Adds k·e to `out`: constants, sums and constant multiples are taken apart, any other
+/// kind is one opaque term.
+class Collector : public ir::ExprFunctor<Collector, void, Int128> {
+ public:
+  Collector(ir::ExprContext& cx, Linear& out) : cx_(cx), out_(out) {}
+
+  void collect(ExprRef e, Int128 k) {
+    if (!out_.ok) return;
+    if (k > kLimit || k < -kLimit) {
+      out_.ok = false;
       return;
     }
-    case ExprKind::Add:
-      for (ExprRef o : e->ops()) collect(cx, o, k, out);
-      return;
-    case ExprKind::Mul: {
-      Int128 c = 1;
-      std::vector<ExprRef> rest;
-      for (ExprRef o : e->ops()) {
-        if (!o->isIntConst()) {
-          rest.push_back(o);
-        } else if (!times(c, o->intValue(), c)) {
-          out.ok = false;
-          return;
-        }
-      }
-      Int128 kc = 0;
-      if (!times(k, c, kc)) {
-        out.ok = false;
-        return;
-      }
-      if (rest.empty()) {
-        out.constant += kc;
-        if (out.constant > kLimit || out.constant < -kLimit) out.ok = false;
-        return;
-      }
-      addTerm(out, rest.size() == 1 ? rest[0] : cx.mul(rest), kc);
+    dispatch(e, k);
+  }
+
+  void visit(ExprRef e, ir::Kind<ExprKind::IntConst>, Int128 k) {
+    Int128 v = 0;
+    if (!times(k, e->intValue(), v)) {
+      out_.ok = false;
       return;
     }
-    default: addTerm(out, e, k);
+    out_.constant += v;
+    if (out_.constant > kLimit || out_.constant < -kLimit) out_.ok = false;
   }
-}
+  void visit(ExprRef e, ir::Kind<ExprKind::Add>, Int128 k) {
+    for (ExprRef o : e->ops()) collect(o, k);
+  }
+  void visit(ExprRef e, ir::Kind<ExprKind::Mul>, Int128 k) {
+    Int128 c = 1;
+    std::vector<ExprRef> rest;
+    for (ExprRef o : e->ops()) {
+      if (!o->isIntConst()) {
+        rest.push_back(o);
+      } else if (!times(c, o->intValue(), c)) {
+        out_.ok = false;
+        return;
+      }
+    }
+    Int128 kc = 0;
+    if (!times(k, c, kc)) {
+      out_.ok = false;
+      return;
+    }
+    if (rest.empty()) {
+      out_.constant += kc;
+      if (out_.constant > kLimit || out_.constant < -kLimit) out_.ok = false;
+      return;
+    }
+    addTerm(out_, rest.size() == 1 ? rest[0] : cx_.mul(rest), kc);
+  }
+  /// Every other kind (a big constant included: an opaque term, sound and not tight).
+  template <ExprKind K>
+    requires(K != ExprKind::IntConst && K != ExprKind::Add && K != ExprKind::Mul)
+  void visit(ExprRef e, ir::Kind<K>, Int128 k) {
+    addTerm(out_, e, k);
+  }
+
+ private:
+  ir::ExprContext& cx_;
+  Linear& out_;
+};
+
+void collect(ir::ExprContext& cx, ExprRef e, Int128 k, Linear& out) { Collector(cx, out).collect(e, k); }
 
 bool fitsInt64(Int128 v) {
   return v >= static_cast<Int128>(INT64_MIN) && v <= static_cast<Int128>(INT64_MAX);
 }
 
 bool compareConstant(ExprKind k, Int128 v) {  // v op 0
-  switch (k) {
-    case ExprKind::Eq: return v == 0;
-    case ExprKind::Ne: return v != 0;
-    case ExprKind::Lt: return v < 0;
-    case ExprKind::Le: return v <= 0;
-    case ExprKind::Gt: return v > 0;
-    default: return v >= 0;  // Ge
-  }
+  SYMRANGE_ASSERT(ir::isComparison(k));
+  if (k == ExprKind::Eq) return v == 0;
+  if (k == ExprKind::Ne) return v != 0;
+  if (k == ExprKind::Lt) return v < 0;
+  if (k == ExprKind::Le) return v <= 0;
+  if (k == ExprKind::Gt) return v > 0;
+  return v >= 0;  // Ge
 }
 
 ExprRef cancelComparison(ir::ExprContext& cx, ExprRef e) {

@@ -5,6 +5,8 @@
 #include <chrono>
 #include <unordered_map>
 
+#include "ir/ExprFunctor.h"
+
 namespace symrange::solver {
 
 using ir::ExprKind;
@@ -23,35 +25,19 @@ constexpr std::size_t kResetDefinitions = 256;
 constexpr std::int64_t kSearchLimit = std::int64_t{1} << 62;
 
 bool nonlinearNode(ExprRef e) {
-  switch (e->kind()) {
-    case ExprKind::Mul: {
-      int nonConst = 0;
-      for (ExprRef o : e->ops()) nonConst += o->isConst() ? 0 : 1;
-      return nonConst >= 2;
-    }
-    case ExprKind::FloorDiv:
-    case ExprKind::Mod:
-    case ExprKind::PythonMod:
-    case ExprKind::CeilDiv:
-    case ExprKind::TrueDiv:
-    case ExprKind::PowByNatural: return !e->op(1)->isConst();
-    default: return false;
+  if (e->kind() == ExprKind::Mul) {
+    int nonConst = 0;
+    for (ExprRef o : e->ops()) nonConst += o->isConst() ? 0 : 1;
+    return nonConst >= 2;
   }
+  if (ir::isDivisionKind(e->kind()) || e->kind() == ExprKind::PowByNatural) return !e->op(1)->isConst();
+  return false;
 }
 
 }  // namespace
 
 bool isNonlinear(ExprRef e) {
-  std::unordered_set<std::uint32_t> seen;  // lookup only
-  std::vector<ExprRef> stack{e};
-  while (!stack.empty()) {
-    ExprRef x = stack.back();
-    stack.pop_back();
-    if (!seen.insert(x->id()).second) continue;
-    if (nonlinearNode(x)) return true;
-    for (ExprRef o : x->ops()) stack.push_back(o);
-  }
-  return false;
+  return !ir::forEachSubexpr(e, [](ExprRef x) { return !nonlinearNode(x); });
 }
 
 SmtBackend::SmtBackend(const Budget& budget) : budget_(budget) {}

@@ -1,9 +1,10 @@
 // solver/Z3Lowering.cpp — expressions to Z3 terms, Python semantics (see Z3Lowering.h).
 #include "solver/internal/Z3Lowering.h"
 
+#include "ir/ExprFunctor.h"
+
 #include <algorithm>
 #include <cmath>
-#include <unordered_set>
 
 namespace symrange::solver {
 
@@ -31,10 +32,8 @@ std::string i128ToString(__int128 v) {
   return s;
 }
 
-bool isDivision(ExprKind k) {
-  return k == ExprKind::FloorDiv || k == ExprKind::Mod || k == ExprKind::PythonMod ||
-         k == ExprKind::CeilDiv || k == ExprKind::TrueDiv;
-}
+template <ExprKind>
+constexpr bool kNoLowering = false;
 
 }  // namespace
 
@@ -47,12 +46,7 @@ z3::expr Z3Lowering::symbol(ExprRef sym) {
   return ctx_.int_const(sym->name().c_str());
 }
 
-z3::expr Z3Lowering::term(ExprRef e) {
-  if (auto it = terms_.find(e->id()); it != terms_.end()) return it->second;
-  z3::expr t = compute(e);
-  terms_.emplace(e->id(), t);
-  return t;
-}
+z3::expr Z3Lowering::term(ExprRef e) { return (*this)(e); }
 
 z3::expr Z3Lowering::asInt(ExprRef e) {
   z3::expr t = term(e);
@@ -160,152 +154,146 @@ z3::expr Z3Lowering::compute(ExprRef e) {
   }
   if (!isFloat && std::any_of(ops.begin(), ops.end(), [](ExprRef o) { return o->type() == ExprType::Float; }))
     return floatAtom(e, "float");
-  auto fold = [&](auto combine) {
+  return dispatch(e);
+}
+
+template <ExprKind K>
+z3::expr Z3Lowering::visit(ExprRef e, ir::Kind<K>) {
+  [[maybe_unused]] const bool isFloat = e->type() == ExprType::Float;
+  [[maybe_unused]] auto ops = e->ops();
+  [[maybe_unused]] auto fold = [&](auto combine) {
     z3::expr acc = isFloat ? asReal(ops[0]) : asInt(ops[0]);
     for (std::size_t i = 1; i < ops.size(); ++i) {
       acc = combine(acc, isFloat ? asReal(ops[i]) : asInt(ops[i]));
     }
     return acc;
   };
-  switch (e->kind()) {
-    case ExprKind::IntConst: return ctx_.int_val(static_cast<int64_t>(e->intValue()));
+  if constexpr (K == ExprKind::IntConst) {
+    return ctx_.int_val(static_cast<int64_t>(e->intValue()));
+  } else if constexpr (K == ExprKind::BigIntConst) {
     // an integer beyond int64: Z3 reads any integer numeral from its decimal text
-    case ExprKind::BigIntConst: return ctx_.int_val(e->bigText().c_str());
-    case ExprKind::BoolConst: return ctx_.bool_val(e->boolValue());
-    case ExprKind::FloatConst: return floatConst(e->floatValue());
-    case ExprKind::IntInf: throw UnsupportedExpr("int_oo");
-    case ExprKind::Symbol: return symbol(e);
-    case ExprKind::Add: return fold([](const z3::expr& a, const z3::expr& b) { return a + b; });
-    case ExprKind::Mul: return fold([](const z3::expr& a, const z3::expr& b) { return a * b; });
-    case ExprKind::FloorDiv:
-      if (isFloat) throw UnsupportedExpr("float floor division");
-      return floorDiv(asInt(ops[0]), ops[1]);
-    case ExprKind::Mod:
-    case ExprKind::PythonMod:
-      if (isFloat) throw UnsupportedExpr("float modulo");
-      return pyMod(asInt(ops[0]), ops[1]);
-    case ExprKind::CeilDiv:
-      // ceil(a / b) == -((-a) // b)
-      if (ops[0]->type() == ExprType::Float || ops[1]->type() == ExprType::Float) {
-        throw UnsupportedExpr("float ceiling division");
-      }
-      return -floorDiv(-asInt(ops[0]), ops[1]);
-    case ExprKind::Max:
-    case ExprKind::Min: {
-      // n-ary, left to right: the running extreme is replaced by a strictly better operand
-      const bool isMax = e->kind() == ExprKind::Max;
-      return fold([isMax](const z3::expr& best, const z3::expr& x) {
-        return z3::ite(isMax ? x > best : x < best, x, best);
-      });
+    return ctx_.int_val(e->bigText().c_str());
+  } else if constexpr (K == ExprKind::BoolConst) {
+    return ctx_.bool_val(e->boolValue());
+  } else if constexpr (K == ExprKind::FloatConst) {
+    return floatConst(e->floatValue());
+  } else if constexpr (K == ExprKind::IntInf) {
+    throw UnsupportedExpr("int_oo");
+  } else if constexpr (K == ExprKind::Symbol) {
+    return symbol(e);
+  } else if constexpr (K == ExprKind::Add) {
+    return fold([](const z3::expr& a, const z3::expr& b) { return a + b; });
+  } else if constexpr (K == ExprKind::Mul) {
+    return fold([](const z3::expr& a, const z3::expr& b) { return a * b; });
+  } else if constexpr (K == ExprKind::FloorDiv) {
+    if (isFloat) throw UnsupportedExpr("float floor division");
+    return floorDiv(asInt(ops[0]), ops[1]);
+  } else if constexpr (K == ExprKind::Mod || K == ExprKind::PythonMod) {
+    if (isFloat) throw UnsupportedExpr("float modulo");
+    return pyMod(asInt(ops[0]), ops[1]);
+  } else if constexpr (K == ExprKind::CeilDiv) {
+    // ceil(a / b) == -((-a) // b)
+    if (ops[0]->type() == ExprType::Float || ops[1]->type() == ExprType::Float) {
+      throw UnsupportedExpr("float ceiling division");
     }
-    case ExprKind::Abs: {
-      z3::expr a = isFloat ? asReal(ops[0]) : asInt(ops[0]);
-      return z3::ite(a >= 0, a, -a);
-    }
-    case ExprKind::PowByNatural: {
-      if (isFloat || ops[1]->type() == ExprType::Float) throw UnsupportedExpr("float power");
-      z3::expr base = asInt(ops[0]);
-      if (ops[1]->isIntConst()) {
-        std::int64_t n = ops[1]->intValue();
-        if (n < 0) throw UnsupportedExpr("negative exponent");
-        if (n <= kMaxExpandedExponent) {
-          z3::expr r = ctx_.int_val(1);
-          for (std::int64_t i = 0; i < n; ++i) r = i == 0 ? base : r * base;
-          return r;
-        }
-      }
-      // a non-constant (or huge) exponent: an uninterpreted function (sound for unsat only)
-      z3::func_decl pw = ctx_.function("PowByNatural", ctx_.int_sort(), ctx_.int_sort(),
-                                       ctx_.int_sort());
-      return pw(base, asInt(ops[1]));
-    }
-    case ExprKind::TruncToInt: {
-      if (ops[0]->type() != ExprType::Float) return asInt(ops[0]);
-      // Z3's to_int is floor; truncation rounds toward zero
-      z3::expr x = asReal(ops[0]);
-      auto toInt = [this](const z3::expr& r) {
-        Z3_ast a = Z3_mk_real2int(ctx_, r);
-        ctx_.check_error();
-        return z3::expr(ctx_, a);
-      };
-      return z3::ite(x >= 0, toInt(x), -toInt(-x));
-    }
-    case ExprKind::ToFloat: return asReal(ops[0]);
-    case ExprKind::TrueDiv: return asReal(ops[0]) / asReal(ops[1]);
-    case ExprKind::Eq:
-    case ExprKind::Ne:
-    case ExprKind::Lt:
-    case ExprKind::Le:
-    case ExprKind::Gt:
-    case ExprKind::Ge: {
-      z3::expr a = ctx_.bool_val(true), b = ctx_.bool_val(true);
-      if (ops[0]->type() == ExprType::Float || ops[1]->type() == ExprType::Float) {
-        a = asReal(ops[0]);
-        b = asReal(ops[1]);
-      } else if (ops[0]->type() == ExprType::Bool && ops[1]->type() == ExprType::Bool &&
-                 (e->kind() == ExprKind::Eq || e->kind() == ExprKind::Ne)) {
-        a = asBool(ops[0]);
-        b = asBool(ops[1]);
-      } else {
-        a = asInt(ops[0]);
-        b = asInt(ops[1]);
-      }
-      switch (e->kind()) {
-        case ExprKind::Eq: return a == b;
-        case ExprKind::Ne: return a != b;
-        case ExprKind::Lt: return a < b;
-        case ExprKind::Le: return a <= b;
-        case ExprKind::Gt: return a > b;
-        default: return a >= b;
+    return -floorDiv(-asInt(ops[0]), ops[1]);
+  } else if constexpr (K == ExprKind::Max || K == ExprKind::Min) {
+    // n-ary, left to right: the running extreme is replaced by a strictly better operand
+    const bool isMax = e->kind() == ExprKind::Max;
+    return fold([isMax](const z3::expr& best, const z3::expr& x) {
+      return z3::ite(isMax ? x > best : x < best, x, best);
+    });
+  } else if constexpr (K == ExprKind::Abs) {
+    z3::expr a = isFloat ? asReal(ops[0]) : asInt(ops[0]);
+    return z3::ite(a >= 0, a, -a);
+  } else if constexpr (K == ExprKind::PowByNatural) {
+    if (isFloat || ops[1]->type() == ExprType::Float) throw UnsupportedExpr("float power");
+    z3::expr base = asInt(ops[0]);
+    if (ops[1]->isIntConst()) {
+      std::int64_t n = ops[1]->intValue();
+      if (n < 0) throw UnsupportedExpr("negative exponent");
+      if (n <= kMaxExpandedExponent) {
+        z3::expr r = ctx_.int_val(1);
+        for (std::int64_t i = 0; i < n; ++i) r = i == 0 ? base : r * base;
+        return r;
       }
     }
-    case ExprKind::And:
-    case ExprKind::Or: {
-      z3::expr_vector args(ctx_);
-      for (ExprRef o : ops) {
-        if (o->type() != ExprType::Bool) throw UnsupportedExpr("non-boolean operand of And/Or");
-        args.push_back(asBool(o));
-      }
-      return e->kind() == ExprKind::And ? z3::mk_and(args) : z3::mk_or(args);
+    // a non-constant (or huge) exponent: an uninterpreted function (sound for unsat only)
+    z3::func_decl pw = ctx_.function("PowByNatural", ctx_.int_sort(), ctx_.int_sort(),
+                                     ctx_.int_sort());
+    return pw(base, asInt(ops[1]));
+  } else if constexpr (K == ExprKind::TruncToInt) {
+    if (ops[0]->type() != ExprType::Float) return asInt(ops[0]);
+    // Z3's to_int is floor; truncation rounds toward zero
+    z3::expr x = asReal(ops[0]);
+    auto toInt = [this](const z3::expr& r) {
+      Z3_ast a = Z3_mk_real2int(ctx_, r);
+      ctx_.check_error();
+      return z3::expr(ctx_, a);
+    };
+    return z3::ite(x >= 0, toInt(x), -toInt(-x));
+  } else if constexpr (K == ExprKind::ToFloat) {
+    return asReal(ops[0]);
+  } else if constexpr (K == ExprKind::TrueDiv) {
+    return asReal(ops[0]) / asReal(ops[1]);
+  } else if constexpr (K == ExprKind::Eq || K == ExprKind::Ne || K == ExprKind::Lt || K == ExprKind::Le || K == ExprKind::Gt || K == ExprKind::Ge) {
+    z3::expr a = ctx_.bool_val(true), b = ctx_.bool_val(true);
+    if (ops[0]->type() == ExprType::Float || ops[1]->type() == ExprType::Float) {
+      a = asReal(ops[0]);
+      b = asReal(ops[1]);
+    } else if (ops[0]->type() == ExprType::Bool && ops[1]->type() == ExprType::Bool &&
+               (e->kind() == ExprKind::Eq || e->kind() == ExprKind::Ne)) {
+      a = asBool(ops[0]);
+      b = asBool(ops[1]);
+    } else {
+      a = asInt(ops[0]);
+      b = asInt(ops[1]);
     }
-    case ExprKind::Not:
-      if (ops[0]->type() != ExprType::Bool) throw UnsupportedExpr("non-boolean operand of Not");
-      return !asBool(ops[0]);
-    case ExprKind::Where: {
-      z3::expr c = asBool(ops[0]);
-      if (isFloat) return z3::ite(c, asReal(ops[1]), asReal(ops[2]));
-      if (e->type() == ExprType::Bool) return z3::ite(c, asBool(ops[1]), asBool(ops[2]));
-      return z3::ite(c, asInt(ops[1]), asInt(ops[2]));
+    if constexpr (K == ExprKind::Eq) return a == b;
+    if constexpr (K == ExprKind::Ne) return a != b;
+    if constexpr (K == ExprKind::Lt) return a < b;
+    if constexpr (K == ExprKind::Le) return a <= b;
+    if constexpr (K == ExprKind::Gt) return a > b;
+    if constexpr (K == ExprKind::Ge) return a >= b;
+  } else if constexpr (K == ExprKind::And || K == ExprKind::Or) {
+    z3::expr_vector args(ctx_);
+    for (ExprRef o : ops) {
+      if (o->type() != ExprType::Bool) throw UnsupportedExpr("non-boolean operand of And/Or");
+      args.push_back(asBool(o));
     }
-    case ExprKind::Apply: {
-      // an unknown function: uninterpreted, by name and argument sorts
-      z3::sort_vector domain(ctx_);
-      z3::expr_vector args(ctx_);
-      for (ExprRef o : ops) {
-        z3::expr t = term(o);
-        domain.push_back(t.get_sort());
-        args.push_back(t);
-      }
-      z3::sort range = e->type() == ExprType::Bool    ? ctx_.bool_sort()
-                       : e->type() == ExprType::Float ? ctx_.real_sort()
-                                                      : ctx_.int_sort();
-      z3::func_decl f = ctx_.function(e->name().c_str(), domain, range);
-      return f(args);
+    return e->kind() == ExprKind::And ? z3::mk_and(args) : z3::mk_or(args);
+  } else if constexpr (K == ExprKind::Not) {
+    if (ops[0]->type() != ExprType::Bool) throw UnsupportedExpr("non-boolean operand of Not");
+    return !asBool(ops[0]);
+  } else if constexpr (K == ExprKind::Where) {
+    z3::expr c = asBool(ops[0]);
+    if (isFloat) return z3::ite(c, asReal(ops[1]), asReal(ops[2]));
+    if (e->type() == ExprType::Bool) return z3::ite(c, asBool(ops[1]), asBool(ops[2]));
+    return z3::ite(c, asInt(ops[1]), asInt(ops[2]));
+  } else if constexpr (K == ExprKind::Apply) {
+    // an unknown function: uninterpreted, by name and argument sorts
+    z3::sort_vector domain(ctx_);
+    z3::expr_vector args(ctx_);
+    for (ExprRef o : ops) {
+      z3::expr t = term(o);
+      domain.push_back(t.get_sort());
+      args.push_back(t);
     }
+    z3::sort range = e->type() == ExprType::Bool    ? ctx_.bool_sort()
+                     : e->type() == ExprType::Float ? ctx_.real_sort()
+                                                    : ctx_.int_sort();
+    z3::func_decl f = ctx_.function(e->name().c_str(), domain, range);
+    return f(args);
+  } else {
+    static_assert(kNoLowering<K>, "a new ExprKind needs its lowering");
   }
-  throw UnsupportedExpr(std::string(ir::kindName(e->kind())));
 }
 
 void Z3Lowering::collectDivisors(ExprRef e, std::vector<ExprRef>& out) {
-  std::unordered_set<std::uint32_t> seen;  // lookup only
-  std::vector<ExprRef> stack{e};
-  while (!stack.empty()) {
-    ExprRef x = stack.back();
-    stack.pop_back();
-    if (!seen.insert(x->id()).second) continue;
-    if (isDivision(x->kind())) out.push_back(x);
-    for (ExprRef o : x->ops()) stack.push_back(o);
-  }
+  ir::forEachSubexpr(e, [&](ExprRef x) {
+    if (ir::isDivisionKind(x->kind())) out.push_back(x);
+    return true;
+  });
   std::sort(out.begin(), out.end(), ir::ExprIdLess{});
 }
 
@@ -343,22 +331,21 @@ z3::expr Z3Lowering::factHolds(ExprRef e) {
   return e->kind() == ExprKind::And ? z3::mk_and(parts) : z3::mk_or(parts);
 }
 
-bool Z3Lowering::exact(ExprRef e) {
-  if (auto it = exact_.find(e->id()); it != exact_.end()) return it->second;
+bool Z3Lowering::exact(ExprRef e) { return exact_(e); }
+
+template <ExprKind K>
+bool Z3Lowering::Exactness::visit(ExprRef e, ir::Kind<K>) {
   bool r = true;
-  switch (e->kind()) {
-    case ExprKind::Apply:
-    case ExprKind::ToFloat:
-    case ExprKind::TrueDiv:
-    case ExprKind::TruncToInt:
-    case ExprKind::FloatConst: r = false; break;
-    case ExprKind::PowByNatural:
-      r = e->op(1)->isIntConst() && e->op(1)->intValue() <= kMaxExpandedExponent;
-      break;
-    default: r = e->type() != ExprType::Float; break;
+  if constexpr (K == ExprKind::Apply || K == ExprKind::ToFloat || K == ExprKind::TrueDiv ||
+                K == ExprKind::TruncToInt || K == ExprKind::FloatConst) {
+    r = false;
+  } else if constexpr (K == ExprKind::PowByNatural) {
+    r = e->op(1)->isIntConst() && e->op(1)->intValue() <= kMaxExpandedExponent;
+  } else {
+    // every other kind is lowered exactly, unless its value is a float
+    r = e->type() != ExprType::Float;
   }
-  for (ExprRef o : e->ops()) r = exact(o) && r;
-  exact_.emplace(e->id(), r);
+  for (ExprRef o : e->ops()) r = (*this)(o) && r;
   return r;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ir/Expr.h"
+#include "ir/ExprFunctor.h"
 
 namespace symrange::solver {
 
@@ -33,7 +34,7 @@ class UnsupportedExpr : public std::runtime_error {
 /// a zero divisor of `//`, `%`, Mod, CeilDiv and `/`. `defined(e)` is the conjunction of
 /// `divisor != 0` over every such node inside `e`; a fact holds where `defined ∧ value`, and a
 /// check whose expression is undefined raises, i.e. fires.
-class Z3Lowering {
+class Z3Lowering : public ir::MemoExprFunctor<Z3Lowering, z3::expr, 0> {
  public:
   explicit Z3Lowering(z3::context& ctx) : ctx_(ctx) {}
 
@@ -55,8 +56,18 @@ class Z3Lowering {
   /// The Z3 constant of a symbol.
   z3::expr symbol(ir::ExprRef sym);
 
- private:
+  // the functor (term() memoises by id): the float atoms of compute(), then one lowering per kind
   z3::expr compute(ir::ExprRef e);
+  template <ir::ExprKind K>
+  z3::expr visit(ir::ExprRef e, ir::Kind<K>);
+
+ private:
+  /// exact(), memoised by id: false where a kind is approximated.
+  struct Exactness : ir::MemoExprFunctor<Exactness, bool> {
+    template <ir::ExprKind K>
+    bool visit(ir::ExprRef e, ir::Kind<K>);
+  };
+
   z3::expr asInt(ir::ExprRef e);
   z3::expr asReal(ir::ExprRef e);
   z3::expr asBool(ir::ExprRef e);
@@ -68,9 +79,8 @@ class Z3Lowering {
   void collectDivisors(ir::ExprRef e, std::vector<ir::ExprRef>& out);
 
   z3::context& ctx_;
-  std::unordered_map<std::uint32_t, z3::expr> terms_;    // by expression id; lookup only
   std::unordered_map<std::uint32_t, z3::expr> defined_;  // by expression id; lookup only
-  std::unordered_map<std::uint32_t, bool> exact_;        // by expression id; lookup only
+  Exactness exact_;
 };
 
 }  // namespace symrange::solver

@@ -34,9 +34,17 @@ def _golden_cases():
     return sorted(p for p in (ROOT / "tests/golden").iterdir() if (p / "input.txt").exists())
 
 
+def _golden_args(case):
+    """The `ARGS:` line of the case's NOTES.md (tests/golden/README.md), `%S` the case directory."""
+    for line in (case / "NOTES.md").read_text().splitlines():
+        if line.startswith("ARGS:"):
+            return [w.replace("%S", str(case)) for w in line[len("ARGS:"):].split()]
+    raise AssertionError(f"{case}/NOTES.md has no ARGS: line")
+
+
 @pytest.mark.parametrize("case", _golden_cases(), ids=lambda p: p.name)
 def test_every_golden_report_validates(case, tmp_path):
-    args = (case / "args").read_text().split() if (case / "args").exists() else []
+    args = _golden_args(case)
     out = tmp_path / "r.json"
     r = subprocess.run([_binary(), "analyze", str(case / "input.txt"), "--report", str(out), *args],
                        capture_output=True, text=True)
