@@ -14,6 +14,7 @@
 
 #include "tests/cli/CliRun.h"
 
+using symrange::testing::TempDir;
 using symrange::testing::runCli;
 using symrange::testing::kSamples;
 using symrange::testing::contains;
@@ -24,19 +25,6 @@ namespace {
 
 const std::string kE01 = (kSamples / "E01.txt").string();
 
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("symrange_rb_" + std::to_string(::getpid()) + "_" + name)) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ec);
-    fs::remove_all(path, ec);
-  }
-};
 
 
 }  // namespace

@@ -16,21 +16,13 @@
 
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;
+using symrange::testing::TempDir;
 using symrange::testing::runCli;
 using symrange::testing::slurp;
 
 namespace {
 
 /// A temporary directory removed at the end of the test.
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() / ("symrange_verify_" + name + "_" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 int corpusSize() {
   const char* env = std::getenv("SYMRANGE_VERIFY_COUNT");
