@@ -28,6 +28,13 @@ using Refs = std::vector<Ref>;  // one value per reference point
 using FRef = std::optional<double>;
 using FRefs = std::vector<FRef>;  // a float's value per reference point
 
+/// A float comparison written: its operator index, operands (node names and texts), values.
+struct FComparisonText {
+  int k = 0;
+  std::string lhs, lexpr, rhs, rexpr;
+  std::vector<std::optional<double>> lrefs, rrefs;  // the operands' values
+};
+
 /// A float value visible in the graph: node name, sympy-style text, value at each point.
 struct FVar {
   std::string name;
@@ -141,6 +148,7 @@ class Generator {
     std::vector<Var> bools;
     std::vector<Tensor> tensors;
     std::vector<FVar> floats;
+    std::vector<FComparisonText> floatComparisons;  // written so far, for related ones
     std::ostringstream body;
     std::vector<std::string> subs;  // printed sub-module classes of this graph
     std::vector<int> entered;       // reference points executing this graph
@@ -822,7 +830,42 @@ class Generator {
     emit(s, name + ": \"Sym(" + expr + ")\" = " + c.lhs + " " + kOps[c.k] + " " + c.rhs.name);
     Var v{name, expr, c.refs};
     s.bools.push_back(v);
+    if (!c.rhs.isInt) {
+      FRefs l(c.refs.size());
+      for (const auto& f : s.floats)
+        if (f.name == c.lhs) l = f.refs;
+      s.floatComparisons.push_back({c.k, c.lhs, c.lexpr, c.rhs.name, c.rhs.expr, l, c.rhs.f});
+    }
     return v;
+  }
+
+  /// A comparison related to one written before, on the same two floats: the opposite operator
+  /// (not(a < b) is not a >= b under NaN), the operands swapped (a < b is b > a), or the same,
+  /// checked. Ordered comparisons of NaN are all false, so only the swap is an equivalence.
+  void floatRelated(Scope& s) {
+    const FComparisonText c = s.floatComparisons[static_cast<std::size_t>(pick(static_cast<int>(s.floatComparisons.size())))];
+    static constexpr int kOpposite[] = {3, 2, 1, 0, 5, 4};
+    static constexpr int kSwapped[] = {2, 3, 0, 1, 4, 5};
+    const int form = pick(3);
+    const int k = form == 0 ? kOpposite[c.k] : form == 1 ? kSwapped[c.k] : c.k;
+    const bool swap = form == 1;
+    const std::string l = swap ? c.rhs : c.lhs, le = swap ? c.rexpr : c.lexpr;
+    const std::string r = swap ? c.lhs : c.rhs, re = swap ? c.lexpr : c.rexpr;
+    const FRhs rhs{r, re, swap ? c.lrefs : c.rrefs, {}, false};
+    const FRefs& lv = swap ? c.rrefs : c.lrefs;
+    Refs refs(static_cast<std::size_t>(points_));
+    for (std::size_t p = 0; p < refs.size(); ++p)
+      if (auto v = floatCompare(k, lv[p], rhs, p)) refs[p] = *v ? 1 : 0;
+    static const char* names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
+    const std::string lp = le.find(' ') != std::string::npos ? "(" + le + ")" : le;
+    const std::string expr = k == 4 ? "Eq(" + le + ", " + re + ")" : k == 5 ? "Ne(" + le + ", " + re + ")"
+                                                                    : lp + " " + kOps[k] + " " + re;
+    const std::string name = fresh(names[k]);
+    emit(s, name + ": \"Sym(" + expr + ")\" = " + l + " " + kOps[k] + " " + r);
+    s.bools.push_back({name, expr, refs});
+    if (chance(30)) return;  // left for a cond or an or_
+    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + name + ", \"related\")");
+    kill(s, [&](std::size_t p) { return refs[p] != Ref(1); });
   }
 
   /// A checked float comparison, or `sym_not` of one (torch prints sympy's negation, `x >= c`
@@ -994,6 +1037,7 @@ class Generator {
   }
 
   void floats2(Scope& s) {
+    if (!s.floatComparisons.empty() && chance(35)) return floatRelated(s);
     switch (pick(8)) {
       case 0: case 1: return floatArith(s);
       case 2: case 3: case 4: return floatCheck(s);
@@ -1077,7 +1121,7 @@ class Generator {
     }
     if (opts_.floatItems && depth == 0 && nextFloatInput_ < static_cast<int>(floatF32_.size()) && chance(15))
       return newFloatItem(s);
-    if (opts_.floatItems && !s.floats.empty() && chance(20)) return floats2(s);
+    if (opts_.floatItems && !s.floats.empty() && chance(30)) return floats2(s);
     if (opts_.opSemantics && chance(25)) {
       switch (pick(5)) {
         case 0: return reshape(s);
