@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdio>
+#include <cstring>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -1170,15 +1171,18 @@ double randomFloat(std::mt19937_64& rng, int constRange) {
 }
 
 std::string floatLiteral(double v) {
-  // Python's repr: the shortest text that reads back as v, with a '.0' on an integral value
-  char buf[40];
-  for (int prec = 1; prec <= 17; ++prec) {
-    std::snprintf(buf, sizeof buf, "%.*g", prec, v);
+  // Python's repr: the fewest digits that read back as v; positional for exponents in
+  // [-4, 16) with at least one decimal ("10.0", "0.0001"), else "1e+16", "1.5e-05"
+  char buf[64];
+  int digits = 1;
+  for (; digits < 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*e", digits - 1, v);
     if (std::strtod(buf, nullptr) == v) break;
   }
-  std::string t = buf;
-  if (t.find_first_of(".eni") == std::string::npos) t += ".0";
-  return t;
+  std::snprintf(buf, sizeof buf, "%.*e", digits - 1, v);
+  const int exp = std::atoi(std::strchr(buf, 'e') + 1);
+  if (exp >= -4 && exp < 16) std::snprintf(buf, sizeof buf, "%.*f", std::max(digits - 1 - exp, 1), v);
+  return buf;
 }
 
 std::string generateProgram(const GenOptions& opts) { return generateProgramWithReference(opts).text; }
