@@ -3,6 +3,7 @@
 
 #include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <stdexcept>
 #include <unordered_map>
@@ -152,6 +153,12 @@ class Run {
                           t.find('-', 1) == std::string::npos && t != "-";
       if (digits)
         if (auto v = ir::parseBigInt(t)) return ofBig(*v);
+      // a float literal in a spelling other than Python's repr (`2.79621e+06`): Python reads it
+      char* end = nullptr;
+      const double d = std::strtod(t.c_str(), &end);
+      if (!digits && !t.empty() && end == t.c_str() + t.size() && t.find_first_of(".eE") != std::string::npos &&
+          t.find_first_not_of("0123456789.eE+-") == std::string::npos)
+        return ofFloat(d);
     }
     if (const bool* b = std::get_if<bool>(&a.value)) return RtValue::ofBool(*b);
     if (const double* d = std::get_if<double>(&a.value)) {

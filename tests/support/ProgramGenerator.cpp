@@ -590,10 +590,7 @@ class Generator {
     double k = lo <= hi ? (less ? std::floor(hi) + 0.5 + static_cast<double>(slack()) : std::ceil(lo) - 0.5 - static_cast<double>(slack()))
                         : constant() + 0.5;
     if (!passing()) k = constant() + 0.5;
-    std::ostringstream ks;
-    ks << k;
-    std::string kt = ks.str();
-    if (kt.find('.') == std::string::npos) kt += ".0";
+    const std::string kt = floatLiteral(k);  // Python's repr, as FX prints it
     const std::string name = fresh(less ? "lt" : "gt");
     const std::string cexpr = dexpr + (less ? " < " : " > ") + kt;
     emit(s, name + ": \"Sym(" + cexpr + ")\" = " + div + (less ? " < " : " > ") + kt);
@@ -877,12 +874,11 @@ class Generator {
     Var b = emitFloatComparison(s, c);
     if (negate) {
       static constexpr int kOpposite[] = {3, 2, 1, 0, 5, 4};
-      FComparison shown = c;
-      shown.k = kOpposite[c.k];
+      const int shown = kOpposite[c.k];
       const std::string l = c.lexpr.find(' ') != std::string::npos ? "(" + c.lexpr + ")" : c.lexpr;
-      const std::string expr = shown.k == 4   ? "Eq(" + c.lexpr + ", " + c.rhs.expr + ")"
-                               : shown.k == 5 ? "Ne(" + c.lexpr + ", " + c.rhs.expr + ")"
-                                              : l + " " + kOps[shown.k] + " " + c.rhs.expr;
+      const std::string expr = shown == 4   ? "Eq(" + c.lexpr + ", " + c.rhs.expr + ")"
+                               : shown == 5 ? "Ne(" + c.lexpr + ", " + c.rhs.expr + ")"
+                                            : l + " " + kOps[shown] + " " + c.rhs.expr;
       const std::string name = fresh("sym_not");
       emit(s, name + ": \"Sym(" + expr + ")\" = torch.sym_not(" + b.name + ")");
       Refs r = b.refs;
@@ -1037,7 +1033,7 @@ class Generator {
     emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + o + ", \"c or f\")");
   }
 
-  void floats2(Scope& s) {
+  void floatStatement(Scope& s) {
     if (!s.floatComparisons.empty() && chance(35)) return floatRelated(s);
     switch (pick(8)) {
       case 0: case 1: return floatArith(s);
@@ -1122,7 +1118,7 @@ class Generator {
     }
     if (opts_.floatItems && depth == 0 && nextFloatInput_ < static_cast<int>(floatF32_.size()) && chance(15))
       return newFloatItem(s);
-    if (opts_.floatItems && !s.floats.empty() && chance(30)) return floats2(s);
+    if (opts_.floatItems && !s.floats.empty() && chance(30)) return floatStatement(s);
     if (opts_.opSemantics && chance(25)) {
       switch (pick(5)) {
         case 0: return reshape(s);
