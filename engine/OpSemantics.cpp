@@ -132,6 +132,10 @@ std::vector<OpSpec> buildTable() {
       {"math::floor", E::Pure, intIdentity},
       {"math::ceil", E::Pure, intIdentity},
       {"math::trunc", E::Pure, symInt},
+      // FX prints math.trunc / math.floor / math.ceil as `math_trunc(x)` (its global name)
+      {"builtins::math_trunc", E::Pure, symInt},
+      {"builtins::math_floor", E::Pure, intIdentity},
+      {"builtins::math_ceil", E::Pure, intIdentity},
       // sizes and scalars of tensors
       {"aten::sym_size", E::Pure, symSize},
       {"method::size", E::Pure, symSize},

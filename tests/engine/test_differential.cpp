@@ -13,6 +13,7 @@
 // and run-outcome distributions, which say how deep the campaign went.
 #include <doctest/doctest.h>
 
+#include <bit>
 #include <cstdlib>
 #include <functional>
 #include <map>
@@ -78,7 +79,10 @@ std::string describe(const RtOutcome& o) {
 
 std::string describe(const RtInputs& in) {
   std::ostringstream s;
-  for (const auto& [k, v] : in.scalars) s << k << "=" << v << " ";
+  for (const auto& [k, v] : in.scalars) {
+    if (k.rfind('f', 0) == 0) s << k << "=" << std::bit_cast<double>(v) << " ";  // a float input
+    else s << k << "=" << v << " ";
+  }
   return s.str();
 }
 
@@ -195,6 +199,7 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
     o.statements = 8 + static_cast<int>(shape % 25);
     o.constRange = 6 + static_cast<int>(shape % 10);
     o.opSemantics = true;  // issue 13: -1 sizes, floats, in-place flips, raising dead code
+    o.floatItems = true;   // issue 13: float item()s with NaN, infinities, rounding
     const auto generated = symrange::testing::generateProgramWithReference(o);
     const std::string& text = generated.text;
     auto run = prepare(text);
@@ -228,6 +233,10 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
         if (i % 17 == 16) v *= 1000003;  // large values
         in.scalars["x" + std::to_string(s)] = v;
       }
+      // float inputs: special values (NaN, infinities, signed zeros, beyond 2**53) among plain ones
+      for (const auto& [name, bits] : generated.reference)
+        if (name.rfind('f', 0) == 0)
+          in.scalars[name] = std::bit_cast<std::int64_t>(symrange::testing::randomFloat(rng, static_cast<int>(o.constRange)));
       all.push_back(in);
     }
     // The reference points (the reference first) and their neighbours: each scalar +-1.
@@ -260,7 +269,7 @@ TEST_CASE("differential: optimized programs behave like the originals and verdic
       RtInputs over;
       for (const auto& [sym, val] : c.witness) {
         auto it = sources.find(sym);
-        if (it == sources.end()) mappable = false;
+        if (it == sources.end() || it->second.rfind('f', 0) == 0) mappable = false;  // not a float input
         else over.scalars[it->second] = val;
       }
       if (!mappable) continue;

@@ -108,6 +108,24 @@ TEST_CASE("issue 13: dead float division and sym_int are kept, they can raise") 
   CHECK(out.find("_assert_scalar_default_1") == std::string::npos);
 }
 
+// Python floats compare as IEEE 754 doubles: with NaN every ordered comparison is false and
+// `nan == nan` is False (Objects/floatobject.c, float_richcompare: `r = i < j` etc. on the C
+// doubles). So `not (nan < 1.0)` is True while `nan >= 1.0` is False: torch prints sympy's
+// negation `zuf0 >= 1.0` on the sym_not node, but the check of `ge` after it can fire, and so can
+// `item == item`. The same comparison checked again (ge_1 after ge) is redundant. math.trunc(nan)
+// raises ValueError and math.trunc(inf) OverflowError (float___trunc___impl calls
+// PyLong_FromDouble): FX prints it `math_trunc(item)`, and the dead node stays.
+TEST_CASE("issue 13: not(a < b) is not a >= b for floats, nan != nan, math_trunc can raise") {
+  engine::Engine e = load("float_nan_negation.txt");
+  notRedundant(e, {"_assert_scalar_default", "_assert_scalar_default_1", "_assert_scalar_default_2"});
+  expect(e, {{"_assert_scalar_default_3", "redundant"}});
+  e.optimize();
+  const std::string out = e.print();
+  INFO(out);
+  CHECK(out.find("math_trunc(item)") != std::string::npos);
+  CHECK(out.find("_assert_scalar_default_1") != std::string::npos);
+}
+
 // aten/src/ATen/native/native_functions.yaml: `logical_not_(Tensor(a!) self)` flips the
 // predicate tensor in place (torch.tensor(True).logical_not_() is False): the cond must not be
 // decided from `u0 > 0`, and the later `_assert_async` of the flipped tensor is not redundant.

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import math
 import random
 from typing import Any, Callable
 
@@ -754,6 +755,72 @@ class StrictUnbackedChecks(torch.nn.Module):
 class StrictUnbackedAdd(torch.nn.Module):
     def forward(self, x, y):
         return x + y
+
+
+# ---------------------------------------------------------------------------------------------
+# issue 13: sizes ATen infers or keeps (-1), float item()s (NaN, infinities, rounding), a
+# predicate flipped in place. Samplers draw the values that make the difference.
+
+# floats that change a float check's outcome: NaN (every ordered comparison false), the
+# infinities, signed zeros, a value float32 rounds (0.1), ints beyond 2**53
+_SPECIAL_FLOATS = [math.nan, math.inf, -math.inf, 0.0, -0.0, 0.5, 0.1, 1.0, -1.0, 2.5, 7.9, 8.5,
+                   9007199254740993.0, -3.5]
+
+
+def _float(p: "Picker", dtype=torch.float32, limit=math.inf) -> torch.Tensor:
+    return torch.tensor(p.rng.choice([v for v in _SPECIAL_FLOATS if not (math.isfinite(v) and abs(v) > limit)]), dtype=dtype)
+
+
+@case(args=lambda: (torch.randn(12), t(3)), sample=lambda p: (p.randn(12), p.randint(-3, 13)))
+class ViewInferItem(torch.nn.Module):
+    def forward(self, x, k):
+        a = k.item()
+        torch._check(a != 0)
+        y = x.view(-1, a)
+        return y.sum(0)
+
+
+@case(args=lambda: (torch.randn(1, 4), t(3)), sample=lambda p: (p.randn(1, 4), p.randint(-3, 6)))
+class ExpandKeepItem(torch.nn.Module):
+    def forward(self, x, k):
+        a = k.item()
+        torch._check(a >= -1)
+        y = x.expand(a, -1)
+        torch._check(a >= 0)
+        return y.sum(0)
+
+
+@case(args=lambda: (torch.randn(3), t(2.5)), sample=lambda p: (p.randn(3), _float(p)))
+class FloatItemCheck(torch.nn.Module):
+    def forward(self, x, s):
+        f = s.item()
+        torch._check(f > 0.5)
+        return x * f
+
+
+@case(args=lambda: (torch.randn(3), t(2.5)), sample=lambda p: (p.randn(3), _float(p)))
+class FloatItemCond(torch.nn.Module):
+    def forward(self, x, s):
+        f = s.item()
+        return torch.cond(f > 0.0, lambda x: x + 1, lambda x: x - 1, (x,))
+
+
+@case(args=lambda: (torch.randn(3), t(2.5, dtype=torch.float64)),
+      sample=lambda p: (p.randn(3), _float(p, torch.float64, limit=1e6)))
+class FloatItemTrunc(torch.nn.Module):
+    def forward(self, x, s):
+        f = s.item()
+        n = torch.sym_int(f)
+        return torch.zeros(n) + x.sum()
+
+
+@case(args=lambda: (torch.randn(3), t(3)), sample=lambda p: (p.randn(3), p.randint(-2, 6)))
+class InplaceFlipCond(torch.nn.Module):
+    def forward(self, x, k):
+        a = k.item()
+        b = torch.scalar_tensor(a > 2, dtype=torch.bool)
+        b.logical_not_()
+        return torch.cond(b, lambda x: x + 1, lambda x: x - 1, (x,))
 
 
 # ---------------------------------------------------------------------------------------------

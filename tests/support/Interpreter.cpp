@@ -1,7 +1,9 @@
 // tests/support/Interpreter.cpp — the reference interpreter (see the header).
 #include "tests/support/Interpreter.h"
 
+#include <bit>
 #include <cmath>
+#include <cstdlib>
 #include <functional>
 #include <stdexcept>
 #include <unordered_map>
@@ -16,7 +18,8 @@ bool RtValue::operator==(const RtValue& o) const {
   switch (kind) {
     case Kind::Int:
     case Kind::Bool: return i == o.i && big == o.big;
-    case Kind::Float: return f == o.f;
+    case Kind::Float:  // the same float (NaN equals NaN, 0.0 differs from -0.0)
+      return std::isnan(f) ? std::isnan(o.f) : f == o.f && std::signbit(f) == std::signbit(o.f);
     case Kind::Tensor: return shape == o.shape;
     case Kind::Tuple: return items == o.items;
     case Kind::Graph: return graph == o.graph;
@@ -101,8 +104,17 @@ class Run {
     if (ann.kind == ir::Annotation::Kind::Tensor) {
       v.kind = RtValue::Kind::Tensor;
       for (ir::ExprRef d : ann.shape) v.shape.push_back(evalInput(d, n));
+      v.floating = ann.dtype == "f64" || ann.dtype == "f32" || ann.dtype == "f16" || ann.dtype == "bf16";
       auto it = in_.scalars.find(n.name());
-      if (it != in_.scalars.end()) *v.item = it->second;
+      if (it != in_.scalars.end()) {
+        *v.item = it->second;
+        if (v.floating) {  // the double stored in the tensor's dtype
+          if (ann.dtype == "f16" || ann.dtype == "bf16") throw Unsupported{n.name(), "half floats"};
+          if (ann.dtype == "f32")
+            *v.item = std::bit_cast<std::int64_t>(static_cast<double>(
+                static_cast<float>(std::bit_cast<double>(it->second))));
+        }
+      }
       return v;
     }
     if (ann.kind == ir::Annotation::Kind::Sym && ann.sym) return RtValue::ofInt(evalInput(ann.sym, n));
@@ -141,6 +153,12 @@ class Run {
                           t.find('-', 1) == std::string::npos && t != "-";
       if (digits)
         if (auto v = ir::parseBigInt(t)) return ofBig(*v);
+      // a float literal in a spelling other than Python's repr (`2.79621e+06`): Python reads it
+      char* end = nullptr;
+      const double d = std::strtod(t.c_str(), &end);
+      if (!digits && !t.empty() && end == t.c_str() + t.size() && t.find_first_of(".eE") != std::string::npos &&
+          t.find_first_not_of("0123456789.eE+-") == std::string::npos)
+        return ofFloat(d);
     }
     if (const bool* b = std::get_if<bool>(&a.value)) return RtValue::ofBool(*b);
     if (const double* d = std::get_if<double>(&a.value)) {
@@ -180,7 +198,8 @@ class Run {
   static bool asBool(const RtValue& v, const ir::Node& n) {
     if (isBig(v)) return true;
     if (v.kind == RtValue::Kind::Bool || v.kind == RtValue::Kind::Int) return v.i != 0;
-    if (v.kind == RtValue::Kind::Tensor && *v.item) return **v.item != 0;
+    if (v.kind == RtValue::Kind::Tensor && *v.item && !v.floating) return **v.item != 0;
+    if (v.kind == RtValue::Kind::Float) return v.f != 0.0;  // Python: NaN is true
     throw Unsupported{n.name(), "expected a boolean"};
   }
 
@@ -191,12 +210,31 @@ class Run {
     r.f = f;
     return r;
   }
+  /// Python's float(v): an int is rounded to the nearest double (ties to even); one too large
+  /// for a double raises OverflowError.
   static double asDouble(const RtValue& v, const ir::Node& n) {
     if (isFloat(v)) return v.f;
-    const std::int64_t i = asInt(v, n);
-    constexpr std::int64_t kExact = std::int64_t{1} << 53;
-    if (i > kExact || i < -kExact) throw Unsupported{n.name(), "int beyond 2**53 as a float"};
-    return static_cast<double>(i);
+    if (!isInt(v)) throw Unsupported{n.name(), "expected a number"};
+    if (!isBig(v)) return static_cast<double>(v.i);  // correctly rounded
+    const double d = ir::bigToDouble(bigOf(v, n));
+    if (!std::isfinite(d)) throw Raise{n.name(), "OverflowError: int too large to convert to float"};
+    return d;
+  }
+  /// Python's comparison of numbers, one of them a float: exact (an int is not rounded), and
+  /// false for NaN but for !=.
+  static bool compareNumbers(const std::string& op, const RtValue& a, const RtValue& b, const ir::Node& n) {
+    int c = 0;
+    if (isFloat(a) && isFloat(b)) {
+      if (std::isnan(a.f) || std::isnan(b.f)) return op == "ne";
+      c = a.f < b.f ? -1 : a.f > b.f ? 1 : 0;
+    } else {
+      const bool intFirst = !isFloat(a);
+      const std::optional<int> r = ir::compareBigDouble(bigOf(intFirst ? a : b, n), intFirst ? b.f : a.f);
+      if (!r) return op == "ne";
+      c = intFirst ? *r : -*r;
+    }
+    return op == "lt" ? c < 0 : op == "le" ? c <= 0 : op == "gt" ? c > 0 : op == "ge" ? c >= 0
+           : op == "eq" ? c == 0 : c != 0;
   }
 
   static std::vector<std::int64_t> sizesOf(const RtValue& v, const ir::Node& n) {
@@ -283,6 +321,14 @@ class Run {
     // Python ints: int64 first, arbitrary precision where an operand is big or int64 overflows
     const bool intOps = args.size() >= 2 && isInt(arg(0)) && isInt(arg(1));
     const bool anyBig = intOps && (isBig(arg(0)) || isBig(arg(1)));
+    const bool floatOps = args.size() >= 2 && (isFloat(arg(0)) || isFloat(arg(1))) &&
+                          (isInt(arg(0)) || isFloat(arg(0))) && (isInt(arg(1)) || isFloat(arg(1)));
+    if ((op == "add" || op == "sub" || op == "mul") && floatOps) {
+      // Python float arithmetic: an int operand is converted first, the result is IEEE's
+      const double a = asDouble(arg(0), n), b = asDouble(arg(1), n);
+      return ofFloat(op == "add" ? a + b : op == "sub" ? a - b : a * b);
+    }
+    if (op == "neg" && isFloat(arg(0))) return ofFloat(-arg(0).f);
     if (op == "add" || op == "sub" || op == "mul") {
       if (!anyBig) {
         I a = asInt(arg(0), n), b = asInt(arg(1), n), r = 0;
@@ -309,32 +355,31 @@ class Run {
       return ofBig(op == "floordiv" ? ir::pyFloorDiv(a, b) : ir::pyMod(a, b));
     }
     if (op == "lt" || op == "le" || op == "gt" || op == "ge" || op == "eq" || op == "ne") {
-      if (isFloat(arg(0)) || isFloat(arg(1))) {
-        // Python compares an int and a float exactly; doubles do for |int| <= 2**53 (NaN: all
-        // comparisons false but !=)
-        const double x = asDouble(arg(0), n), y = asDouble(arg(1), n);
-        return RtValue::ofBool(op == "lt" ? x < y : op == "le" ? x <= y : op == "gt" ? x > y
-                               : op == "ge" ? x >= y : op == "eq" ? x == y : x != y);
-      }
+      if (floatOps) return RtValue::ofBool(compareNumbers(op, arg(0), arg(1), n));
       const BigInt x = bigOf(arg(0), n), y = bigOf(arg(1), n);
       return RtValue::ofBool(op == "lt" ? x < y : op == "le" ? x <= y : op == "gt" ? x > y
                              : op == "ge" ? x >= y : op == "eq" ? x == y : x != y);
     }
     if (op == "truediv") {
       // Python: int / int is correctly rounded (so is the double division of ints <= 2**53);
-      // a zero divisor (0 or 0.0) raises ZeroDivisionError, NaN does not
+      // with a float operand the int is converted first; a zero divisor (0, 0.0 or -0.0) raises
+      // ZeroDivisionError, NaN and the infinities do not
+      constexpr std::int64_t kExact = std::int64_t{1} << 53;
+      if (intOps)
+        for (const RtValue* v : {&arg(0), &arg(1)})
+          if (isBig(*v) || v->i > kExact || v->i < -kExact) throw Unsupported{n.name(), "int / int beyond 2**53"};
       const double x = asDouble(arg(0), n), y = asDouble(arg(1), n);
       if (y == 0.0) throw Raise{n.name(), "ZeroDivisionError"};
       return ofFloat(x / y);
     }
     if (op == "sym_float") return ofFloat(asDouble(arg(0), n));
-    if (op == "sym_int") {
+    if (op == "sym_int" || op == "math_trunc" || op == "trunc") {
+      // torch.sym_int of a float is math.trunc: a Python int of any size
       if (!isFloat(arg(0))) return RtValue::ofInt(asInt(arg(0), n));
       const double t = std::trunc(arg(0).f);
       if (std::isnan(t)) throw Raise{n.name(), "ValueError: cannot convert float NaN to integer"};
       if (std::isinf(t)) throw Raise{n.name(), "OverflowError: cannot convert float infinity to integer"};
-      if (!(t >= -9223372036854775808.0 && t < 9223372036854775808.0)) throw Unsupported{n.name(), "int64 overflow"};
-      return RtValue::ofInt(static_cast<I>(t));
+      return ofBig(ir::doubleToBig(t));
     }
     if (op == "view" || op == "reshape") return view(arg(0), arg(1), n);
     if (op == "expand") return expand(arg(0), arg(1), n);
@@ -357,6 +402,7 @@ class Run {
     if (op == "or_") return RtValue::ofBool(asBool(arg(0), n) || asBool(arg(1), n));
     if (op == "item" || op == "_local_scalar_dense") {
       const RtValue& t = arg(0);
+      if (t.kind == RtValue::Kind::Tensor && *t.item && t.floating) return ofFloat(std::bit_cast<double>(**t.item));
       if (t.kind == RtValue::Kind::Tensor && *t.item) return RtValue::ofInt(**t.item);
       throw Unsupported{n.name(), "item() of a tensor without a known value"};
     }

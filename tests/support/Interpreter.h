@@ -27,8 +27,11 @@ struct RtValue {
   double f = 0.0;                    // Float
   std::vector<std::int64_t> shape;   // Tensor
   /// Tensor: its storage, the scalar it holds when known (item() sources, scalar_tensor).
-  /// Shared by views and written by in-place ops (`logical_not_`, `fill_`).
+  /// Shared by views and written by in-place ops (`logical_not_`, `fill_`). For a float tensor
+  /// (`floating`) the scalar is the bit pattern of its value as a double (an f32 tensor's value
+  /// already rounded to float32).
   std::shared_ptr<std::optional<std::int64_t>> item = std::make_shared<std::optional<std::int64_t>>();
+  bool floating = false;             // Tensor: f16/bf16/f32/f64 elements
   std::vector<RtValue> items;        // Tuple
   const ir::Graph* graph = nullptr;  // Graph (a get_attr of a sub-module)
 
@@ -39,6 +42,8 @@ struct RtValue {
 
 /// Concrete inputs: a scalar for each `i64[]`/`b8[]` placeholder that item() reads (by
 /// placeholder name), and a value for each backed/unbacked symbol in input shapes (by name).
+/// The scalar of a float placeholder (`f32[]`, `f64[]`) is the bit pattern of a double
+/// (`std::bit_cast<std::int64_t>(v)`); an `f32[]` tensor holds it rounded to float32.
 struct RtInputs {
   std::map<std::string, std::int64_t> scalars;
   std::map<std::string, std::int64_t> symbols;

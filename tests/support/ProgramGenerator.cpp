@@ -6,6 +6,9 @@
 #include "tests/support/ProgramGenerator.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstdio>
+#include <cstring>
 #include <cmath>
 #include <cstdlib>
 #include <functional>
@@ -23,6 +26,22 @@ namespace {
 
 using Ref = std::optional<std::int64_t>;
 using Refs = std::vector<Ref>;  // one value per reference point
+using FRef = std::optional<double>;
+using FRefs = std::vector<FRef>;  // a float's value per reference point
+
+/// A float comparison written: its operator index, operands (node names and texts), values.
+struct FComparisonText {
+  int k = 0;
+  std::string lhs, lexpr, rhs, rexpr;
+  std::vector<std::optional<double>> lrefs, rrefs;  // the operands' values
+};
+
+/// A float value visible in the graph: node name, sympy-style text, value at each point.
+struct FVar {
+  std::string name;
+  std::string expr;
+  FRefs refs;
+};
 
 /// A SymInt or SymBool value visible in the graph being written: its node name, the
 /// sympy-style text the annotation shows and its values at the reference points.
@@ -74,10 +93,19 @@ class Generator {
       for (int i = 0; i < opts_.symbols; ++i)
         pt["x" + std::to_string(i)] =
             chance(75) ? pick(opts_.constRange + 1) : -1 - pick(std::max(opts_.constRange, 1));
+    if (opts_.floatItems) {
+      floatF32_.resize(static_cast<std::size_t>(1 + pick(2)));
+      for (std::size_t i = 0; i < floatF32_.size(); ++i) floatF32_[i] = chance(50);
+      for (auto& pt : g.points)
+        for (std::size_t i = 0; i < floatF32_.size(); ++i)
+          pt["f" + std::to_string(i)] = std::bit_cast<std::int64_t>(randomFloat(rng_, opts_.constRange));
+    }
     inputs_ = g.points;
     alive_.assign(static_cast<std::size_t>(points_), true);
     std::ostringstream sig;
     for (int i = 0; i < opts_.symbols; ++i) sig << "x" << i << ": \"i64[]\", ";
+    for (std::size_t i = 0; i < floatF32_.size(); ++i)
+      sig << "f" << i << ": \"" << (floatF32_[i] ? "f32" : "f64") << "[]\", ";
     sig << "y: \"f32[5, 5]\"";
     Scope top{"            ", {}, {}, {}};
     for (int p = 0; p < points_; ++p) top.entered.push_back(p);
@@ -97,6 +125,7 @@ class Generator {
     for (const auto& sub : top.subs) out << sub;
     out << "Graph signature:\n";
     for (int i = 0; i < opts_.symbols; ++i) out << "    x" << i << ": USER_INPUT\n";
+    for (std::size_t i = 0; i < floatF32_.size(); ++i) out << "    f" << i << ": USER_INPUT\n";
     out << "    y: USER_INPUT\n";
     std::string o = outs;
     for (std::size_t pos = 0; pos <= o.size();) {
@@ -119,6 +148,8 @@ class Generator {
     std::vector<Var> ints;
     std::vector<Var> bools;
     std::vector<Tensor> tensors;
+    std::vector<FVar> floats;
+    std::vector<FComparisonText> floatComparisons;  // written so far, for related ones
     std::ostringstream body;
     std::vector<std::string> subs;  // printed sub-module classes of this graph
     std::vector<int> entered;       // reference points executing this graph
@@ -550,6 +581,7 @@ class Generator {
         if (q[p]) r[p] = static_cast<std::int64_t>(std::trunc(*q[p]));
       return {t, texpr, r};
     }
+    if (opts_.floatItems) s.floats.push_back({div, dexpr, FRefs(q.begin(), q.end())});
     // a float constant half-way between ints: below or above every tuning value when passing
     double lo = 1e18, hi = -1e18;
     for (int p : tuning(s))
@@ -558,10 +590,7 @@ class Generator {
     double k = lo <= hi ? (less ? std::floor(hi) + 0.5 + static_cast<double>(slack()) : std::ceil(lo) - 0.5 - static_cast<double>(slack()))
                         : constant() + 0.5;
     if (!passing()) k = constant() + 0.5;
-    std::ostringstream ks;
-    ks << k;
-    std::string kt = ks.str();
-    if (kt.find('.') == std::string::npos) kt += ".0";
+    const std::string kt = floatLiteral(k);  // Python's repr, as FX prints it
     const std::string name = fresh(less ? "lt" : "gt");
     const std::string cexpr = dexpr + (less ? " < " : " > ") + kt;
     emit(s, name + ": \"Sym(" + cexpr + ")\" = " + div + (less ? " < " : " > ") + kt);
@@ -674,8 +703,351 @@ class Generator {
     kill(s, [&](std::size_t p) { return !a.refs[p] || *a.refs[p] > c; });
   }
 
+  // ------------------------------------------------------------------ float values (issue 13)
+
+  static std::string floatText(double v) { return symrange::testing::floatLiteral(v); }
+  const FVar& anyFloat(Scope& s) { return s.floats[static_cast<std::size_t>(pick(static_cast<int>(s.floats.size())))]; }
+
+  /// A float input's item(): a float symbol whose value is the input's, rounded to float32 for
+  /// an `f32[]` input.
+  void newFloatItem(Scope& s) {
+    const int i = nextFloatInput_++;
+    const std::string input = "f" + std::to_string(i);
+    const std::string name = fresh("item");
+    const std::string sym = "zuf" + std::to_string(i);
+    emit(s, name + ": \"Sym(" + sym + ")\" = torch.ops.aten.item.default(" + input + ")");
+    FRefs r;
+    for (const auto& pt : inputs_) {
+      double v = std::bit_cast<double>(pt.at(input));
+      if (floatF32_[static_cast<std::size_t>(i)]) v = static_cast<double>(static_cast<float>(v));
+      r.push_back(v);
+    }
+    s.floats.push_back({name, sym, r});
+  }
+
+  /// The right-hand side of a float comparison: a float, or an int compared exactly.
+  struct FRhs {
+    std::string name, expr;
+    FRefs f;
+    Refs i;
+    bool isInt = false;
+  };
+  /// Python's `x OP y` for a float x and a float or int y (exact; NaN: only != holds).
+  static std::optional<bool> floatCompare(int k, const FRef& x, const FRhs& r, std::size_t p) {
+    if (!x) return std::nullopt;
+    int c = 0;
+    if (r.isInt) {
+      if (!r.i[p]) return std::nullopt;
+      const std::optional<int> ic = ir::compareBigDouble(ir::BigInt(*r.i[p]), *x);
+      if (!ic) return k == 5;
+      c = -*ic;
+    } else {
+      if (!r.f[p]) return std::nullopt;
+      if (std::isnan(*x) || std::isnan(*r.f[p])) return k == 5;
+      c = *x < *r.f[p] ? -1 : *x > *r.f[p] ? 1 : 0;
+    }
+    return k == 0 ? c < 0 : k == 1 ? c <= 0 : k == 2 ? c > 0 : k == 3 ? c >= 0 : k == 4 ? c == 0 : c != 0;
+  }
+
+  /// A constant near a value of `a` at the tuning points (the value itself, +-0.5, its floor),
+  /// or a special one.
+  double floatConstantNear(Scope& s, const FVar& a) {
+    std::vector<double> finite;
+    for (int p : tuning(s))
+      if (const FRef& v = a.refs[static_cast<std::size_t>(p)]; v && std::isfinite(*v) && std::fabs(*v) < 1e300)
+        finite.push_back(*v);
+    static const double kSpecial[] = {0.0, -0.0, 0.5, 1.0, -1.0, 0.1, 16777217.0, 9007199254740992.0,
+                                      9007199254740994.0, 1e308, -2.5};
+    if (finite.empty() || chance(20)) return kSpecial[pick(11)];
+    const double v = finite[static_cast<std::size_t>(pick(static_cast<int>(finite.size())))];
+    switch (pick(5)) {
+      case 0: return v + 0.5;
+      case 1: return v - 0.5;
+      case 2: return std::floor(v);
+      default: return v;
+    }
+  }
+
+  /// A comparison `a OP rhs` of a float a, chosen among random candidates: true at every tuning
+  /// point (Passing; `negated`: false at every one), splitting them (Split), or the first
+  /// (Random). The rhs is a constant, another float, an int (compared exactly) or a itself.
+  struct FComparison {
+    int k = 0;
+    std::string lhs, lexpr;
+    FRhs rhs;
+    Refs refs;
+  };
+  FComparison makeFloatComparison(Scope& s, Cmp mode, bool negated = false) {
+    FComparison best;
+    for (int attempt = 0; attempt < 16; ++attempt) {
+      const FVar a = anyFloat(s);
+      FComparison c;
+      c.k = pick(6);
+      c.lhs = a.name;
+      c.lexpr = a.expr;
+      const int r = pick(10);
+      if (r < 5) {
+        const double k = floatConstantNear(s, a);
+        c.rhs.name = c.rhs.expr = floatText(k);
+        c.rhs.f = FRefs(static_cast<std::size_t>(points_), k);
+      } else if (r == 5) {
+        c.rhs = {a.name, a.expr, a.refs, {}, false};
+      } else if (r < 8) {
+        const FVar& b = anyFloat(s);
+        c.rhs = {b.name, b.expr, b.refs, {}, false};
+      } else {
+        const Var& b = anyInt(s);
+        c.rhs = {b.name, b.expr, {}, b.refs, true};
+      }
+      c.refs.resize(static_cast<std::size_t>(points_));
+      for (std::size_t p = 0; p < c.refs.size(); ++p)
+        if (auto v = floatCompare(c.k, a.refs[p], c.rhs, p)) c.refs[p] = *v ? 1 : 0;
+      if (attempt == 0) best = c;
+      bool anyTrue = false, anyFalse = false, allKnown = true;
+      for (int p : tuning(s)) {
+        const Ref& v = c.refs[static_cast<std::size_t>(p)];
+        allKnown = allKnown && v;
+        anyTrue = anyTrue || v == Ref(1);
+        anyFalse = anyFalse || v == Ref(0);
+      }
+      if (mode == Cmp::Random) return c;
+      if (mode == Cmp::Split && anyTrue && anyFalse) return c;
+      if (mode == Cmp::Passing && allKnown && (negated ? !anyTrue : !anyFalse)) return c;
+    }
+    return best;
+  }
+
+  /// Writes `c` (sympy's text in the annotation), the bool is in the scope's bools.
+  Var emitFloatComparison(Scope& s, const FComparison& c) {
+    static const char* names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
+    const std::string l = c.lexpr.find(' ') != std::string::npos ? "(" + c.lexpr + ")" : c.lexpr;
+    const std::string expr = c.k == 4   ? "Eq(" + c.lexpr + ", " + c.rhs.expr + ")"
+                             : c.k == 5 ? "Ne(" + c.lexpr + ", " + c.rhs.expr + ")"
+                                        : l + " " + kOps[c.k] + " " + c.rhs.expr;
+    const std::string name = fresh(names[c.k]);
+    emit(s, name + ": \"Sym(" + expr + ")\" = " + c.lhs + " " + kOps[c.k] + " " + c.rhs.name);
+    Var v{name, expr, c.refs};
+    s.bools.push_back(v);
+    if (!c.rhs.isInt) {
+      FRefs l(c.refs.size());
+      for (const auto& f : s.floats)
+        if (f.name == c.lhs) l = f.refs;
+      s.floatComparisons.push_back({c.k, c.lhs, c.lexpr, c.rhs.name, c.rhs.expr, l, c.rhs.f});
+    }
+    return v;
+  }
+
+  /// A comparison related to one written before, on the same two floats: the opposite operator
+  /// (not(a < b) is not a >= b under NaN), the operands swapped (a < b is b > a), or the same,
+  /// checked. Ordered comparisons of NaN are all false, so only the swap is an equivalence.
+  void floatRelated(Scope& s) {
+    const FComparisonText c = s.floatComparisons[static_cast<std::size_t>(pick(static_cast<int>(s.floatComparisons.size())))];
+    static constexpr int kOpposite[] = {3, 2, 1, 0, 5, 4};
+    static constexpr int kSwapped[] = {2, 3, 0, 1, 4, 5};
+    const int form = pick(3);
+    const int k = form == 0 ? kOpposite[c.k] : form == 1 ? kSwapped[c.k] : c.k;
+    const bool swap = form == 1;
+    const std::string l = swap ? c.rhs : c.lhs, le = swap ? c.rexpr : c.lexpr;
+    const std::string r = swap ? c.lhs : c.rhs, re = swap ? c.lexpr : c.rexpr;
+    const FRhs rhs{r, re, swap ? c.lrefs : c.rrefs, {}, false};
+    const FRefs& lv = swap ? c.rrefs : c.lrefs;
+    Refs refs(static_cast<std::size_t>(points_));
+    for (std::size_t p = 0; p < refs.size(); ++p)
+      if (auto v = floatCompare(k, lv[p], rhs, p)) refs[p] = *v ? 1 : 0;
+    static const char* names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
+    const std::string lp = le.find(' ') != std::string::npos ? "(" + le + ")" : le;
+    const std::string expr = k == 4 ? "Eq(" + le + ", " + re + ")" : k == 5 ? "Ne(" + le + ", " + re + ")"
+                                                                    : lp + " " + kOps[k] + " " + re;
+    const std::string name = fresh(names[k]);
+    emit(s, name + ": \"Sym(" + expr + ")\" = " + l + " " + kOps[k] + " " + r);
+    s.bools.push_back({name, expr, refs});
+    if (chance(30)) return;  // left for a cond or an or_
+    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + name + ", \"related\")");
+    kill(s, [&](std::size_t p) { return refs[p] != Ref(1); });
+  }
+
+  /// A checked float comparison, or `sym_not` of one (torch prints sympy's negation, `x >= c`
+  /// for not(x < c), which is not the same under NaN), checked.
+  void floatCheck(Scope& s) {
+    const bool pass = passing(), negate = chance(30);
+    FComparison c = makeFloatComparison(s, pass ? Cmp::Passing : Cmp::Random, negate);
+    Var b = emitFloatComparison(s, c);
+    if (negate) {
+      static constexpr int kOpposite[] = {3, 2, 1, 0, 5, 4};
+      const int shown = kOpposite[c.k];
+      const std::string l = c.lexpr.find(' ') != std::string::npos ? "(" + c.lexpr + ")" : c.lexpr;
+      const std::string expr = shown == 4   ? "Eq(" + c.lexpr + ", " + c.rhs.expr + ")"
+                               : shown == 5 ? "Ne(" + c.lexpr + ", " + c.rhs.expr + ")"
+                                            : l + " " + kOps[shown] + " " + c.rhs.expr;
+      const std::string name = fresh("sym_not");
+      emit(s, name + ": \"Sym(" + expr + ")\" = torch.sym_not(" + b.name + ")");
+      Refs r = b.refs;
+      for (auto& x : r)
+        if (x) x = 1 - *x;
+      b = {name, expr, r};
+      s.bools.push_back(b);
+    }
+    if (chance(50)) emit(s, fresh("_check") + " = torch._check(" + b.name + ")");
+    else
+      emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + b.name +
+                  ", \"Runtime assertion failed for expression " + b.expr + " on node '" + b.name + "'\")");
+    kill(s, [&](std::size_t p) { return b.refs[p] != Ref(1); });
+  }
+
+  /// Python float arithmetic: a + b, a - b, a * b, a * constant, a / b (raises on +-0.0),
+  /// a / int (the int converted; raises on 0), sym_float of an int.
+  void floatArith(Scope& s) {
+    const FVar a = anyFloat(s);
+    FVar b = anyFloat(s);
+    std::string name, rhs, expr;
+    FRefs r(static_cast<std::size_t>(points_));
+    const auto both = [&](const std::function<double(double, double)>& f) {
+      for (std::size_t p = 0; p < r.size(); ++p)
+        if (a.refs[p] && b.refs[p]) r[p] = f(*a.refs[p], *b.refs[p]);
+    };
+    const auto par = [](const std::string& e) { return e.find(' ') != std::string::npos ? "(" + e + ")" : e; };
+    switch (pick(7)) {
+      case 0:
+        name = fresh("add"); rhs = a.name + " + " + b.name; expr = a.expr + " + " + b.expr;
+        both([](double x, double y) { return x + y; });
+        break;
+      case 1:
+        name = fresh("sub"); rhs = a.name + " - " + b.name; expr = a.expr + " - " + par(b.expr);
+        both([](double x, double y) { return x - y; });
+        break;
+      case 2:
+        name = fresh("mul"); rhs = a.name + " * " + b.name; expr = par(a.expr) + "*" + par(b.expr);
+        both([](double x, double y) { return x * y; });
+        break;
+      case 3: {
+        static const double kFactors[] = {2.0, 0.5, -1.5, 1e308, 3.0, 0.1};
+        const double k = kFactors[pick(6)];
+        name = fresh("mul"); rhs = a.name + " * " + floatText(k); expr = floatText(k) + "*" + par(a.expr);
+        for (std::size_t p = 0; p < r.size(); ++p)
+          if (a.refs[p]) r[p] = *a.refs[p] * k;
+        break;
+      }
+      case 4: {  // float division: a zero divisor raises, preferably none at the tuning points
+        if (passing())
+          for (int tries = 0; tries < 4; ++tries) {
+            bool zero = false;
+            for (int p : tuning(s)) zero = zero || b.refs[static_cast<std::size_t>(p)] == FRef(0.0);
+            if (!zero) break;
+            b = anyFloat(s);
+          }
+        name = fresh("truediv"); rhs = a.name + " / " + b.name; expr = "FloatTrueDiv(" + a.expr + ", " + b.expr + ")";
+        kill(s, [&](std::size_t p) { return !b.refs[p] || *b.refs[p] == 0.0; });
+        both([](double x, double y) { return y == 0.0 ? std::nan("") : x / y; });
+        break;
+      }
+      case 5: {  // a / int: Python converts the int (exactly below 2**53), 0 raises
+        const Var& d = anyInt(s);
+        name = fresh("truediv"); rhs = a.name + " / " + d.name;
+        expr = "FloatTrueDiv(" + a.expr + ", ToFloat(" + d.expr + "))";
+        kill(s, [&](std::size_t p) { return !d.refs[p] || *d.refs[p] == 0; });
+        for (std::size_t p = 0; p < r.size(); ++p)
+          if (a.refs[p] && d.refs[p] && *d.refs[p] != 0) r[p] = *a.refs[p] / static_cast<double>(*d.refs[p]);
+        break;
+      }
+      default: {
+        const Var& i = anyInt(s);
+        name = fresh("sym_float"); rhs = "torch.sym_float(" + i.name + ")"; expr = "ToFloat(" + i.expr + ")";
+        for (std::size_t p = 0; p < r.size(); ++p)
+          if (i.refs[p]) r[p] = static_cast<double>(*i.refs[p]);
+        break;
+      }
+    }
+    emit(s, name + ": \"Sym(" + expr + ")\" = " + rhs);
+    s.floats.push_back({name, expr, r});
+  }
+
+  /// math.trunc of a float (torch.sym_int): raises on NaN (ValueError) and the infinities
+  /// (OverflowError), else a Python int of any size. Ints beyond 2**24 at a point still running
+  /// are kept out of the int world (the generator follows ints in int64) unless checked in
+  /// range; the other half of the time the int goes back to a float (exact beyond 2**53).
+  void floatTrunc(Scope& s) {
+    const FVar a = anyFloat(s);
+    const std::string name = fresh("trunc");
+    const std::string expr = "TruncToInt(" + a.expr + ")";
+    emit(s, name + ": \"Sym(" + expr + ")\" = " + (chance(50) ? "math_trunc(" : "torch.sym_int(") + a.name + ")");
+    kill(s, [&](std::size_t p) { return !a.refs[p] || !std::isfinite(*a.refs[p]); });
+    constexpr double kSmall = 16777216.0;
+    Refs r(static_cast<std::size_t>(points_));
+    FRefs back(static_cast<std::size_t>(points_));
+    bool big = false;
+    for (std::size_t p = 0; p < r.size(); ++p) {
+      if (!a.refs[p] || !std::isfinite(*a.refs[p])) continue;
+      const double t = std::trunc(*a.refs[p]);
+      back[p] = t;
+      if (std::fabs(t) <= kSmall) r[p] = static_cast<std::int64_t>(t);
+      else if (alive_[p]) big = true;
+    }
+    if (big && chance(50)) {  // back to a float: ToFloat(TruncToInt(a)) is exact
+      const std::string f = fresh("sym_float");
+      emit(s, f + ": \"Sym(ToFloat(" + expr + "))\" = torch.sym_float(" + name + ")");
+      s.floats.push_back({f, "ToFloat(" + expr + ")", back});
+      return;
+    }
+    if (big)
+      for (const char* op : {">=", "<="}) {
+        const bool ge = op[0] == '>';
+        const std::string b = fresh(ge ? "ge" : "le");
+        const std::string bound = ge ? "-16777216" : "16777216";
+        const std::string bexpr = expr + " " + op + " " + bound;
+        emit(s, b + ": \"Sym(" + bexpr + ")\" = " + name + " " + op + " " + bound);
+        emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + b + ", \"in range\")");
+      }
+    kill(s, [&](std::size_t p) { return !r[p]; });
+    s.ints.push_back({name, expr, r});
+  }
+
+  /// A check on `c | (a / b < k)` or `c | (trunc(a) >= 0)` of floats after a check on c: the
+  /// second check is redundant, and its removal leaves a float op that raises (b == +-0.0; a
+  /// NaN or infinite) dead, which must stay.
+  void floatDeadRaising(Scope& s) {
+    const Comparison c = makeComparison(s, Cmp::Passing);
+    const Var cv = emitComparison(s, c);
+    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + cv.name + ", \"c\")");
+    kill(s, [&](std::size_t p) { return cv.refs[p] != Ref(1); });
+    const FVar a = anyFloat(s), b = anyFloat(s);
+    std::string other, oexpr;
+    if (chance(50)) {
+      const std::string d = fresh("truediv");
+      const std::string dexpr = "FloatTrueDiv(" + a.expr + ", " + b.expr + ")";
+      emit(s, d + ": \"Sym(" + dexpr + ")\" = " + a.name + " / " + b.name);
+      kill(s, [&](std::size_t p) { return !b.refs[p] || *b.refs[p] == 0.0; });
+      other = fresh("lt");
+      oexpr = "(" + dexpr + ") < 1.5";
+      emit(s, other + ": \"Sym(" + oexpr + ")\" = " + d + " < 1.5");
+    } else {
+      const std::string t = fresh("trunc");
+      const std::string texpr = "TruncToInt(" + a.expr + ")";
+      emit(s, t + ": \"Sym(" + texpr + ")\" = math_trunc(" + a.name + ")");
+      kill(s, [&](std::size_t p) { return !a.refs[p] || !std::isfinite(*a.refs[p]); });
+      other = fresh("ge");
+      oexpr = texpr + " >= 0";
+      emit(s, other + ": \"Sym(" + oexpr + ")\" = " + t + " >= 0");
+    }
+    const std::string o = fresh("or_");
+    emit(s, o + ": \"Sym(" + cv.expr + " | " + oexpr + ")\" = " + cv.name + " | " + other);
+    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + o + ", \"c or f\")");
+  }
+
+  void floatStatement(Scope& s) {
+    if (!s.floatComparisons.empty() && chance(35)) return floatRelated(s);
+    switch (pick(8)) {
+      case 0: case 1: return floatArith(s);
+      case 2: case 3: case 4: return floatCheck(s);
+      case 5: case 6: return floatTrunc(s);
+      default: return floatDeadRaising(s);
+    }
+  }
+
   void cond(Scope& s, int depth) {
-    const Var pred = emitComparison(s, makeComparison(s, chance(90) ? Cmp::Split : Cmp::Random));
+    const Cmp mode = chance(90) ? Cmp::Split : Cmp::Random;
+    const Var pred = opts_.floatItems && !s.floats.empty() && chance(35)
+                         ? emitFloatComparison(s, makeFloatComparison(s, mode))
+                         : emitComparison(s, makeComparison(s, mode));
     kill(s, [&](std::size_t p) { return !pred.refs[p]; });
     int id = condCounter_++;
     std::string tname = "true_graph_" + std::to_string(id), fname = "false_graph_" + std::to_string(id);
@@ -744,6 +1116,9 @@ class Generator {
       if (depth == 0 && nextInput_ < opts_.symbols) return newItem(s);
       if (s.ints.empty()) return;
     }
+    if (opts_.floatItems && depth == 0 && nextFloatInput_ < static_cast<int>(floatF32_.size()) && chance(15))
+      return newFloatItem(s);
+    if (opts_.floatItems && !s.floats.empty() && chance(30)) return floatStatement(s);
     if (opts_.opSemantics && chance(25)) {
       switch (pick(5)) {
         case 0: return reshape(s);
@@ -769,6 +1144,8 @@ class Generator {
   std::vector<GenInput> inputs_;  // the reference points
   std::vector<bool> alive_;       // per point: not raised yet
   int nextInput_ = 0;
+  int nextFloatInput_ = 0;
+  std::vector<bool> floatF32_;  // per float input: f32 (else f64)
   int nextSymbol_ = 0;
   int condCounter_ = 0;
 };
@@ -776,6 +1153,33 @@ class Generator {
 }  // namespace
 
 GeneratedProgram generateProgramWithReference(const GenOptions& opts) { return Generator(opts).run(); }
+
+double randomFloat(std::mt19937_64& rng, int constRange) {
+  static const double kSpecial[] = {
+      std::nan(""), INFINITY, -INFINITY, 0.0, -0.0, 0.1, -0.1, 1e308, -1e308, 5e-324,
+      9007199254740992.0, 9007199254740994.0, -9007199254740994.0, 16777217.0, 1e39 /* f32: inf */,
+      1e-46 /* f32: 0.0 */, 3.4028235e38, 2.5, -0.5, 1e16 + 2.0};
+  std::uniform_int_distribution<int> pct(0, 99);
+  const int r = pct(rng);
+  if (r < 35) return kSpecial[std::uniform_int_distribution<std::size_t>(0, std::size(kSpecial) - 1)(rng)];
+  const int k = std::uniform_int_distribution<int>(-constRange, constRange)(rng);
+  return r < 75 ? static_cast<double>(k) : k + 0.5;
+}
+
+std::string floatLiteral(double v) {
+  // Python's repr: the fewest digits that read back as v; positional for exponents in
+  // [-4, 16) with at least one decimal ("10.0", "0.0001"), else "1e+16", "1.5e-05"
+  char buf[64];
+  int digits = 1;
+  for (; digits < 17; ++digits) {
+    std::snprintf(buf, sizeof buf, "%.*e", digits - 1, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  std::snprintf(buf, sizeof buf, "%.*e", digits - 1, v);
+  const int exp = std::atoi(std::strchr(buf, 'e') + 1);
+  if (exp >= -4 && exp < 16) std::snprintf(buf, sizeof buf, "%.*f", std::max(digits - 1 - exp, 1), v);
+  return buf;
+}
 
 std::string generateProgram(const GenOptions& opts) { return generateProgramWithReference(opts).text; }
 

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -39,9 +40,26 @@ struct GenOptions {
   /// int64 (products, floor divisions and comparisons with them). Off: the programs are
   /// byte-for-byte those of the generator before it.
   bool opSemantics = false;
+  /// Float values (issue 13, with opSemantics): one or two `f32[]`/`f64[]` inputs whose item()
+  /// is a float symbol (zufK), drawn from values that include NaN, +-inf, +-0.0, ints beyond
+  /// 2**53 and values float32 rounds; float + - * and `/` (raises on +-0.0), `sym_float`,
+  /// float comparisons (with constants, other floats, ints, the value itself) in checks,
+  /// `sym_not`, cond predicates and dead raising code, and `math.trunc` (raises on NaN and
+  /// infinities) back into ints. An input's value is the bit pattern of a double
+  /// (`std::bit_cast<std::int64_t>`). Off: the programs are those of the generator before it.
+  bool floatItems = false;
 };
 
-/// An input of a generated program: item() source placeholder name ("x0", ...) -> its scalar.
+/// A random double for a float input: mostly small ints and halves within constRange, else one
+/// of the special values (NaN, +-inf, +-0.0, 2**53 + 2, 1e308, 0.1, 16777217.0, values float32
+/// rounds to 0 or inf, ...). The differential test draws its random float inputs here too.
+[[nodiscard]] double randomFloat(std::mt19937_64& rng, int constRange);
+
+/// A finite double as Python's repr writes it: "2.5", "3.0", "1e+308", "-0.0".
+[[nodiscard]] std::string floatLiteral(double v);
+
+/// An input of a generated program: item() source placeholder name ("x0", ...) -> its scalar
+/// (for the float inputs "f0", "f1": the bit pattern of a double).
 using GenInput = std::map<std::string, std::int64_t>;
 
 /// A program and the reference inputs it was built around.

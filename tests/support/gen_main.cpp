@@ -1,7 +1,7 @@
 // tests/support/gen_main.cpp — `symrange-gen`: writes random programs for campaigns, batch runs
 // and benchmarks. Usage: symrange-gen [--seed N] [--count K] [--statements S] [--symbols U]
 //                                     [--depth D] [--passing P] [--points R] [--reference]
-//                                     [--op-semantics] [--out DIR]
+//                                     [--op-semantics] [--float-items] [--out DIR]
 // No --out: one program to stdout. --passing: GenOptions::passingChecks (percent of checks built
 // to hold at the reference points); --points: GenOptions::referencePoints; --reference: print
 // each program's reference inputs to stderr.
@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   app.add_option("--points", o.referencePoints, "reference points per program")->check(CLI::Range(1, 1000000));
   app.add_flag("--reference", showReference, "print each program's reference inputs to stderr");
   app.add_flag("--op-semantics", o.opSemantics, "issue 13's constructs");
+  app.add_flag("--float-items", o.floatItems, "issue 13's float values (float inputs' item(), NaN, infinities)");
   app.add_option("--out", out, "write gen_SEED.txt files to DIR (default: one program to stdout)");
   try {
     app.parse(argc, argv);
