@@ -242,28 +242,14 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
   std::optional<CachedAnswer> decided;
   IntervalProbe probe;
   if (budget.useIntervals) decided = intervalTier(goal, s, probe);
-  // Without evidence, on a nonlinear slice one check on the shared solver costs less than a
-  // witness search (its labeling propagates products at every choice, and finds nothing where
-  // the check cannot fire): Z3 first there, after the few values beyond int64 that Z3's
-  // nonlinear search is slow to find. On a linear slice labeling is cheap and goes first.
-  // What Z3 leaves open goes to the full witness search and the evidence tier as before.
-  const bool shared = budget.useSmt && !budget.evidence;
-  const bool z3First = shared && decided == std::nullopt && probe.open && nonlinearSlice(s, goal);
-  if (z3First) decided = witnessTier(goal, s, probe, /*farOnly=*/true);
-  if (!decided && z3First) decided = sharedSmtTier(goal, s, hint);
-  if (!decided) decided = witnessTier(goal, s, probe, /*farOnly=*/false);
-  if (!decided && shared && !z3First) decided = sharedSmtTier(goal, s, hint);
+  if (!decided) decided = witnessTier(goal, s, probe);
+  if (!decided && budget.useSmt && !budget.evidence) decided = sharedSmtTier(goal, s, hint);
   if (!decided && budget.useSmt) decided = smtTier(goal, s, hint);
   if (!decided) return unknown("undecided (SMT disabled)");
   if (budget.useCache) cache.store(s.exprIds, goal, *decided);
   Answer a = decided->answer;
   a.because = labelsOfExprs(decided->becauseExprs, s);
   return a;
-}
-
-bool Prover::Impl::nonlinearSlice(const Slice& s, ExprRef goal) {
-  if (isNonlinear(goal)) return true;
-  return std::any_of(s.exprs.begin(), s.exprs.end(), [](ExprRef e) { return isNonlinear(e); });
 }
 
 std::optional<Verdict> Prover::Impl::negate(Verdict v) {

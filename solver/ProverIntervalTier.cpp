@@ -79,18 +79,15 @@ std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::ve
     Truth g = truthAt(goal, p);
     return goalTrue ? g == Truth::True : (g == Truth::False || g == Truth::Raises);
   };
-  const bool far = pass == WitnessPass::FarOnly || pass == WitnessPass::FullFar;
-  if (pass != WitnessPass::FarOnly) {
-    for (LabelStrategy strategy :
-         {LabelStrategy::NearZero, LabelStrategy::Low, LabelStrategy::High}) {
-      if (auto p = labelBox(base, cons, touching, s.symbols, strategy, kRevisionsPerQuery,
-                            kLabelNodes, accept)) {
-        return p;
-      }
+  for (LabelStrategy strategy :
+       {LabelStrategy::NearZero, LabelStrategy::Low, LabelStrategy::High}) {
+    if (auto p = labelBox(base, cons, touching, s.symbols, strategy, kRevisionsPerQuery,
+                          kLabelNodes, accept)) {
+      return p;
     }
   }
   // values whose products leave int64 (`u0*u0 <= 9223372036854775807` fires at 2**32)
-  if (far) {
+  if (pass == WitnessPass::FullFar) {
     return labelBox(base, cons, touching, s.symbols, LabelStrategy::Far, kRevisionsPerQuery,
                     kFarNodes, accept);
   }
@@ -196,12 +193,9 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
 }
 
 std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice& s,
-                                                      const IntervalProbe& probe, bool farOnly) {
+                                                      const IntervalProbe& probe) {
   if (!probe.open) return std::nullopt;
-  const bool far = farWorthTrying(s, goal);
-  if (farOnly && !far) return std::nullopt;
-  const WitnessPass pass = farOnly ? WitnessPass::FarOnly
-                                   : (far ? WitnessPass::FullFar : WitnessPass::Full);
+  const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
   // witnesses: a point where the check fires, then one where it passes
   std::optional<Assignment> firing = findWitness(s, goal, false, probe.mayRaise, pass);
   if (firing) remember(*firing);

@@ -41,9 +41,8 @@ constexpr std::size_t kMaxAlternatives = 8;
 constexpr std::size_t kFarNodes = 16;
 
 /// Which labelings a witness search does: `Full` the NearZero, Low and High strategies,
-/// `FullFar` then the Far one (a nonlinear goal over a symbol unbounded on a side), `FarOnly`
-/// that one alone (tried before the shared Z3 solver, which such goals can keep busy).
-enum class WitnessPass : std::uint8_t { FarOnly, Full, FullFar };
+/// `FullFar` then the Far one (a nonlinear goal over a symbol unbounded on a side).
+enum class WitnessPass : std::uint8_t { Full, FullFar };
 
 using ir::alwaysDefined;
 
@@ -162,8 +161,6 @@ struct Prover::Impl {
   Answer decide(ExprRef goal);
   Answer decideSlice(ExprRef goal);
   static std::optional<Verdict> negate(Verdict v);
-  /// The goal or a fact of its slice multiplies or divides by a non-constant.
-  static bool nonlinearSlice(const Slice& s, ExprRef goal);
 
   // ---- tier 2: intervals ----------------------------------------------------------------
   /// Deps of the goal's forward interval evaluation: relaxes each end of each goal symbol's
@@ -203,8 +200,7 @@ struct Prover::Impl {
   /// Evaluation of the goal over the bounds, then refutation of each side by propagation.
   std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
   /// Confirmed points by labeling where the probe left the goal open: Fails or Required.
-  std::optional<CachedAnswer> witnessTier(ExprRef goal, const Slice& s, const IntervalProbe& probe,
-                                          bool farOnly);
+  std::optional<CachedAnswer> witnessTier(ExprRef goal, const Slice& s, const IntervalProbe& probe);
 
   // ---- the pool of known points ----------------------------------------------------------
   static constexpr std::size_t kPoolSize = 16;
