@@ -14,7 +14,7 @@ namespace symrange::engine {
 
 /// The version of the report's schema (docs/schema/report.schema.json, docs/report.md): a new
 /// minor adds fields, a new major changes or removes one.
-inline constexpr const char* kReportSchemaVersion = "1.0";
+inline constexpr const char* kReportSchemaVersion = "1.1";
 
 /// The report object. `rewrite` may be null (analysis only: nothing removed, `nodes_out`
 /// equals `nodes_in`). Keys keep the order of BRIEF section 5; unbounded range ends are null.

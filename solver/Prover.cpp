@@ -240,7 +240,9 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
     }
   }
   std::optional<CachedAnswer> decided;
-  if (budget.useIntervals) decided = intervalTier(goal, s);
+  IntervalProbe probe;
+  if (budget.useIntervals) decided = intervalTier(goal, s, probe);
+  if (!decided) decided = witnessTier(goal, s, probe);
   if (!decided && budget.useSmt && !budget.evidence) decided = sharedSmtTier(goal, s, hint);
   if (!decided && budget.useSmt) decided = smtTier(goal, s, hint);
   if (!decided) return unknown("undecided (SMT disabled)");

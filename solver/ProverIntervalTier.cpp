@@ -58,9 +58,19 @@ CachedAnswer Prover::Impl::withDeps(Verdict v, const DepSet& deps) const {
   return c;
 }
 
+bool Prover::Impl::farWorthTrying(const Slice& s, ExprRef goal) const {
+  bool open = false;
+  for (ExprRef sym : s.symbols) {
+    if (sym->type() == ExprType::Float) continue;
+    const Interval iv = box.interval(sym);
+    open = open || !iv.hasLo() || !iv.hasHi();
+  }
+  return open && isNonlinear(goal);
+}
+
 std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::vector<Constraint>& cons,
                                     const Propagator::Touching& touching, const Slice& s,
-                                    ExprRef goal, bool goalTrue) const {
+                                    ExprRef goal, bool goalTrue, WitnessPass pass) const {
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::function<bool(const Assignment&)> accept = [&](const Assignment& p) {
     for (ExprRef f : s.exprs) {
@@ -75,6 +85,11 @@ std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::ve
                           kLabelNodes, accept)) {
       return p;
     }
+  }
+  // values whose products leave int64 (`u0*u0 <= 9223372036854775807` fires at 2**32)
+  if (pass == WitnessPass::FullFar) {
+    return labelBox(base, cons, touching, s.symbols, LabelStrategy::Far, kRevisionsPerQuery,
+                    kFarNodes, accept);
   }
   return std::nullopt;
 }
@@ -101,7 +116,7 @@ void Prover::Impl::alternatives(ExprRef e, bool want, std::vector<std::vector<Co
 }
 
 std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal, bool goalTrue,
-                                      bool mayRaise) const {
+                                      bool mayRaise, WitnessPass pass) const {
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::vector<std::vector<Constraint>> alts;
   alternatives(goal, goalTrue, alts, kMaxAlternatives);
@@ -130,7 +145,7 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
     Box narrowed(&box);
     Propagator prop(narrowed, cons, touching);
     if (!prop.run(start, kRevisionsPerQuery)) continue;
-    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue)) return p;
+    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass)) return p;
   }
   return std::nullopt;
 }
@@ -141,9 +156,12 @@ std::map<std::string, std::int64_t> Prover::Impl::witnessOf(const Assignment& p)
   return w;
 }
 
-std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice& s) {
+std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice& s,
+                                                       IntervalProbe& probe) {
   IntervalValue gv = evalInterval(goal, [this](ExprRef sym) { return box.interval(sym); });
   if (gv.value.isTrue() && !gv.mayRaise) return withDeps(Verdict::Redundant, forwardDeps(goal, true));
+  probe.mayRaise = gv.mayRaise;
+  probe.knownFalse = gv.value.isFalse();
 
   // constraints of the slice, then the goal (wanted false or true) at the end
   std::vector<Constraint> cons;
@@ -164,14 +182,22 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
   posCons.back() = Constraint{goal, true, kGoalDep, true};
   Box posBox(&box);
   Propagator pos(posBox, posCons, touching);
-  const bool posConflict = !pos.run({goalPos}, kRevisionsPerQuery);
-  if (negConflict && posConflict) {
+  probe.posConflict = !pos.run({goalPos}, kRevisionsPerQuery);
+  if (negConflict && probe.posConflict) {
     return withDeps(Verdict::Unreachable, unite(negBox.conflictDeps(), posBox.conflictDeps()));
   }
   if (negConflict) return withDeps(Verdict::Redundant, negBox.conflictDeps());
+  if (probe.posConflict) probe.posDeps = posBox.conflictDeps();
+  probe.open = true;
+  return std::nullopt;
+}
 
+std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice& s,
+                                                      const IntervalProbe& probe) {
+  if (!probe.open) return std::nullopt;
+  const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
   // witnesses: a point where the check fires, then one where it passes
-  std::optional<Assignment> firing = findWitness(s, goal, false, gv.mayRaise);
+  std::optional<Assignment> firing = findWitness(s, goal, false, probe.mayRaise, pass);
   if (firing) remember(*firing);
   if (!firing) return std::nullopt;
   ComponentStatus st;  // the firing point satisfies the facts
@@ -179,13 +205,13 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
   st.method = Method::Interval;
   st.point = *firing;
   componentStatus.emplace(s.exprIds, st);
-  if (posConflict || gv.value.isFalse()) {
-    CachedAnswer c = withDeps(Verdict::Fails, posConflict ? posBox.conflictDeps()
-                                                           : forwardDeps(goal, false));
+  if (probe.posConflict || probe.knownFalse) {
+    CachedAnswer c = withDeps(Verdict::Fails, probe.posConflict ? probe.posDeps
+                                                                : forwardDeps(goal, false));
     c.answer.witness = witnessOf(*firing);
     return c;
   }
-  std::optional<Assignment> passing = findWitness(s, goal, true, false);
+  std::optional<Assignment> passing = findWitness(s, goal, true, false, pass);
   if (!passing) return std::nullopt;
   remember(*passing);
   CachedAnswer c = withDeps(Verdict::Required, {});

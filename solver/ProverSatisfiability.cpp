@@ -182,7 +182,7 @@ bool Prover::Impl::endAttainedByPoint(ExprRef e, const Slice& s, bool upper,
   constexpr std::int64_t kBeyond = (std::int64_t{1} << 61) + 1;
   ExprRef goal = end ? cx.eq(e, cx.intConst(*end))
                      : (upper ? cx.ge(e, cx.intConst(kBeyond)) : cx.le(e, cx.intConst(-kBeyond)));
-  return findWitness(s, goal, true, false).has_value();
+  return findWitness(s, goal, true, false, WitnessPass::Full).has_value();
 }
 
 }  // namespace symrange::solver

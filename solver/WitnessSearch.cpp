@@ -50,6 +50,10 @@ std::vector<std::int64_t> candidates(const Interval& iv, LabelStrategy s) {
   auto add = [&](std::int64_t v) {
     if (iv.contains(v) && std::find(out.begin(), out.end(), v) == out.end()) out.push_back(v);
   };
+  if (s == LabelStrategy::Far) {
+    if (!iv.hasHi()) add(kFarValue);
+    if (!iv.hasLo()) add(-kFarValue);
+  }
   std::int64_t first = *iv.clamp(0);
   if (s == LabelStrategy::Low && iv.hasLo()) first = iv.lo();
   if (s == LabelStrategy::High && iv.hasHi()) first = iv.hi();

@@ -28,8 +28,12 @@ enum class Truth : std::uint8_t { True, False, Raises, Unknown };
 /// operand by operand (Z3Lowering::factHolds): `a ∨ b` holds where a does, even if b raises.
 [[nodiscard]] Truth factTruthAt(ir::ExprRef e, const Assignment& point);
 
-/// Which value labeling prefers inside an interval.
-enum class LabelStrategy : std::uint8_t { NearZero, Low, High };
+/// Which value labeling prefers inside an interval. `Far` tries ±2^32 first on a side the
+/// interval leaves unbounded (where a product leaves int64), then as NearZero.
+enum class LabelStrategy : std::uint8_t { NearZero, Low, High, Far };
+
+/// The value `Far` tries first on an unbounded side: a square of it leaves int64.
+inline constexpr std::int64_t kFarValue = std::int64_t{1} << 32;
 
 /// Searches for values of `symbols` (sorted by id) inside their intervals in `box`: depth-first
 /// over the symbols in id order, trying values in the order `strategy` prefers, propagating

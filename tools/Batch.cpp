@@ -169,7 +169,10 @@ ordered_json batchReport(std::vector<ordered_json> files, bool complete) {
 
 ordered_json withoutTimings(ordered_json report) {
   for (auto& f : report["files"])
-    if (f.contains("stats")) f["stats"].erase("time_ms");
+    if (f.contains("stats")) {
+      f["stats"].erase("time_ms");
+      f["stats"].erase("check_time_us");
+    }
   report["summary"].erase("time_ms");
   return report;
 }

@@ -37,6 +37,12 @@ constexpr std::size_t kMaxLabelFacts = 4096;
 constexpr std::size_t kLabelNodes = 64;
 /// Ways for a goal to pass or fire tried by the witness search.
 constexpr std::size_t kMaxAlternatives = 8;
+/// Choices of the `Far` labeling (values beyond 2^32), tried last on nonlinear goals.
+constexpr std::size_t kFarNodes = 16;
+
+/// Which labelings a witness search does: `Full` the NearZero, Low and High strategies,
+/// `FullFar` then the Far one (a nonlinear goal over a symbol unbounded on a side).
+enum class WitnessPass : std::uint8_t { Full, FullFar };
 
 using ir::alwaysDefined;
 
@@ -166,7 +172,10 @@ struct Prover::Impl {
   /// goal true (`goalTrue`) or false/raising.
   std::optional<Assignment> findPoint(const Box& base, const std::vector<Constraint>& cons,
                                       const Propagator::Touching& touching, const Slice& s,
-                                      ExprRef goal, bool goalTrue) const;
+                                      ExprRef goal, bool goalTrue,
+                                      prover_detail::WitnessPass pass = prover_detail::WitnessPass::Full) const;
+  /// The goal is nonlinear and a symbol of the slice is unbounded on a side (Far labeling).
+  bool farWorthTrying(const Slice& s, ExprRef goal) const;
 
   /// Ways for `e` to evaluate to `want`, each a list of constraints, at most `limit`: a
   /// conjunction wanted false (a disjunction wanted true) splits by operand, `a != b` into
@@ -178,9 +187,20 @@ struct Prover::Impl {
   /// way for the goal to get there is propagated, then labeled. `mayRaise`: also try the
   /// facts alone (the goal may fire by raising).
   std::optional<Assignment> findWitness(const Slice& s, ExprRef goal, bool goalTrue,
-                                        bool mayRaise) const;
+                                        bool mayRaise, prover_detail::WitnessPass pass) const;
   static std::map<std::string, std::int64_t> witnessOf(const Assignment& p);
-  std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s);
+  /// What the interval tier's refutation left for the witness search.
+  struct IntervalProbe {
+    bool open = false;         // neither refuted nor proved: witnesses may decide
+    bool mayRaise = false;     // the goal may raise (then it may fire by raising)
+    bool knownFalse = false;   // the goal's interval is False
+    bool posConflict = false;  // F ∧ goal refuted by propagation (deps in posDeps)
+    DepSet posDeps;
+  };
+  /// Evaluation of the goal over the bounds, then refutation of each side by propagation.
+  std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
+  /// Confirmed points by labeling where the probe left the goal open: Fails or Required.
+  std::optional<CachedAnswer> witnessTier(ExprRef goal, const Slice& s, const IntervalProbe& probe);
 
   // ---- the pool of known points ----------------------------------------------------------
   static constexpr std::size_t kPoolSize = 16;

@@ -71,6 +71,11 @@ TEST_CASE("the report has BRIEF section 5's fields") {
     CHECK_MESSAGE(j["summary"].contains(key), key);
   for (const char* key : {"queries", "decided_without_smt", "smt_queries", "cache_hits", "time_ms"})
     CHECK_MESSAGE(j["stats"].contains(key), key);
+  // per-check decision times: median <= p99 <= max
+  const auto& t = j["stats"]["check_time_us"];
+  CHECK(t["median"].get<double>() >= 0.0);
+  CHECK(t["median"].get<double>() <= t["p99"].get<double>());
+  CHECK(t["p99"].get<double>() <= t["max"].get<double>());
   CHECK(j["summary"]["redundant"] == 3);
   CHECK(j["summary"]["required"] == 2);
 }

@@ -489,3 +489,28 @@ TEST_CASE("prover: after a check overruns the safety net, nonlinear queries are 
   CHECK(bounds.verdict == Verdict::Redundant);
   CHECK(bounds.method == Method::Interval);
 }
+
+// An unbounded symbol squared past int64 (issue 14, target 5): Z3 4.8's nonlinear search ran
+// into its limit on it and ended unknown; the witness search's Far labeling tries 2**32.
+TEST_CASE("prover: a square that leaves int64 is required, with a witness, without Z3") {
+  for (const bool evidence : {true, false}) {
+    CAPTURE(evidence);
+    ir::ExprContext cx;
+    Budget b;
+    b.evidence = evidence;
+    Prover p(cx, b);
+    const ExprRef goal = parse(cx, "u0*u0 <= 9223372036854775807");
+    const Answer a = p.prove(goal);
+    REQUIRE(a.verdict == Verdict::Required);
+    CHECK(a.method == Method::Interval);
+    if (!evidence) continue;
+    REQUIRE(a.witness.count("u0") == 1);
+    const std::int64_t u0 = a.witness.at("u0");
+    const ir::EvalResult r = ir::evaluate(goal, [&](ExprRef s) -> std::optional<ir::Value> {
+      if (s->name() == "u0") return ir::Value::ofInt(u0);
+      return std::nullopt;
+    });
+    REQUIRE(r.value.has_value());
+    CHECK(r.value->i == 0);  // the check fires there
+  }
+}
