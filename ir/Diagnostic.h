@@ -38,6 +38,11 @@ class InputError : public std::runtime_error {
   std::string message_;
 };
 
+/// Throws the InputError of a whole file, without a line (`FILE: error: MESSAGE`).
+[[noreturn]] inline void failFile(const std::string& file, const std::string& message) {
+  throw InputError(SourceLoc{file, 0, 0}, message);
+}
+
 [[noreturn]] inline void assertionFailed(const char* cond, const char* file, int line) {
   std::fprintf(stderr, "symrange: internal error: %s (%s:%d)\n", cond, file, line);
   std::abort();

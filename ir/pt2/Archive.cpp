@@ -11,10 +11,6 @@ namespace symrange::ir::pt2 {
 
 namespace {
 
-[[noreturn]] void fail(const std::string& file, const std::string& msg) {
-  throw InputError(SourceLoc{file, 0, 0}, msg);
-}
-
 /// The first path component shared by every member ("" if there is none).
 std::string commonRoot(const std::vector<ZipMember>& ms) {
   if (ms.empty()) return "";
@@ -39,7 +35,7 @@ bool isPt2File(const std::string& path) {
 
 Pt2Archive openPt2(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) fail(path, "cannot open file");
+  if (!in) failFile(path, "cannot open file");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   return openPt2Bytes(std::move(bytes), path);
 }
@@ -70,14 +66,14 @@ Pt2Archive openPt2Bytes(std::string bytes, const std::string& path) {
       for (const auto& m : a.members)
         aoti = aoti || m.name.find("data/aotinductor/") != std::string::npos;
       if (aoti)
-        fail(path, "an AOTInductor package (data/aotinductor/...): it holds compiled code and no "
+        failFile(path, "an AOTInductor package (data/aotinductor/...): it holds compiled code and no "
                    "ExportedProgram; symrange reads archives written by torch.export.save");
-      fail(path, "a PT2 archive without models/*.json: it holds no ExportedProgram");
+      failFile(path, "a PT2 archive without models/*.json: it holds no ExportedProgram");
     }
     if (models.size() > 1) {
       model = find("models/model.json");
       if (!model)
-        fail(path, "a PT2 archive with " + std::to_string(models.size()) +
+        failFile(path, "a PT2 archive with " + std::to_string(models.size()) +
                        " models and none named 'model': only archives with one program are supported");
     } else {
       model = models[0];
@@ -85,11 +81,11 @@ Pt2Archive openPt2Bytes(std::string bytes, const std::string& path) {
   } else if ((model = find("serialized_exported_program.json"))) {
     a.layout = Layout::Flat;
   } else {
-    fail(path, "not a torch.export archive: no models/*.json and no serialized_exported_program.json");
+    failFile(path, "not a torch.export archive: no models/*.json and no serialized_exported_program.json");
   }
   a.modelMember = model->name;
   a.doc = parseJson(model->data, path, model->name);
-  if (!a.doc.is_object()) fail(path, model->name + ": expected a JSON object (an ExportedProgram)");
+  if (!a.doc.is_object()) failFile(path, model->name + ": expected a JSON object (an ExportedProgram)");
   return a;
 }
 

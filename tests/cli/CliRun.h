@@ -12,6 +12,8 @@
 #include <unistd.h>
 #include <vector>
 
+#include "tests/support/FileText.h"
+
 namespace symrange::testing {
 
 struct CliResult {
@@ -20,12 +22,6 @@ struct CliResult {
   std::string err;
 };
 
-inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// The printed samples of tests/fixtures/samples.
 inline const std::filesystem::path kSamples =

@@ -9,6 +9,7 @@
 #include <string>
 #include <unistd.h>
 
+#include "tests/support/FileText.h"
 #include "ir/Diagnostic.h"
 #include "ir/Writer.h"
 #include "ir/pt2/Pt2.h"
@@ -18,16 +19,12 @@ using namespace symrange::ir;
 using namespace symrange::ir::pt2;
 namespace fs = std::filesystem;
 
+using symrange::testing::slurp;
+
 namespace {
 
 const fs::path kDir = fs::path(SYMRANGE_SOURCE_DIR) / "tests/fixtures/pt2";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 fs::path temp(const std::string& name) {
   return fs::temp_directory_path() / ("symrange_pt2_" + std::to_string(::getpid()) + "_" + name);

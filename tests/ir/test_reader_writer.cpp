@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "tests/support/FileText.h"
 #include "ir/ExprParser.h"
 #include "ir/GraphAlgo.h"
 #include "ir/Reader.h"
@@ -19,14 +20,10 @@
 using namespace symrange::ir;
 namespace fs = std::filesystem;
 
+using symrange::testing::slurp;
+
 namespace {
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 /// Lines without trailing white space, trailing blank lines dropped.
 std::vector<std::string> normalized(const std::string& text) {
