@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-import math
 import random
 from typing import Any, Callable
 
@@ -760,6 +759,7 @@ class StrictUnbackedAdd(torch.nn.Module):
 # ---------------------------------------------------------------------------------------------
 # issue 13: sizes ATen infers or keeps (-1), float item()s (NaN, infinities, rounding), a
 # predicate flipped in place. Samplers draw the values that make the difference.
+import math  # noqa: E402  (imported here: the line numbers torch prints for the cases above stay those of their files)
 
 # floats that change a float check's outcome: NaN (every ordered comparison false), the
 # infinities, signed zeros, a value float32 rounds (0.1), ints beyond 2**53
