@@ -24,6 +24,10 @@ if [ "${SANITIZE:-0}" = 1 ]; then
   exclude+='|bench: every mode agrees|a degree-5 cond predicate)'
   ctest --test-dir "$BUILD_DIR" --output-on-failure -j"$(nproc)" -E "$exclude"
 else
+  # 1,000 differential programs here (the test's own default is 2,000): with the float family of
+  # issue 13 a program costs twice what it did, and this one test is the critical path of the
+  # suite; the 30-minute campaigns (scripts/campaign.sh) are where depth comes from.
+  export SYMRANGE_DIFF_PROGRAMS=${SYMRANGE_DIFF_PROGRAMS:-1000}
   scripts/setup.sh -DSYMRANGE_WERROR=ON -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG"
   ctest --test-dir "${BUILD_DIR:-build}" --output-on-failure -j"$(nproc)"
 fi
