@@ -1,6 +1,8 @@
 // tools/Batch.cpp — batch verification (see the header).
 #include "tools/Batch.h"
 
+#include "tools/Markup.h"
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -177,27 +179,6 @@ ordered_json withoutTimings(ordered_json report) {
   return report;
 }
 
-namespace {
-
-std::string xmlEscape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      case '\'': o += "&apos;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\n' && c != '\t') o += '?';
-        else o += c;
-    }
-  }
-  return o;
-}
-
-}  // namespace
-
 std::string junitXml(const ordered_json& report) {
   const auto& files = report["files"];
   std::size_t failures = 0;
@@ -205,12 +186,12 @@ std::string junitXml(const ordered_json& report) {
   for (const auto& f : files) {
     const std::string file = f.value("file", std::string());
     double secs = f.contains("stats") ? f["stats"].value("time_ms", 0.0) / 1000.0 : 0.0;
-    cases << "    <testcase classname=\"symrange.verify\" name=\"" << xmlEscape(file)
+    cases << "    <testcase classname=\"symrange.verify\" name=\"" << markupEscape(file)
           << "\" time=\"" << secs << "\">\n";
     if (f.contains("error")) {
       ++failures;
       cases << "      <failure type=\"malformed\" message=\""
-            << xmlEscape(f["error"].get<std::string>()) << "\"/>\n";
+            << markupEscape(f["error"].get<std::string>()) << "\"/>\n";
     } else {
       std::ostringstream msg;
       bool any = false;
@@ -225,7 +206,7 @@ std::string junitXml(const ordered_json& report) {
       if (any) {
         ++failures;
         cases << "      <failure type=\"fails\" message=\"a check always fails\">"
-              << xmlEscape(msg.str()) << "</failure>\n";
+              << markupEscape(msg.str()) << "</failure>\n";
       }
     }
     cases << "    </testcase>\n";

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "tools/HtmlAssets.h"
+#include "tools/Markup.h"
 #include "tools/ViewSupport.h"
 #include "tools/Views.h"
 
@@ -15,21 +16,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-std::string esc(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
+std::string esc(std::string_view s) { return markupEscape(s); }
 
 /// JSON inside <script type="application/json">: a `<` (only ever inside a string) is written
 /// as \u003c so no `</script>` or `<!--` can end or change the block.
