@@ -306,20 +306,32 @@ class Parser {
 
   /// A run of `+`/`-` becomes one n-ary add, so that the sum reads back exactly as printed.
   ExprRef parseSum() {
+    std::size_t start = peek().begin;
     std::vector<ExprRef> terms{parseProduct()};
     while (peek().kind == Tok::Plus || peek().kind == Tok::Minus) {
       bool minus = next().kind == Tok::Minus;
       ExprRef t = parseProduct();
       terms.push_back(minus ? ctx_.neg(t) : t);
     }
-    return terms.size() == 1 ? terms[0] : ctx_.add(std::move(terms));
+    return terms.size() == 1 ? terms[0] : bounded(ctx_.add(std::move(terms)), start);
   }
 
   /// A run of `*` becomes one n-ary mul; `/`, `//` and `%` apply (left-associatively) to the
   /// product so far.
   ExprRef parseProduct() {
+    std::size_t start = peek().begin;
     std::vector<ExprRef> factors{parseUnary()};
-    auto product = [&]() { return factors.size() == 1 ? factors[0] : ctx_.mul(factors); };
+    auto product = [&]() {
+      if (factors.size() == 1) return factors[0];
+      // the product of the constants has at least (sum of their digits) - (count - 1) digits:
+      // refuse a long run of big factors before multiplying them out
+      std::size_t digits = 0;
+      for (ExprRef f : factors) digits += topConstDigits(f);
+      if (digits > kMaxDigits + factors.size()) {
+        tooManyDigits(start, "more than " + std::to_string(digits - factors.size()));
+      }
+      return bounded(ctx_.mul(factors), start);
+    };
     for (;;) {
       Tok k = peek().kind;
       if (k == Tok::Star) {
@@ -332,7 +344,7 @@ class Parser {
         ExprRef r = k == Tok::Slash        ? ctx_.trueDiv(lhs, rhs)
                     : k == Tok::SlashSlash ? ctx_.floorDiv(lhs, rhs)
                                            : ctx_.pythonMod(lhs, rhs);
-        factors.assign(1, r);
+        factors.assign(1, bounded(r, start));
       } else {
         return product();
       }
@@ -354,19 +366,49 @@ class Parser {
   }
 
   ExprRef parsePower() {
+    std::size_t start = peek().begin;
     ExprRef base = parseAtom();
     if (peek().kind != Tok::StarStar) return base;
     DepthGuard guard(*this, peek().begin);
     next();
     ExprRef exp = parseUnary();  // right-associative, and `a**-b` is allowed, as in Python
-    return ctx_.powByNatural(base, exp);
+    return bounded(ctx_.powByNatural(base, exp), start);
   }
 
-  /// The digits of an integer literal of any size (a Python int). Python (3.11 on) rejects a
-  /// literal of more than 4300 digits (sys.int_info.default_max_str_digits); so do we.
+  /// Python (3.11 on) neither reads nor prints an int of more than 4300 digits
+  /// (sys.int_info.default_max_str_digits); nor do we. This holds for a literal and for a
+  /// constant the parser folds (`9**5000`, a product of big literals): every expression
+  /// parseExpr returns prints as text it reads back.
+  static constexpr std::size_t kMaxDigits = 4300;
+
+  /// The digits of the constant at the top of `e`: `e` itself, or an operand of it (where a
+  /// fold leaves a coefficient or a constant term). Anything deeper was checked when it was
+  /// built.
+  static std::size_t topConstDigits(ExprRef e) {
+    auto digits = [](ExprRef c) {
+      if (!c->isBigIntConst()) return std::size_t{0};
+      const std::string& s = c->bigText();
+      return s.size() - (s[0] == '-' ? 1 : 0);
+    };
+    std::size_t most = digits(e);
+    for (ExprRef op : e->ops()) most = std::max(most, digits(op));
+    return most;
+  }
+
+  [[noreturn]] void tooManyDigits(std::size_t offset, const std::string& digits) const {
+    fail(offset, "a constant of " + digits + " digits exceeds Python's limit of " + std::to_string(kMaxDigits) +
+                     " digits");
+  }
+
+  /// `e`, unless folding gave it a constant longer than Python's limit.
+  ExprRef bounded(ExprRef e, std::size_t offset) const {
+    if (std::size_t d = topConstDigits(e); d > kMaxDigits) tooManyDigits(offset, std::to_string(d));
+    return e;
+  }
+
+  /// The digits of an integer literal of any size (a Python int), at most kMaxDigits of them.
   std::string_view checkedDigits(const Token& t) const {
     std::string_view s = textOf(t);
-    constexpr std::size_t kMaxDigits = 4300;
     bool digits = !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
       return c >= '0' && c <= '9';
     });
@@ -456,7 +498,7 @@ class Parser {
                           (b.minArgs == 1 ? "" : "s") + ", got " +
                           std::to_string(args.size()));
       }
-      return ctx_.make(b.kind, std::move(args));
+      return bounded(ctx_.make(b.kind, std::move(args)), t.begin);
     }
     return ctx_.apply(name, std::move(args));
   }

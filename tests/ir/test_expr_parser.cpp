@@ -159,6 +159,14 @@ TEST_CASE("parser: malformed inputs give a located InputError") {
       // integer literals of any size are Python ints (tests/ir/test_bigint.cpp), up to
       // Python's 4300 digits
       {"u0 + 1" + std::string(4300, '0'), 15, "exceeds Python's limit of 4300 digits"},
+      // ... and so are the constants the parser folds, or what it returns would not read back
+      // (fuzz_expr found `-9293372036854775**808 or 1`: 12,903 digits)
+      {"  -9293372036854775**808or +1", 13, "a constant of 12903 digits exceeds"},
+      {"u0 + 10**4300", 15, "a constant of 4301 digits exceeds"},
+      {"u0 + 10**4299 * 10", 15, "a constant of 4301 digits exceeds"},
+      {"u0 + Max(7**9999)", 19, "digits exceeds Python's limit"},
+      {"u0 + 9**4000 * 9**4000 * u1", 15, "a constant of more than 7631 digits exceeds"},
+      {"5*10**4299 + 5*10**4299", 10, "a constant of 4301 digits exceeds"},
       {"1e999", 10, "float literal out of range"},
       {"u0 <", 14, "expected an expression"},
       {"f(,)", 12, "expected an expression but found ','"},
