@@ -2,6 +2,8 @@
 #include "tools/Batch.h"
 
 #include "tools/Markup.h"
+#include "tools/Output.h"
+#include "tools/Sarif.h"
 
 #include <algorithm>
 #include <chrono>
@@ -59,18 +61,24 @@ unsigned shardOf(const std::string& path, unsigned total) {
   return total == 0 ? 0 : static_cast<unsigned>(h % total);
 }
 
-namespace {
+FileResult failedFile(const std::string& file, const std::string& message) {
+  FileResult r;
+  r.done = true;
+  r.findings = {{"malformed-input", "error", {file, 0, 0}, message, {}}};
+  r.malformed = true;
+  r.json = ordered_json::object();
+  r.json["file"] = file;
+  r.json["error"] = message;
+  return r;
+}
 
-FileResult analyseOne(const std::string& file, const BatchOptions& o) {
+FileResult analyseFile(const std::string& file, const BatchOptions& o) {
   FileResult r;
   r.done = true;
   auto bad = [&](const std::string& message) {
-    if (r.findings.empty()) r.findings = {{"malformed-input", "error", {file, 0, 0}, message, {}}};
-    r.malformed = true;
-    r.json = ordered_json::object();
-    r.json["file"] = file;
-    r.json["error"] = message;
-    return r;
+    FileResult b = failedFile(file, message);
+    if (!r.findings.empty()) b.findings = std::move(r.findings);
+    return b;
   };
   std::error_code ec;
   auto size = fs::file_size(file, ec);
@@ -94,7 +102,48 @@ FileResult analyseOne(const std::string& file, const BatchOptions& o) {
   return r;
 }
 
+namespace {
+
+ordered_json locJson(const ir::SourceLoc& l) { return ordered_json::array({l.file, l.line, l.col}); }
+
+ir::SourceLoc locFromJson(const ordered_json& j) {
+  return {j.at(0).get<std::string>(), j.at(1).get<int>(), j.at(2).get<int>()};
+}
+
 }  // namespace
+
+ordered_json resultToJson(const FileResult& r) {
+  ordered_json findings = ordered_json::array();
+  for (const Finding& f : r.findings) {
+    ordered_json notes = ordered_json::array();
+    for (const Note& n : f.notes) notes.push_back({{"loc", locJson(n.loc)}, {"text", n.text}});
+    findings.push_back({{"rule", f.rule}, {"level", f.level}, {"loc", locJson(f.loc)},
+                        {"message", f.message}, {"notes", std::move(notes)}});
+  }
+  ordered_json w = ordered_json::object();
+  w["file"] = r.json.value("file", std::string());
+  w["malformed"] = r.malformed;
+  w["fails"] = r.fails;
+  w["object"] = r.json;
+  w["findings"] = std::move(findings);
+  return w;
+}
+
+FileResult resultFromJson(const ordered_json& w) {
+  FileResult r;
+  r.done = true;
+  r.malformed = w.at("malformed").get<bool>();
+  r.fails = w.at("fails").get<bool>();
+  r.json = w.at("object");
+  if (!r.json.is_object()) throw std::invalid_argument("a file result's \"object\" is not an object");
+  for (const auto& f : w.at("findings")) {
+    Finding x{f.at("rule").get<std::string>(), f.at("level").get<std::string>(),
+              locFromJson(f.at("loc")), f.at("message").get<std::string>(), {}};
+    for (const auto& n : f.at("notes")) x.notes.push_back({locFromJson(n.at("loc")), n.at("text").get<std::string>()});
+    r.findings.push_back(std::move(x));
+  }
+  return r;
+}
 
 std::vector<FileResult> runBatch(const std::vector<std::string>& files, const BatchOptions& o,
                                  const std::function<void(std::size_t, const FileResult&)>& progress) {
@@ -107,7 +156,7 @@ std::vector<FileResult> runBatch(const std::vector<std::string>& files, const Ba
       if (o.stop && o.stop->load()) return;
       std::size_t i = next.fetch_add(1);
       if (i >= files.size()) return;
-      FileResult r = analyseOne(files[i], o);
+      FileResult r = analyseFile(files[i], o);
       std::lock_guard<std::mutex> lock(mu);
       results[i] = std::move(r);
       ++doneCount;
@@ -177,6 +226,43 @@ ordered_json withoutTimings(ordered_json report) {
     }
   report["summary"].erase("time_ms");
   return report;
+}
+
+BatchOutcome finishBatch(std::vector<FileResult> results, bool complete, unsigned shardIndex,
+                         unsigned shardTotal, std::ostream& errors) {
+  BatchOutcome out;
+  std::vector<ordered_json> objects;
+  for (auto& r : results) {
+    if (!r.done) continue;
+    // the errors (a check that always fails) with their notes; warnings go to SARIF only (a
+    // malformed file's error is on its progress line)
+    const std::string file = r.json.value("file", std::string());
+    if (r.fails) {
+      const SourceLines source = SourceLines::load(file);
+      for (const Finding& f : r.findings)
+        if (f.level == "error") printFinding(errors, f, source, file);
+    }
+    out.findings.insert(out.findings.end(), r.findings.begin(), r.findings.end());
+    out.bad = out.bad || r.malformed || r.fails;
+    objects.push_back(std::move(r.json));
+  }
+  out.complete = complete;
+  out.report = batchReport(std::move(objects), complete);
+  if (shardTotal > 1) out.report["summary"]["shard"] = std::to_string(shardIndex) + "/" + std::to_string(shardTotal);
+  return out;
+}
+
+bool writeBatchOutputs(const BatchOutcome& outcome, const BatchOutputs& o) {
+  if (!o.report.empty() && !writeOutput(o.report, outcome.report.dump(2) + "\n", "report")) return false;
+  if (!o.junit.empty() && !writeOutput(o.junit, junitXml(outcome.report), "JUnit XML")) return false;
+  if (!o.sarif.empty() && !writeOutput(o.sarif, sarifLog(outcome.findings).dump(2) + "\n", "SARIF log"))
+    return false;
+  return true;
+}
+
+std::string closingSummary(const BatchOutcome& outcome) {
+  return std::string("symrange verify") + (outcome.complete ? "" : " (interrupted)") + ":\n" +
+         summaryTable(outcome.report);
 }
 
 std::string junitXml(const ordered_json& report) {

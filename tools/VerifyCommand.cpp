@@ -1,13 +1,20 @@
 // tools/VerifyCommand.cpp — `symrange verify PATH... [--jobs N] [--report PATH] [--junit PATH]
-// [--sarif PATH] [--shard K/N] [--budget N]` and `symrange merge REPORT... --report PATH` (BRIEF section 4).
+// [--sarif PATH] [--shard K/N | --shard-total N] [--budget N] [--engine dask ADDRESS]` and
+// `symrange merge REPORT... --report PATH` (BRIEF section 4; docs/distributed.md).
+// `--engine` hands the run to the Python driver `python3 -m symrange.batch` (exec, same process).
 // Exit: 0 all good, 1 a malformed file or a `fails` check, 2 usage error, 130 interrupted
 // (the partial report is still written). `merge`: 0, 1 as `verify` for the merged files, 2 when
 // an input is missing or not a verify report.
+#include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <filesystem>
 #include <chrono>
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -31,6 +38,8 @@ struct VerifyOptions {
   std::vector<std::string> paths;
   unsigned jobs = 0;
   std::string report, junit, shard, sarif, dot, html;
+  unsigned shardTotal = 0;          // --shard-total: N of JOB_COMPLETION_INDEX
+  std::vector<std::string> onEngine;  // --engine NAME ADDRESS
   EngineFlags engine;
   std::vector<std::string> extensions{".txt", ".py", ".graph", ".pt2"};
 };
@@ -39,9 +48,13 @@ struct Shard {
   unsigned index = 0, total = 1;
 };
 
-/// `--shard K/N` (K in 0..N-1), else TEST_SHARD_INDEX / TEST_TOTAL_SHARDS, else 0/1.
-bool parseShard(const std::string& text, Shard& s, std::string& error) {
+/// The shard of this process: `--shard K/N` (K in 0..N-1); else TEST_SHARD_INDEX /
+/// TEST_TOTAL_SHARDS; else JOB_COMPLETION_INDEX (a Kubernetes Indexed Job) of `--shard-total N`;
+/// else SLURM_ARRAY_TASK_ID (less SLURM_ARRAY_TASK_MIN) of SLURM_ARRAY_TASK_COUNT; else 0/1.
+bool parseShard(const std::string& text, Shard& s, std::string& error, unsigned shardTotal = 0) {
   std::string k, n;
+  const char* jobIndex = std::getenv("JOB_COMPLETION_INDEX");
+  const char* slurmId = std::getenv("SLURM_ARRAY_TASK_ID");
   if (!text.empty()) {
     auto slash = text.find('/');
     if (slash == std::string::npos) {
@@ -54,6 +67,34 @@ bool parseShard(const std::string& text, Shard& s, std::string& error) {
     n = ti;
     const char* si = std::getenv("TEST_SHARD_INDEX");
     k = si ? si : "0";
+  } else if (jobIndex) {
+    if (shardTotal == 0) {
+      error = "JOB_COMPLETION_INDEX is set (a Kubernetes Indexed Job): give the number of "
+              "completions with --shard-total N (or --shard K/N)";
+      return false;
+    }
+    k = jobIndex;
+    n = std::to_string(shardTotal);
+  } else if (slurmId) {
+    const char* count = std::getenv("SLURM_ARRAY_TASK_COUNT");
+    const char* min = std::getenv("SLURM_ARRAY_TASK_MIN");
+    if (!count) {
+      error = "SLURM_ARRAY_TASK_ID is set without SLURM_ARRAY_TASK_COUNT";
+      return false;
+    }
+    k = slurmId;
+    n = count;
+    if (min) {  // --array=1-8: task 1 is shard 0
+      try {
+        std::size_t pk = 0, pm = 0;
+        long kk = std::stol(k, &pk), mm = std::stol(min, &pm);
+        if (pk == k.size() && pm == std::string(min).size() && mm >= 0 && kk >= mm) k = std::to_string(kk - mm);
+      } catch (const std::exception&) {
+      }  // left as it is: rejected below
+    }
+  } else if (shardTotal > 0) {
+    error = "--shard-total needs JOB_COMPLETION_INDEX (a Kubernetes Indexed Job); elsewhere use --shard K/N";
+    return false;
   } else {
     return true;
   }
@@ -76,11 +117,59 @@ std::string joined(const std::vector<std::string>& words) {
   return s;
 }
 
+/// `--engine NAME ADDRESS`: replaces this process by the Python driver (python/symrange/batch.py)
+/// with the run as a JSON spec; `SYMRANGE_PYTHON` names the interpreter (default python3). The
+/// package next to the binary (a build tree's python/) goes first on PYTHONPATH.
+int execEngine(const VerifyOptions& o, const Shard& shard, const engine::EngineOptions&) {
+  if (!o.dot.empty() || !o.html.empty()) {
+    std::cerr << "symrange verify: --dot and --html are not supported with --engine (run "
+                 "`symrange verify` on the report's files, or write views from a local run)\n";
+    return 2;
+  }
+  nlohmann::ordered_json spec = nlohmann::ordered_json::object();
+  spec["engine"] = o.onEngine[0];
+  spec["address"] = o.onEngine[1];
+  spec["paths"] = o.paths;
+  spec["extensions"] = o.extensions;
+  spec["shard"] = {shard.index, shard.total};
+  spec["report"] = o.report;
+  spec["junit"] = o.junit;
+  spec["sarif"] = o.sarif;
+  spec["budget"] = o.engine.budget;
+  spec["constraint_semantics"] = o.engine.constraintSemantics;
+  spec["inputs"] = o.engine.inputs;
+  spec["ops"] = o.engine.ops;
+  std::error_code ec;
+  const auto here = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / "python";
+  if (!ec && std::filesystem::exists(here / "symrange" / "batch.py", ec)) {
+    const char* old = std::getenv("PYTHONPATH");
+    const std::string path = here.string() + (old && *old ? ":" + std::string(old) : "");
+    ::setenv("PYTHONPATH", path.c_str(), 1);
+  }
+  const char* env = std::getenv("SYMRANGE_PYTHON");
+  const std::string python = env && *env ? env : "python3";
+  const std::string specText = spec.dump();
+  std::cerr.flush();
+  sigset_t sigint;  // blocked for the watcher thread (tools/Interrupt.cpp); the mask survives exec
+  sigemptyset(&sigint);
+  sigaddset(&sigint, SIGINT);
+  pthread_sigmask(SIG_UNBLOCK, &sigint, nullptr);
+  std::vector<const char*> argv = {python.c_str(), "-m", "symrange.batch", "--spec", specText.c_str(), nullptr};
+  ::execvp(python.c_str(), const_cast<char* const*>(argv.data()));
+  std::cerr << "symrange verify: error: cannot run " << python << " for --engine " << o.onEngine[0]
+            << ": " << std::strerror(errno) << " (set SYMRANGE_PYTHON)\n";
+  return 2;
+}
+
 int runVerify(const VerifyOptions& o) {
   setGracefulInterrupt(true);  // Ctrl-C from here on: stop early, still write the report
+  if (!o.onEngine.empty() && o.onEngine[0] != "dask" && o.onEngine[0] != "ray") {
+    std::cerr << "symrange verify: --engine '" << o.onEngine[0] << "': expected dask or ray\n";
+    return 2;
+  }
   Shard shard;
   std::string error;
-  if (!parseShard(o.shard, shard, error)) {
+  if (!parseShard(o.shard, shard, error, o.shardTotal)) {
     std::cerr << "symrange verify: " << error << "\n";
     return 2;
   }
@@ -108,6 +197,7 @@ int runVerify(const VerifyOptions& o) {
     std::cerr << err.what() << "\n";
     return 2;
   }
+  if (!o.onEngine.empty()) return execEngine(o, shard, bo.engine);
   bo.stop = &interruptFlag();
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
@@ -131,33 +221,12 @@ int runVerify(const VerifyOptions& o) {
   std::vector<FileResult> results = runBatch(files, bo, progress);
   if (tty) std::cerr << "\n";
 
-  std::vector<nlohmann::ordered_json> objects;
-  std::vector<Finding> findings;
-  bool bad = false;
-  for (auto& r : results) {
-    if (!r.done) continue;
-    // the errors (a check that always fails) with their notes; warnings go to SARIF only (a
-    // malformed file's error is on its progress line)
-    const std::string file = r.json.value("file", std::string());
-    if (r.fails) {
-      const SourceLines source = SourceLines::load(file);
-      for (const Finding& f : r.findings)
-        if (f.level == "error") printFinding(std::cerr, f, source, file);
-    }
-    findings.insert(findings.end(), r.findings.begin(), r.findings.end());
-    bad = bad || r.malformed || r.fails;
-    objects.push_back(std::move(r.json));
-  }
-  const bool complete = !interruptFlag().load();
-  auto report = batchReport(std::move(objects), complete);
-  if (shard.total > 1) report["summary"]["shard"] = std::to_string(shard.index) + "/" + std::to_string(shard.total);
-  if (!o.report.empty() && !writeOutput(o.report, report.dump(2) + "\n", "report")) return 2;
-  if (!o.junit.empty() && !writeOutput(o.junit, junitXml(report), "JUnit XML")) return 2;
-  if (!o.sarif.empty() && !writeOutput(o.sarif, sarifLog(findings).dump(2) + "\n", "SARIF log")) return 2;
-  if ((!o.dot.empty() || !o.html.empty()) && !writeBatchViews(report, o.dot, o.html)) return 2;
-  std::cerr << "symrange verify" << (complete ? "" : " (interrupted)") << ":\n" << summaryTable(report);
-  if (!complete) return 130;
-  return bad ? 1 : 0;
+  const BatchOutcome outcome =
+      finishBatch(std::move(results), !interruptFlag().load(), shard.index, shard.total, std::cerr);
+  if (!writeBatchOutputs(outcome, {o.report, o.junit, o.sarif})) return 2;
+  if ((!o.dot.empty() || !o.html.empty()) && !writeBatchViews(outcome.report, o.dot, o.html)) return 2;
+  std::cerr << closingSummary(outcome);
+  return outcome.exitCode();
 }
 
 /// The shape `merge` relies on: {"files": [{"file": ...}, ...], "summary": {...}} (optional).
@@ -225,7 +294,8 @@ void registerVerifyCommand(CLI::App& app, int& exitCode) {
   cmd->add_option("--junit", o->junit, "write JUnit XML to PATH");
   cmd->add_option("--sarif", o->sarif, "write the findings of every file as a SARIF 2.1.0 log to PATH");
   cmd->add_option("--shard", o->shard,
-                  "analyse only shard K of N (0 <= K < N); default from TEST_SHARD_INDEX/TEST_TOTAL_SHARDS")
+                  "analyse only shard K of N (0 <= K < N); default from TEST_SHARD_INDEX/TEST_TOTAL_SHARDS, "
+                  "JOB_COMPLETION_INDEX (with --shard-total) or SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT")
       ->check(CLI::Validator(
           [](std::string& text) {
             Shard s;
@@ -233,6 +303,14 @@ void registerVerifyCommand(CLI::App& app, int& exitCode) {
             return parseShard(text, s, error) ? std::string() : error;
           },
           "K/N"));
+  cmd->add_option("--shard-total", o->shardTotal,
+                  "N of the shard JOB_COMPLETION_INDEX names (a Kubernetes Indexed Job's completions)")
+      ->check(wholeNumber(1));
+  cmd->add_option("--engine", o->onEngine,
+                  "NAME ADDRESS: run on an existing cluster (dask: a scheduler address "
+                  "tcp://HOST:PORT or a scheduler file) through the Python package; docs/distributed.md")
+      ->expected(2)
+      ->allow_extra_args(false);
   cmd->add_option("--dot", o->dot, "write a Graphviz DOT graph per file into the directory DIR");
   cmd->add_option("--html", o->html, "write an HTML page per file and index.html into the directory DIR");
   addEngineFlags(*cmd, o->engine);

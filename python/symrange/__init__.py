@@ -7,8 +7,9 @@
     symrange.optimize_pt2("m.pt2", "m.opt.pt2")    # an archive in, an archive out
     ep2 = symrange.optimize(ep)                    # an ExportedProgram in and out (needs torch)
     removed = symrange.fx.optimize(gm)             # an FX pass on a GraphModule (needs torch)
+    symrange.batch.verify(["models/"], engine="dask", address="tcp://HOST:8786")  # a cluster run
 
-torch is imported only by `optimize` and `symrange.fx`.
+torch is imported only by `optimize` and `symrange.fx`, dask only by `symrange.batch.verify`.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from typing import Any
 from . import _native
 from ._native import InputError
 
-__all__ = ["analyze", "optimize_pt2", "optimize", "Report", "Check", "Branch", "InputError", "fx"]
+__all__ = ["analyze", "optimize_pt2", "optimize", "Report", "Check", "Branch", "InputError", "fx", "batch"]
 
 
 @dataclass
@@ -133,3 +134,12 @@ def optimize(ep, **options):
 
 
 from . import fx  # noqa: E402  (torch is imported inside its functions only)
+
+
+def __getattr__(name: str):
+    # `symrange.batch` on first use: `python3 -m symrange.batch` must find it not yet imported
+    if name == "batch":
+        import importlib
+
+        return importlib.import_module(".batch", __name__)
+    raise AttributeError(f"module 'symrange' has no attribute {name!r}")
