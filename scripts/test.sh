@@ -36,11 +36,14 @@ if [ "${SANITIZE:-0}" = 1 ]; then
   echo "pytest: skipped under SANITIZE=1 (the plain run executes tests/python)"
 elif ! python3 -c 'import pytest' 2>/dev/null; then
   echo "pytest: SKIPPED tests/python: pytest is not importable by python3" \
-       "(pip install torch==2.13.0 pytest jsonschema; .ci/run does)"
+       "(pip install torch==2.13.0 pytest jsonschema 'dask[distributed]'; .ci/run does)"
 else
   python3 -c 'import torch' 2>/dev/null ||
     echo "pytest: torch is not importable by python3: the tests that export real programs are" \
          "SKIPPED (pip install torch==2.13.0; .ci/run does)"
+  python3 -c 'import distributed' 2>/dev/null ||
+    echo "pytest: dask distributed is not importable by python3: the cluster tests are SKIPPED" \
+         "(pip install 'dask[distributed]'; .ci/run does)"
   # Exit status 5 is "no tests collected": not a failure.
   rc=0
   SYMRANGE_BINARY="$PWD/${BUILD_DIR:-build}/symrange" python3 -m pytest tests/python -q -rs -p no:cacheprovider || rc=$?

@@ -1,13 +1,18 @@
 // tests/cli/test_verify.cpp — `symrange verify` and `symrange merge` through the real CLI:
 // totals equal the sum of per-file `analyze` reports, results independent of --jobs and of
-// sharding, bad files reported while the run goes on, exit codes, JUnit output.
+// sharding (by flag, TEST_SHARD_INDEX, a Kubernetes Indexed Job, a Slurm array), bad files
+// reported while the run goes on, exit codes, JUnit output.
 #include <doctest/doctest.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <initializer_list>
+#include <optional>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -179,4 +184,129 @@ TEST_CASE("verify: sharding depends only on the path and honours TEST_SHARD_INDE
   auto b = runCli({"verify", tmp.path.string(), "--shard", "1/2", "--report", (tmp.path / "b.json.out").string()});
   CHECK(a.exitCode == b.exitCode);
   CHECK(stripTimes(readJson(tmp.path / "a.json.out")).dump() == stripTimes(readJson(tmp.path / "b.json.out")).dump());
+}
+
+namespace {
+
+/// Sets (or, with nullptr, unsets) environment variables for a scope, restoring them after.
+class ScopedEnv {
+ public:
+  ScopedEnv(std::initializer_list<std::pair<const char*, const char*>> vars) {
+    for (const auto& [name, value] : vars) {
+      const char* old = std::getenv(name);
+      saved_.push_back({name, old ? std::optional<std::string>(old) : std::nullopt});
+      if (value) ::setenv(name, value, 1);
+      else ::unsetenv(name);
+    }
+  }
+  ~ScopedEnv() {
+    for (const auto& [name, old] : saved_) {
+      if (old) ::setenv(name.c_str(), old->c_str(), 1);
+      else ::unsetenv(name.c_str());
+    }
+  }
+  ScopedEnv(const ScopedEnv&) = delete;
+  ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+ private:
+  std::vector<std::pair<std::string, std::optional<std::string>>> saved_;
+};
+
+/// The file names of a verify report.
+std::set<std::string> reportFiles(const fs::path& report) {
+  std::set<std::string> files;
+  const ordered_json r = readJson(report);  // not a range over a temporary's member
+  for (const auto& f : r["files"]) files.insert(f["file"].get<std::string>());
+  return files;
+}
+
+}  // namespace
+
+TEST_CASE("verify: the shard of a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, --shard-total) and a Slurm array task") {
+  TempDir tmp("schedulers");
+  const fs::path dir = tmp.path / "progs";
+  fs::create_directories(dir);
+  writePrograms(dir, 12);
+  ScopedEnv clean({{"TEST_TOTAL_SHARDS", nullptr}, {"TEST_SHARD_INDEX", nullptr},
+                   {"JOB_COMPLETION_INDEX", nullptr}, {"SLURM_ARRAY_TASK_ID", nullptr},
+                   {"SLURM_ARRAY_TASK_COUNT", nullptr}, {"SLURM_ARRAY_TASK_MIN", nullptr}});
+  auto verify = [&](const std::string& name, std::vector<std::string> extra = {}) {
+    std::vector<std::string> args = {"verify", dir.string(), "--report", (tmp.path / name).string()};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return runCli(args);
+  };
+  std::set<std::string> all, seen;
+  std::size_t counted = 0;
+  for (int k = 0; k < 3; ++k) {
+    const std::string ks = std::to_string(k);
+    auto byFlag = verify("flag" + ks + ".json", {"--shard", ks + "/3"});
+    {
+      ScopedEnv job({{"JOB_COMPLETION_INDEX", ks.c_str()}});
+      auto j = verify("job" + ks + ".json", {"--shard-total", "3"});
+      INFO(j.err);
+      CHECK(j.exitCode == byFlag.exitCode);
+    }
+    {
+      ScopedEnv slurm({{"SLURM_ARRAY_TASK_ID", ks.c_str()}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
+      CHECK(verify("slurm" + ks + ".json").exitCode == byFlag.exitCode);
+    }
+    {  // --array=1-3: task 1 is shard 0
+      const std::string id = std::to_string(k + 1);
+      ScopedEnv slurm({{"SLURM_ARRAY_TASK_ID", id.c_str()}, {"SLURM_ARRAY_TASK_COUNT", "3"},
+                       {"SLURM_ARRAY_TASK_MIN", "1"}});
+      CHECK(verify("slurm1_" + ks + ".json").exitCode == byFlag.exitCode);
+    }
+    const auto expected = stripTimes(readJson(tmp.path / ("flag" + ks + ".json"))).dump();
+    for (const char* kind : {"job", "slurm", "slurm1_"}) {
+      INFO(kind << ks);
+      CHECK(stripTimes(readJson(tmp.path / (kind + ks + ".json"))).dump() == expected);
+    }
+    const auto files = reportFiles(tmp.path / ("job" + ks + ".json"));
+    counted += files.size();
+    seen.insert(files.begin(), files.end());
+  }
+  CHECK(counted == 12);  // each file in exactly one shard
+  CHECK(seen.size() == 12);
+
+  SUBCASE("--shard wins over the schedulers' variables") {
+    ScopedEnv job({{"JOB_COMPLETION_INDEX", "2"}, {"SLURM_ARRAY_TASK_ID", "1"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
+    CHECK(verify("over.json", {"--shard", "0/3"}).exitCode == verify("flag0b.json", {"--shard", "0/3"}).exitCode);
+    CHECK(stripTimes(readJson(tmp.path / "over.json")).dump() ==
+          stripTimes(readJson(tmp.path / "flag0.json")).dump());
+  }
+  SUBCASE("usage errors exit 2 with a message") {
+    {
+      ScopedEnv job({{"JOB_COMPLETION_INDEX", "1"}});
+      auto r = verify("e1.json");  // an Indexed Job without the number of completions
+      CHECK(r.exitCode == 2);
+      CHECK(r.err.find("--shard-total") != std::string::npos);
+      CHECK(verify("e2.json", {"--shard-total", "1"}).exitCode == 2);  // index 1 of 1
+    }
+    CHECK(verify("e3.json", {"--shard-total", "3"}).exitCode == 2);  // no JOB_COMPLETION_INDEX
+    CHECK(verify("e4.json", {"--shard-total", "0"}).exitCode == 2);
+    {
+      ScopedEnv slurm({{"SLURM_ARRAY_TASK_ID", "3"}});
+      CHECK(verify("e5.json").exitCode == 2);  // no SLURM_ARRAY_TASK_COUNT
+    }
+    {
+      ScopedEnv slurm({{"SLURM_ARRAY_TASK_ID", "3"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
+      CHECK(verify("e6.json").exitCode == 2);  // ids 0..2
+    }
+    {
+      ScopedEnv slurm({{"SLURM_ARRAY_TASK_ID", "x"}, {"SLURM_ARRAY_TASK_COUNT", "3"}});
+      CHECK(verify("e7.json").exitCode == 2);
+    }
+  }
+}
+
+TEST_CASE("verify --engine: a usage error names the engines; views are local only") {
+  TempDir tmp("engine");
+  writePrograms(tmp.path, 1);
+  auto bad = runCli({"verify", "--engine", "spark", "tcp://127.0.0.1:1", tmp.path.string()});
+  CHECK(bad.exitCode == 2);
+  CHECK(bad.err.find("expected dask or ray") != std::string::npos);
+  auto views = runCli({"verify", "--engine", "dask", "tcp://127.0.0.1:1", tmp.path.string(), "--html",
+                       (tmp.path / "h").string()});
+  CHECK(views.exitCode == 2);
+  CHECK(views.err.find("not supported with --engine") != std::string::npos);
 }
