@@ -4,7 +4,8 @@ Dask cluster (a scheduler and W worker processes of one thread, on loopback) ove
 the engine's overhead per file from a run over trivial files. Results: benchmarks/RESULTS.md,
 "Distributed verify".
 
-    python3 benchmarks/dist_bench.py [--build build] [--programs 1000] [--workers 3] [--jobs 2]
+    python3 benchmarks/dist_bench.py [--build build] [--programs 1000] [--trivial 1000]
+                                     [--workers 3] [--jobs 2]
 """
 from __future__ import annotations
 
@@ -73,8 +74,11 @@ def main() -> int:
         with Client(scheduler_file=str(sf)) as c:
             c.wait_for_workers(a.workers)
         print(f"cluster up (scheduler + {a.workers} workers): {time.perf_counter() - t0:.1f} s")
+        one = tmp / "one"
+        one.mkdir()
+        (one / "t.txt").write_text(src)
         rows = []
-        for name, d in (("generated", gen), ("trivial", trivial)):
+        for name, d in (("one file (the fixed cost)", one), ("generated", gen), ("trivial", trivial)):
             lt, _ = timed([cli, "verify", str(d), "--jobs", str(a.jobs), "--report", str(tmp / "l.json")])
             ct, _ = timed([cli, "verify", "--engine", "dask", str(sf), str(d), "--report", str(tmp / "c.json")])
             n, ms = files_in(tmp / "l.json")
@@ -83,6 +87,11 @@ def main() -> int:
             print(f"{name}: {n} files; local --jobs {a.jobs}: {lt:.1f} s ({n / lt:.1f} files/s, analysis "
                   f"{ms / n:.1f} ms/file); cluster ({a.workers} workers): {ct:.1f} s ({n / ct:.1f} files/s, "
                   f"analysis {cms / n:.1f} ms/file); wall per file, cluster - local: {(ct - lt) / n * 1000:.2f} ms")
+        fixed = rows[0][3]
+        _, n, _, ct, _, cms = rows[2]
+        print(f"engine overhead per trivial file: {(ct - fixed) / n * 1000:.2f} ms of wall time past the fixed "
+              f"{fixed:.2f} s; {((ct - fixed) * min(a.workers, os.cpu_count() or 1) - cms / 1000) / n * 1000:.2f} "
+              f"ms of CPU (all {min(a.workers, os.cpu_count() or 1)} cores busy, less the analysis)")
         return 0
     finally:
         for p in procs[::-1]:

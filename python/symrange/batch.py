@@ -129,9 +129,9 @@ class _RayEngine:
 ENGINES = {"dask": _DaskEngine, "ray": _RayEngine}
 
 
-def _files(paths: Iterable[str], extensions: Iterable[str],
+def _files(paths: list[str], extensions: Iterable[str],
            shard: tuple[int, int] | None) -> list[str]:
-    files = _native.collect_files([os.fspath(p) for p in paths], list(extensions))
+    files = _native.collect_files(paths, list(extensions))
     if shard and shard[1] > 1:
         files = [f for f in files if _native.shard_of(f, shard[1]) == shard[0]]
     return files
@@ -149,12 +149,17 @@ def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address:
            budget: int = 0, constraint_semantics: str = "aten", inputs: str = "unchecked",
            ops: str = "", batch_size: int = 0, progress: TextIO | None = sys.stderr) -> Outcome:
     """Verifies the files under `paths` on the cluster at `address` (engine "dask"). Writes the
-    outputs asked for (report JSON, JUnit XML, SARIF) as `symrange verify` does. `batch_size`:
+    outputs asked for (report JSON, JUnit XML, SARIF) as `symrange verify` does; ValueError when
+    no file matches (a usage error, exit 2, in the CLI). `batch_size`:
     files per task (0: about four tasks per worker, at most 16 files each). Progress lines
     ("ok    FILE", "FAILS FILE", "bad   ERROR") go to `progress` as files complete."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(sorted(ENGINES))}, not {engine!r}")
+    paths, extensions = [os.fspath(p) for p in paths], list(extensions)
     files = _files(paths, extensions, shard)
+    if not files and not _files(paths, extensions, None):
+        raise ValueError(f"no files to analyse: nothing under {' '.join(paths)} ends in "
+                         f"{' '.join(extensions)}")
     engine_args = {"budget": budget, "constraint_semantics": constraint_semantics,
                    "inputs": inputs, "ops": os.path.abspath(ops) if ops else ""}
     _native.analyse_files([], **engine_args)  # bad options fail here, not on every worker
