@@ -94,7 +94,8 @@ def corpus(tmp_path_factory) -> list[str]:
 
 @pytest.fixture(scope="module")
 def local(corpus, tmp_path_factory):
-    """The local run of the corpus (`--jobs 2`): its exit code, report and JUnit XML."""
+    """The local run of the corpus (`--jobs 2`): its exit code, report and JUnit XML (and SARIF
+    log beside them)."""
     out = tmp_path_factory.mktemp("local")
     run = local_run(corpus, out)
     assert run.returncode in (0, 1), run.stderr
@@ -116,17 +117,20 @@ def junit_without_timings(path: Path) -> str:
 
 def local_run(paths: list[str], out: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(binary()), "verify", *paths, "--jobs", "2", "--report", str(out / "local.json"),
-                           "--junit", str(out / "local.xml")], capture_output=True, text=True, timeout=600)
+                           "--junit", str(out / "local.xml"), "--sarif", str(out / "local.sarif")],
+                          capture_output=True, text=True, timeout=1200)
 
 
 def test_cluster_run_is_the_local_run(cluster, corpus, local, tmp_path):
     code, report, junit = local
     dist = subprocess.run([str(binary()), "verify", "--engine", "dask", str(cluster), *corpus,
-                           "--report", str(tmp_path / "dist.json"), "--junit", str(tmp_path / "dist.xml")],
-                          capture_output=True, text=True, timeout=600)
+                           "--report", str(tmp_path / "dist.json"), "--junit", str(tmp_path / "dist.xml"),
+                           "--sarif", str(tmp_path / "dist.sarif")],
+                          capture_output=True, text=True, timeout=1200)
     assert dist.returncode == code, dist.stderr
     assert without_timings(tmp_path / "dist.json") == without_timings(report)
     assert junit_without_timings(tmp_path / "dist.xml") == junit_without_timings(junit)
+    assert (tmp_path / "dist.sarif").read_text() == (report.parent / "local.sarif").read_text()
     files = json.loads(report.read_text())["summary"]["files"]
     assert files >= GENERATED + 30
     # progress: one line per file as it completes, then the summary table
