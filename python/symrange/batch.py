@@ -27,6 +27,7 @@ import math
 import os
 import signal
 import sys
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Any, Iterable, TextIO
@@ -143,6 +144,41 @@ def _say(progress: TextIO | None, line: str) -> None:
         progress.flush()
 
 
+class _Bar:
+    """On a terminal, the local run's progress bar (tools/VerifyCommand.cpp) on one line: done,
+    total, failures, seconds left; elsewhere one line per file."""
+
+    def __init__(self, progress: TextIO | None, total: int):
+        self.progress, self.total, self.done, self.failures = progress, total, 0, 0
+        isatty = getattr(progress, "isatty", None)
+        self.tty = bool(isatty and isatty())
+        self.start = time.monotonic()
+
+    def file(self, r: FileResult) -> None:
+        self.done += 1
+        self.failures += r.malformed or r.fails
+        if not self.tty:
+            if r.malformed:
+                _say(self.progress, "bad   " + r.object["error"])
+            else:
+                _say(self.progress, ("FAILS " if r.fails else "ok    ") + r.file)
+            return
+        width = 30
+        filled = width * self.done // max(1, self.total)
+        elapsed = time.monotonic() - self.start
+        left = elapsed / self.done * (self.total - self.done)
+        self.progress.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done}/{self.total}  "
+                            f"failures: {self.failures}  left: {round(left)}s   ")
+        self.progress.flush()
+
+    def note(self, line: str) -> None:
+        _say(self.progress, ("\n" if self.tty and self.done else "") + line)
+
+    def end(self) -> None:
+        if self.tty and self.done:
+            _say(self.progress, "")
+
+
 def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address: str | None = None,
            report: str = "", junit: str = "", sarif: str = "",
            shard: tuple[int, int] | None = None, extensions: Iterable[str] = DEFAULT_EXTENSIONS,
@@ -151,8 +187,9 @@ def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address:
     """Verifies the files under `paths` on the cluster at `address` (engine "dask"). Writes the
     outputs asked for (report JSON, JUnit XML, SARIF) as `symrange verify` does; ValueError when
     no file matches (a usage error, exit 2, in the CLI). `batch_size`:
-    files per task (0: about four tasks per worker, at most 16 files each). Progress lines
-    ("ok    FILE", "FAILS FILE", "bad   ERROR") go to `progress` as files complete."""
+    files per task (0: about four tasks per worker, at most 16 files each). Progress goes to
+    `progress` as files complete: a bar when it is a terminal, else the lines "ok    FILE",
+    "FAILS FILE", "bad   ERROR" of a local run."""
     if engine not in ENGINES:
         raise ValueError(f"engine must be one of {', '.join(sorted(ENGINES))}, not {engine!r}")
     paths, extensions = [os.fspath(p) for p in paths], list(extensions)
@@ -172,6 +209,7 @@ def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address:
     counter = 0
     retried = 0
     complete = True
+    bar = _Bar(progress, len(files))
 
     def submit(batch: list[str]):
         nonlocal counter
@@ -192,7 +230,7 @@ def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address:
                     raise
                 if len(batch) > 1:  # which file killed the workers? one task per file
                     retried += len(batch)
-                    _say(progress, f"retry {len(batch)} files one by one: {exc}")
+                    bar.note(f"retry {len(batch)} files one by one: {exc}")
                     for f in batch:
                         done_iter.add(submit([f]))
                     continue
@@ -203,10 +241,7 @@ def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address:
                 if r.file in results:  # never counted twice
                     continue
                 results[r.file] = r
-                if r.malformed:
-                    _say(progress, "bad   " + r.object["error"])
-                else:
-                    _say(progress, ("FAILS " if r.fails else "ok    ") + r.file)
+                bar.file(r)
     except KeyboardInterrupt:
         complete = False
         cluster.cancel(pending)
@@ -215,9 +250,8 @@ def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address:
             cluster.close()
         except Exception:  # noqa: BLE001 (closing a client whose scheduler is gone)
             pass
+    bar.end()
     ordered = [results[f] for f in files if f in results]
-    if progress is not None:
-        progress.flush()
     sys.stderr.flush()
     code, summary = _native.finish_batch([r.wire for r in ordered], complete,
                                          shard[0] if shard else 0, shard[1] if shard else 1,
