@@ -48,7 +48,7 @@ struct FileResult {
 };
 
 /// The result of a file that could not be analysed: {"file", "error": message}, counted as
-/// malformed (a reader's error, or a file whose analysis crashed its cluster worker twice).
+/// malformed (a reader's error, or a file whose analysis kept killing its cluster workers).
 [[nodiscard]] FileResult failedFile(const std::string& file, const std::string& message);
 
 /// Analyses one file: what each thread of runBatch and each task of a cluster run does.
