@@ -3,7 +3,8 @@ scheduler and three worker processes of one thread each, on loopback, started he
 at the end, also when a test fails): the same report (timings removed), JUnit XML and exit code
 as a local `symrange verify --jobs 2`, also when a worker is SIGKILLed in the middle of the run;
 a file that kills its workers twice is an error for that file alone; Ctrl-C writes a partial
-report. Skipped only when the `distributed` package is not importable (.ci/run installs it)."""
+report; the shard of a Kubernetes Indexed Job reaches the cluster run. Skipped only when the
+`distributed` package is not importable (.ci/run installs it)."""
 from __future__ import annotations
 
 import json
@@ -221,3 +222,22 @@ def test_ctrl_c_writes_a_partial_report(cluster, corpus, tmp_path):
     r = json.loads((tmp_path / "part.json").read_text())
     assert r["summary"]["complete"] is False
     assert 10 <= r["summary"]["files"] < GENERATED
+
+
+def test_shard_of_an_indexed_job_on_the_cluster(cluster, tmp_path):
+    """The shard the CLI takes from JOB_COMPLETION_INDEX (--shard-total) goes to the cluster
+    run: the report is the local `--shard 1/3` one, shard label included; --engine ray is a
+    usage error that says it is not there yet."""
+    samples = str(ROOT / "tests" / "fixtures" / "samples")
+    env = dict(os.environ, JOB_COMPLETION_INDEX="1")
+    dist = subprocess.run([str(binary()), "verify", "--engine", "dask", str(cluster), samples, "--shard-total", "3",
+                           "--report", str(tmp_path / "dist.json")], env=env, capture_output=True, text=True,
+                          timeout=300)
+    local = subprocess.run([str(binary()), "verify", samples, "--shard", "1/3", "--report", str(tmp_path / "local.json")],
+                           capture_output=True, text=True, timeout=300)
+    assert dist.returncode == local.returncode, dist.stderr
+    assert without_timings(tmp_path / "dist.json") == without_timings(tmp_path / "local.json")
+    assert json.loads((tmp_path / "dist.json").read_text())["summary"]["shard"] == "1/3"
+    ray = subprocess.run([str(binary()), "verify", "--engine", "ray", str(cluster), samples],
+                         capture_output=True, text=True, timeout=300)
+    assert ray.returncode == 2 and "not implemented yet" in ray.stderr
