@@ -2,6 +2,7 @@
 #include "engine/OpSemantics.h"
 
 #include "engine/OpTransfers.h"
+#include "ir/Diagnostic.h"
 
 #include <algorithm>
 #include <limits>
@@ -24,6 +25,19 @@ std::optional<InputModel> parseInputModel(std::string_view s) {
   return std::nullopt;
 }
 
+const char* toString(ConstraintSemantics c) {
+  switch (c) {
+    case ConstraintSemantics::Aten: return "aten";
+    case ConstraintSemantics::Range: return "range";
+  }
+  return "aten";
+}
+
+std::optional<ConstraintSemantics> parseConstraintSemantics(std::string_view s) {
+  if (s == "aten") return ConstraintSemantics::Aten;
+  if (s == "range") return ConstraintSemantics::Range;
+  return std::nullopt;
+}
 
 using ir::ExprContext;
 using ir::ExprKind;
@@ -214,20 +228,26 @@ std::vector<OpSpec> buildTable() {
       {"torch::clamp", E::Effect, clamp},
       {"method::clamp", E::Effect, clamp},
       // checks and range constraints
-      {"aten::_assert_scalar", E::Check, assertScalar},
-      {"aten::_assert_async", E::Check, assertAsync},
-      {"torch::_check", E::Check, assertScalar},
+      {.key = "aten::_assert_scalar", .effect = E::Check, .transfer = assertScalar,
+       .assertsArgument0 = true},
+      {.key = "aten::_assert_async", .effect = E::Check, .transfer = assertAsync,
+       .assertsArgument0 = true},
+      {.key = "torch::_check", .effect = E::Check, .transfer = assertScalar,
+       .assertsArgument0 = true},
       {"torch::_assert", E::Check, assertScalar},
       {"torch::_check_is_size", E::Check, checkIsSize},
       {"aten::sym_constrain_range", E::Constraint, constrainRange},
-      {"aten::sym_constrain_range_for_size", E::Constraint, constrainRangeForSize},
+      {.key = "aten::sym_constrain_range_for_size", .effect = E::Constraint,
+       .transfer = constrainRangeForSize, .sizeLike = true},
       {"torch::sym_constrain_range", E::Constraint, constrainRange},
-      {"torch::sym_constrain_range_for_size", E::Constraint, constrainRangeForSize},
+      {.key = "torch::sym_constrain_range_for_size", .effect = E::Constraint,
+       .transfer = constrainRangeForSize, .sizeLike = true},
       {"torch::_constrain_as_value", E::Constraint, constrainRange},
-      {"torch::_constrain_as_size", E::Constraint, constrainRangeForSize},
+      {.key = "torch::_constrain_as_size", .effect = E::Constraint,
+       .transfer = constrainRangeForSize, .sizeLike = true},
       // higher-order ops
-      {"hop::cond", E::Control, control},
-      {"hop::wrap", E::Control, control},
+      {.key = "hop::cond", .effect = E::Control, .transfer = control, .control = Control::Cond},
+      {.key = "hop::wrap", .effect = E::Control, .transfer = control, .control = Control::Wrap},
   };
   // elementwise ops: same shape
   static constexpr std::string_view kUnary[] = {
@@ -283,9 +303,10 @@ std::vector<OpSpec> buildTable() {
   for (auto& s : t) {
     // a pure op raises only where its transfer function says (when it understood the operands)
     if (s.effect == E::Pure) s.raises = Raises::OnPreconditions;
-    s.sizeLike = s.key == "aten::sym_constrain_range_for_size" ||
-                 s.key == "torch::sym_constrain_range_for_size" ||
-                 s.key == "torch::_constrain_as_size";
+    // the op properties are the entries' own fields, never recovered from names
+    SYMRANGE_ASSERT(!s.sizeLike || s.effect == E::Constraint);
+    SYMRANGE_ASSERT(!s.assertsArgument0 || s.effect == E::Check);
+    SYMRANGE_ASSERT((s.control != Control::None) == (s.effect == E::Control));
   }
   return t;
 }

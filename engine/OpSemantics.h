@@ -45,6 +45,20 @@ enum class InputModel : std::uint8_t {
 /// "unchecked" / "checked"; nullopt for anything else.
 [[nodiscard]] std::optional<InputModel> parseInputModel(std::string_view s);
 
+/// What `sym_constrain_range_for_size(u, min, max)` checks, where the sources disagree
+/// (`--constraint-semantics`).
+enum class ConstraintSemantics : std::uint8_t {
+  /// It raises whenever `max <= 2`, as ATen's eager kernel does
+  /// (aten/src/ATen/native/Constraints.cpp) and BRIEF section 1 says.
+  Aten,
+  /// It raises only outside `[min, max]` (the corpus generator's reading).
+  Range,
+};
+
+[[nodiscard]] const char* toString(ConstraintSemantics c);
+/// "aten" / "range"; nullopt for anything else.
+[[nodiscard]] std::optional<ConstraintSemantics> parseConstraintSemantics(std::string_view s);
+
 /// Whether an op can raise, for the dead-code rewrite (a node that can raise is never removed:
 /// the optimized program would accept an input the original rejects).
 enum class Raises : std::uint8_t {
@@ -72,10 +86,8 @@ class CustomOpTable;  // engine/CustomOps.h
 struct Semantics {
   /// What the inputs guarantee on entry.
   InputModel inputs = InputModel::Unchecked;
-  /// `sym_constrain_range_for_size(u, min, max)` raises whenever `max <= 2`, as ATen's eager
-  /// kernel does (aten/src/ATen/native/Constraints.cpp) and BRIEF section 1 says. false: it
-  /// raises only outside `[min, max]` (the corpus generator's reading).
-  bool forSizeRejectsSmallMax = true;
+  /// What `sym_constrain_range_for_size` checks.
+  ConstraintSemantics constraints = ConstraintSemantics::Aten;
   /// Semantics the user gave for ops the registry does not know (engine/CustomOps.h); may be null.
   std::shared_ptr<const CustomOpTable> customOps;
 };
@@ -164,6 +176,13 @@ struct OpOutcome {
 
 using TransferFn = OpOutcome (*)(OpCall&);
 
+/// What the analysis itself does for an `OpEffect::Control` op.
+enum class Control : std::uint8_t {
+  None,  // not a control op
+  Cond,  // `cond(pred, true_fn, false_fn, operands)`: one of two sub-graphs runs
+  Wrap,  // `wrap(body, operands)`: the body always runs
+};
+
 struct OpSpec {
   std::string_view key;  // normalized target, see opKey()
   OpEffect effect;
@@ -172,6 +191,11 @@ struct OpSpec {
   Mutates mutates = Mutates::Nothing;
   /// `sym_constrain_range_for_size`: kept even when redundant (its size-like mark).
   bool sizeLike = false;
+  /// A check whose argument 0 is the boolean it asserts (`_assert_scalar`, `torch._check`;
+  /// `_assert_async` through a `scalar_tensor`): where the walk never evaluated it, that
+  /// argument's annotation shows the condition (display only).
+  bool assertsArgument0 = false;
+  Control control = Control::None;
 };
 
 /// How an op the registry does not know may mutate: every tensor argument's values, and for an

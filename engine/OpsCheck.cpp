@@ -72,7 +72,7 @@ OpOutcome constrainRangeImpl(OpCall& c, bool forSize) {
     return o;
   }
   std::vector<ExprRef> parts;
-  if (forSize && hi && c.semantics.forSizeRejectsSmallMax) parts.push_back(cx.gt(hi, cx.intConst(2)));
+  if (forSize && hi && c.semantics.constraints == ConstraintSemantics::Aten) parts.push_back(cx.gt(hi, cx.intConst(2)));
   if (lo && hi) parts.push_back(cx.le(lo, hi));
   if (lo) parts.push_back(cx.le(lo, u));
   if (hi) parts.push_back(cx.le(u, hi));
