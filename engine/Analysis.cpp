@@ -1,5 +1,5 @@
-// engine/Analysis.cpp — the program walk (see Analysis.h).
-#include "engine/Analysis.h"
+// engine/Analysis.cpp — the program walk (see internal/Analysis.h).
+#include "engine/internal/Analysis.h"
 
 #include <chrono>
 #include <cstdint>
@@ -12,9 +12,9 @@
 #include <unordered_set>
 #include <vector>
 
-#include "engine/CustomOps.h"
-#include "engine/OpSemantics.h"
-#include "engine/SymbolNamer.h"
+#include "engine/ops/CustomOps.h"
+#include "engine/ops/OpSemantics.h"
+#include "engine/internal/SymbolNamer.h"
 #include "ir/ExprEval.h"
 #include "ir/GraphAlgo.h"
 #include "ir/ExprPrinter.h"

@@ -30,7 +30,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/OpSemantics.h"
+#include "engine/ops/OpSemantics.h"
 #include "engine/Rewrite.h"
 #include "engine/Verdicts.h"
 #include "ir/Graph.h"

@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "engine/CustomOps.h"
+#include "engine/ops/CustomOps.h"
 #include "engine/Engine.h"
 #include "engine/Report.h"
 #include "ir/Diagnostic.h"

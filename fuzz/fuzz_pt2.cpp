@@ -10,7 +10,7 @@
 #include <string>
 
 #include "ir/Diagnostic.h"
-#include "ir/Reader.h"
+#include "ir/text/Reader.h"
 #include "ir/pt2/ProgramText.h"
 #include "ir/pt2/Pt2.h"
 

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "engine/OpSemantics.h"
+#include "engine/ops/OpSemantics.h"
 #include "engine/Report.h"
 #include "ir/pt2/Pt2.h"
 #include "tools/Output.h"

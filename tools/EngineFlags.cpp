@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/CustomOps.h"
+#include "engine/ops/CustomOps.h"
 
 namespace symrange::tools {
 

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "ir/Diagnostic.h"
-#include "ir/Reader.h"
+#include "ir/text/Reader.h"
 #include "ir/pt2/Pt2.h"
 #include "tools/Output.h"
 #include "tools/Views.h"

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "ir/Diagnostic.h"
-#include "ir/Reader.h"
+#include "ir/text/Reader.h"
 #include "ir/pt2/ProgramText.h"
 
 namespace symrange::ir::pt2 {

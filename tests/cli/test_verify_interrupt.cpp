@@ -20,7 +20,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tests/cli/CliRun.h"
-#include "tests/support/ProgramGenerator.h"
+#include "testing/ProgramGenerator.h"
 
 namespace fs = std::filesystem;
 

@@ -12,7 +12,7 @@
 #include "tests/engine/EngineChecks.h"
 #include "ir/ExprEval.h"
 #include "ir/ExprPrinter.h"
-#include "ir/Reader.h"
+#include "ir/text/Reader.h"
 
 using namespace symrange;
 using solver::Verdict;

@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/Engine.h"
-#include "ir/Reader.h"
+#include "ir/text/Reader.h"
 
 using namespace symrange;
 namespace fs = std::filesystem;

@@ -10,7 +10,7 @@
 
 #include <symrange/symrange.h>
 
-#include "engine/CustomOps.h"
+#include "engine/ops/CustomOps.h"
 #include "engine/Engine.h"
 
 namespace fs = std::filesystem;

@@ -11,9 +11,9 @@
 
 #include "tests/support/FileText.h"
 #include "ir/Diagnostic.h"
-#include "ir/Writer.h"
+#include "ir/text/Writer.h"
 #include "ir/pt2/Pt2.h"
-#include "ir/pt2/SympyRepr.h"
+#include "ir/pt2/internal/SympyRepr.h"
 
 using namespace symrange::ir;
 using namespace symrange::ir::pt2;
