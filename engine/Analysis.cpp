@@ -12,12 +12,12 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/internal/SymbolNamer.h"
 #include "engine/ops/CustomOps.h"
 #include "engine/ops/OpSemantics.h"
-#include "engine/internal/SymbolNamer.h"
 #include "ir/ExprEval.h"
-#include "ir/GraphAlgo.h"
 #include "ir/ExprPrinter.h"
+#include "ir/GraphAlgo.h"
 
 namespace symrange::engine {
 

@@ -5,8 +5,8 @@
 
 #include <sstream>
 
-#include "engine/internal/Analysis.h"
 #include "engine/Report.h"
+#include "engine/internal/Analysis.h"
 #include "ir/ExprPrinter.h"
 #include "ir/text/Reader.h"
 #include "ir/text/Writer.h"

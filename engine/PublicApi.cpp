@@ -4,9 +4,9 @@
 
 #include <fstream>
 
-#include "engine/ops/CustomOps.h"
 #include "engine/Engine.h"
 #include "engine/Report.h"
+#include "engine/ops/CustomOps.h"
 #include "ir/Diagnostic.h"
 #include "ir/pt2/Pt2.h"
 

@@ -14,8 +14,8 @@
 // `unreachable`.
 #pragma once
 
-#include "engine/ops/OpSemantics.h"
 #include "engine/Verdicts.h"
+#include "engine/ops/OpSemantics.h"
 #include "ir/Graph.h"
 #include "solver/Prover.h"
 

@@ -4,8 +4,8 @@
 // `# comment` lines and `return (a,)`.
 #include <optional>
 
-#include "ir/text/internal/AnnotationText.h"
 #include "ir/text/PyArgs.h"
+#include "ir/text/internal/AnnotationText.h"
 #include "ir/text/internal/ReaderSupport.h"
 #include "ir/text/internal/StyleData.h"
 

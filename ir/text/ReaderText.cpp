@@ -6,8 +6,8 @@
 #include <optional>
 #include <set>
 
-#include "ir/text/internal/AnnotationText.h"
 #include "ir/text/PyArgs.h"
+#include "ir/text/internal/AnnotationText.h"
 #include "ir/text/internal/ReaderSupport.h"
 #include "ir/text/internal/StyleData.h"
 

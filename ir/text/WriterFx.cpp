@@ -1,8 +1,8 @@
 // ir/text/WriterFx.cpp — prints a graph as FX's `graph():` dump: one `%name : [num_users=N] =
 // op[target=T](args = (...), kwargs = {...})` line per node (user counts recomputed), or the
 // torch 2.1 `%name := op[...](...)` spelling the node was read in.
-#include "ir/text/internal/AnnotationText.h"
 #include "ir/GraphAlgo.h"
+#include "ir/text/internal/AnnotationText.h"
 #include "ir/text/internal/StyleData.h"
 #include "ir/text/internal/WriterSupport.h"
 

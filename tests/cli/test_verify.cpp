@@ -11,8 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/cli/CliRun.h"
 #include "testing/ProgramGenerator.h"
+#include "tests/cli/CliRun.h"
 
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;

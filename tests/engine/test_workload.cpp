@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "testing/workload/Workload.h"
 #include "engine/Engine.h"
 #include "ir/text/Reader.h"
 #include "testing/Interpreter.h"
+#include "testing/workload/Workload.h"
 
 using namespace symrange;
 using bench::Mix;
