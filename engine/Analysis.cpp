@@ -1,5 +1,5 @@
-// engine/Analysis.cpp — the program walk (see Analysis.h).
-#include "engine/Analysis.h"
+// engine/Analysis.cpp — the program walk (see internal/Analysis.h).
+#include "engine/internal/Analysis.h"
 
 #include <chrono>
 #include <cstdint>
@@ -12,12 +12,12 @@
 #include <unordered_set>
 #include <vector>
 
-#include "engine/CustomOps.h"
-#include "engine/OpSemantics.h"
-#include "engine/SymbolNamer.h"
+#include "engine/internal/SymbolNamer.h"
+#include "engine/ops/CustomOps.h"
+#include "engine/ops/OpSemantics.h"
 #include "ir/ExprEval.h"
-#include "ir/GraphAlgo.h"
 #include "ir/ExprPrinter.h"
+#include "ir/GraphAlgo.h"
 
 namespace symrange::engine {
 
@@ -368,7 +368,7 @@ class Analyzer {
       return materialize(n, SymValue::opaque());
     }
     if (spec->effect == OpEffect::Control) {
-      if (spec->key == "hop::cond") return condNode(g, n, path);
+      if (spec->control == Control::Cond) return condNode(g, n, path);
       return wrapNode(n, path);
     }
     std::vector<SymValue> args;
@@ -741,7 +741,7 @@ class Analyzer {
         if (first) rec.inPrunedBranch = true;
         if (!rec.condition) rec.condition = annotatedCondition(n);
       } else if (spec->effect == OpEffect::Control) {
-        const bool isCond = spec->key == "hop::cond";
+        const bool isCond = spec->control == Control::Cond;
         if (isCond) {
           const std::size_t idx = branchRecord(n, path);
           solver::Answer a;
@@ -769,9 +769,8 @@ class Analyzer {
     if (!b->annotation || b->annotation->kind != ir::Annotation::Kind::Sym || !b->annotation->sym ||
         b->annotation->sym->type() != ExprType::Bool)
       return nullptr;
-    const std::string key = opKey(check);
-    if (key != "aten::_assert_scalar" && key != "aten::_assert_async" && key != "torch::_check")
-      return nullptr;
+    const OpSpec* spec = findOp(check);
+    if (!spec || !spec->assertsArgument0) return nullptr;
     return b->annotation->sym;
   }
 
@@ -789,7 +788,7 @@ class Analyzer {
         if ((spec->effect == OpEffect::Check || spec->effect == OpEffect::Constraint) &&
             !r_.checkIndex.contains(&n)) {
           mergeAnswer(checkRecord(n, gp.path, *spec), a);
-        } else if (spec->key == "hop::cond" && !r_.branchIndex.contains(&n)) {
+        } else if (spec->control == Control::Cond && !r_.branchIndex.contains(&n)) {
           mergeCond(r_.branches[branchRecord(n, gp.path)], CondVerdict::Unknown, a);
         }
       }

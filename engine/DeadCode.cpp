@@ -1,6 +1,6 @@
-// engine/DeadCode.cpp — see DeadCode.h (the reachability itself is ir/GraphAlgo's Boost.Graph
-// search).
-#include "engine/DeadCode.h"
+// engine/DeadCode.cpp — see internal/DeadCode.h (the reachability itself is ir/GraphAlgo's
+// Boost.Graph search).
+#include "engine/internal/DeadCode.h"
 
 #include <vector>
 

@@ -5,11 +5,11 @@
 
 #include <sstream>
 
-#include "engine/Analysis.h"
 #include "engine/Report.h"
+#include "engine/internal/Analysis.h"
 #include "ir/ExprPrinter.h"
-#include "ir/Reader.h"
-#include "ir/Writer.h"
+#include "ir/text/Reader.h"
+#include "ir/text/Writer.h"
 
 namespace symrange::engine {
 

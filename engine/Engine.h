@@ -30,9 +30,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "engine/OpSemantics.h"
 #include "engine/Rewrite.h"
 #include "engine/Verdicts.h"
+#include "engine/ops/OpSemantics.h"
 #include "ir/Graph.h"
 #include "solver/Prover.h"
 

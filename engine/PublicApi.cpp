@@ -4,9 +4,9 @@
 
 #include <fstream>
 
-#include "engine/CustomOps.h"
 #include "engine/Engine.h"
 #include "engine/Report.h"
+#include "engine/ops/CustomOps.h"
 #include "ir/Diagnostic.h"
 #include "ir/pt2/Pt2.h"
 
@@ -34,6 +34,8 @@ SYMRANGE_SAME(Decision::Unknown, engine::CondVerdict::Unknown);
 SYMRANGE_SAME(Decision::Unreachable, engine::CondVerdict::Unreachable);
 SYMRANGE_SAME(InputModel::Unchecked, engine::InputModel::Unchecked);
 SYMRANGE_SAME(InputModel::Checked, engine::InputModel::Checked);
+SYMRANGE_SAME(ConstraintSemantics::Aten, engine::ConstraintSemantics::Aten);
+SYMRANGE_SAME(ConstraintSemantics::Range, engine::ConstraintSemantics::Range);
 #undef SYMRANGE_SAME
 
 const char* toString(Verdict v) { return solver::toString(static_cast<solver::Verdict>(v)); }
@@ -69,7 +71,7 @@ engine::EngineOptions toEngine(const Options& o) {
   engine::EngineOptions e;
   if (o.budget > 0) e.budget.rlimit = o.budget;
   e.semantics.inputs = static_cast<engine::InputModel>(o.inputs);
-  e.semantics.forSizeRejectsSmallMax = o.constraintSemantics == ConstraintSemantics::Aten;
+  e.semantics.constraints = static_cast<engine::ConstraintSemantics>(o.constraintSemantics);
   e.ranges = o.ranges;
   if (!o.customOps.empty()) {
     std::vector<engine::CustomOp> ops;

@@ -12,8 +12,8 @@
 #include <unordered_set>
 #include <utility>
 
-#include "engine/DeadCode.h"
-#include "engine/OpSemantics.h"
+#include "engine/internal/DeadCode.h"
+#include "engine/ops/OpSemantics.h"
 #include "ir/GraphAlgo.h"
 
 namespace symrange::engine {

@@ -1,11 +1,11 @@
-// engine/SymbolNamer.cpp — see SymbolNamer.h.
-#include "engine/SymbolNamer.h"
+// engine/SymbolNamer.cpp — see internal/SymbolNamer.h.
+#include "engine/internal/SymbolNamer.h"
 
 #include <optional>
 #include <string_view>
 #include <unordered_map>
 
-#include "ir/PyArgs.h"
+#include "ir/text/PyArgs.h"
 
 namespace symrange::engine {
 

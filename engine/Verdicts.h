@@ -11,8 +11,8 @@
 #include <utility>
 #include <vector>
 
-#include "engine/OpSemantics.h"
-#include "engine/SymValue.h"
+#include "engine/ops/OpSemantics.h"
+#include "engine/ops/SymValue.h"
 #include "ir/Diagnostic.h"
 #include "ir/Expr.h"
 #include "ir/Graph.h"

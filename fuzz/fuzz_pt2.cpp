@@ -10,9 +10,9 @@
 #include <string>
 
 #include "ir/Diagnostic.h"
-#include "ir/Reader.h"
 #include "ir/pt2/ProgramText.h"
 #include "ir/pt2/Pt2.h"
+#include "ir/text/Reader.h"
 
 namespace {
 

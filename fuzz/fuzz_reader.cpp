@@ -11,8 +11,8 @@
 #include <string_view>
 
 #include "ir/Diagnostic.h"
-#include "ir/Reader.h"
-#include "ir/Writer.h"
+#include "ir/text/Reader.h"
+#include "ir/text/Writer.h"
 
 namespace {
 

@@ -14,7 +14,7 @@
 //   atom    := INT | FLOAT | NAME | NAME '(' [or (',' or)* [',']] ')' | '(' or ')'
 #include "ir/ExprParser.h"
 
-#include "ir/CharClass.h"
+#include "ir/internal/CharClass.h"
 
 #include <algorithm>
 #include <charconv>

@@ -29,9 +29,9 @@ engine::EngineOptions options(std::uint64_t budget, const std::string& semantics
                               const std::string& inputs) {
   engine::EngineOptions o;
   if (budget > 0) o.budget.rlimit = budget;
-  if (semantics != "aten" && semantics != "range")
-    throw py::value_error("constraint_semantics must be 'aten' or 'range'");
-  o.semantics.forSizeRejectsSmallMax = semantics == "aten";
+  const auto constraints = engine::parseConstraintSemantics(semantics);
+  if (!constraints) throw py::value_error("constraint_semantics must be 'aten' or 'range'");
+  o.semantics.constraints = *constraints;
   const auto model = engine::parseInputModel(inputs);
   if (!model) throw py::value_error("inputs must be 'unchecked' or 'checked' (docs/input-model.md)");
   o.semantics.inputs = *model;

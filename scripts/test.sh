@@ -5,6 +5,9 @@
 # SANITIZE=1 builds with ASan+UBSan into build-asan instead (and leaves pytest to the plain run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# The include rules of docs/architecture.md (layers, Z3 only in solver/, private headers, no
+# cycles between folders): seconds, so before the build.
+python3 scripts/check_includes.py
 # Line tables only (-g1): what test failures and sanitizer reports need, at a fraction of the
 # compile time of full debug information (configure your own build directory to debug).
 if [ "${SANITIZE:-0}" = 1 ]; then

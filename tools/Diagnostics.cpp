@@ -3,8 +3,8 @@
 
 #include <set>
 
-#include "engine/OpSemantics.h"
 #include "engine/Report.h"
+#include "engine/ops/OpSemantics.h"
 #include "ir/pt2/Pt2.h"
 #include "tools/Output.h"
 

@@ -1,6 +1,8 @@
 // tools/EngineFlags.h — the options every analysing sub-command takes (BRIEF section 4):
-// `--inputs`, `--constraint-semantics`, `--budget`, `--ops`, registered once and turned into one typed
-// engine::EngineOptions, so `analyze` and `verify` cannot drift apart.
+// `--inputs`, `--constraint-semantics`, `--budget`, `--ops`, registered once, parsed by CLI11
+// straight into the engine's enums, and turned into the one options struct every front end
+// builds (engine::EngineOptions: `analyze`, `explain`, `verify` through tools/Batch, the
+// installed API and the Python module), so no command can lose a flag another has.
 #pragma once
 
 #include <cstdint>
@@ -14,8 +16,8 @@ namespace symrange::tools {
 
 struct EngineFlags {
   std::uint64_t budget = 0;  // Z3 rlimit per query; 0 = the engine's default
-  std::string constraintSemantics = "aten";
-  std::string inputs = "unchecked";
+  engine::ConstraintSemantics constraintSemantics = engine::ConstraintSemantics::Aten;
+  engine::InputModel inputs = engine::InputModel::Unchecked;
   std::string ops;  // a custom-op semantics file (docs/custom-ops.md); "" = none
 };
 

@@ -5,9 +5,9 @@
 #include <string>
 
 #include "ir/Diagnostic.h"
-#include "ir/Reader.h"
-#include "ir/Writer.h"
 #include "ir/pt2/Pt2.h"
+#include "ir/text/Reader.h"
+#include "ir/text/Writer.h"
 #include "tools/Commands.h"
 #include "tools/Output.h"
 

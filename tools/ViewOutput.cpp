@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "ir/Diagnostic.h"
-#include "ir/Reader.h"
 #include "ir/pt2/Pt2.h"
+#include "ir/text/Reader.h"
 #include "tools/Output.h"
 #include "tools/Views.h"
 

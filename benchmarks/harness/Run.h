@@ -10,7 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "benchmarks/harness/Modes.h"
-#include "benchmarks/workload/Workload.h"
+#include "testing/workload/Workload.h"
 
 namespace symrange::bench {
 

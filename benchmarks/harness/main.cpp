@@ -14,7 +14,7 @@
 #include "benchmarks/harness/Modes.h"
 #include "benchmarks/harness/Report.h"
 #include "benchmarks/harness/Run.h"
-#include "benchmarks/workload/Workload.h"
+#include "testing/workload/Workload.h"
 
 using namespace symrange;
 using namespace symrange::bench;

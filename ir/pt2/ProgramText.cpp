@@ -16,7 +16,7 @@
 
 #include "ir/ExprParser.h"
 #include "ir/ExprPrinter.h"
-#include "ir/pt2/SympyRepr.h"
+#include "ir/pt2/internal/SympyRepr.h"
 
 namespace symrange::ir::pt2 {
 

@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "ir/Diagnostic.h"
-#include "ir/Reader.h"
 #include "ir/pt2/ProgramText.h"
+#include "ir/text/Reader.h"
 
 namespace symrange::ir::pt2 {
 

@@ -1,5 +1,5 @@
-// ir/pt2/SympyRepr.cpp — srepr to the str spelling (see SympyRepr.h).
-#include "ir/pt2/SympyRepr.h"
+// ir/pt2/SympyRepr.cpp — srepr to the str spelling (see internal/SympyRepr.h).
+#include "ir/pt2/internal/SympyRepr.h"
 
 #include <cctype>
 #include <map>

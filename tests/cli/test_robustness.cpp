@@ -231,8 +231,8 @@ TEST_CASE("symrange-gen and symrange-workload parse their options with CLI11") {
   CHECK(one.exitCode == 0);
   CHECK(contains(one.out, "def forward"));
 
-  const std::string workload = siblingBinary("symrange-workload");
-  if (!fs::exists(workload)) return;  // built with SYMRANGE_BENCHMARKS=OFF
+  const std::string workload = siblingBinary("symrange-workload");  // testing/, with the tests
+  REQUIRE(fs::exists(workload));
   auto wbad = runCli({"--mix", "interval", "--nodes", "abc"}, {}, {}, workload);
   CHECK(wbad.exitCode == 2);
   CHECK(runCli({"--mix", "nosuchmix", "--nodes", "10"}, {}, {}, workload).exitCode == 2);

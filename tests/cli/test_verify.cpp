@@ -16,8 +16,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "testing/ProgramGenerator.h"
 #include "tests/cli/CliRun.h"
-#include "tests/support/ProgramGenerator.h"
 
 namespace fs = std::filesystem;
 using nlohmann::ordered_json;

@@ -19,8 +19,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "testing/ProgramGenerator.h"
 #include "tests/cli/CliRun.h"
-#include "tests/support/ProgramGenerator.h"
 
 namespace fs = std::filesystem;
 

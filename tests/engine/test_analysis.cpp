@@ -9,10 +9,10 @@
 #include <string>
 
 #include "engine/Engine.h"
-#include "tests/engine/EngineChecks.h"
 #include "ir/ExprEval.h"
 #include "ir/ExprPrinter.h"
-#include "ir/Reader.h"
+#include "ir/text/Reader.h"
+#include "tests/engine/EngineChecks.h"
 
 using namespace symrange;
 using solver::Verdict;

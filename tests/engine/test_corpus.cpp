@@ -16,7 +16,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/Engine.h"
-#include "ir/Reader.h"
+#include "ir/text/Reader.h"
 
 using namespace symrange;
 namespace fs = std::filesystem;
@@ -43,7 +43,7 @@ void compareFile(const fs::path& txt, Figures& f) {
   // The corpus' documented semantics: `sym_constrain_range_for_size` raises only outside
   // [min, max] (ATen's kernel also raises when max <= 2: the engine's default).
   engine::EngineOptions options;
-  options.semantics.forSizeRejectsSmallMax = false;
+  options.semantics.constraints = engine::ConstraintSemantics::Range;
   engine::Engine e = engine::Engine::fromFile(txt.string(), options);
   e.analyze();
   const std::string prog = txt.parent_path().filename().string() + "/" + txt.stem().string();
@@ -154,7 +154,7 @@ TEST_CASE("corpus: without evidence or ranges, the same verdicts and the same pr
   for (const auto& file : files) {
     CAPTURE(file.string());
     engine::EngineOptions full;
-    full.semantics.forSizeRejectsSmallMax = false;
+    full.semantics.constraints = engine::ConstraintSemantics::Range;
     engine::EngineOptions lean = full;
     lean.budget.evidence = false;
     lean.ranges = false;

@@ -1,6 +1,6 @@
 // tests/engine/test_differential.cpp — the soundness harness (BRIEF section 8): random programs
-// (tests/support/ProgramGenerator) are analysed and rewritten; original and optimized programs
-// then run through the reference interpreter (tests/support/Interpreter) on many inputs: edge
+// (testing/ProgramGenerator) are analysed and rewritten; original and optimized programs
+// then run through the reference interpreter (testing/Interpreter) on many inputs: edge
 // values, random values, and the generator's reference points with their neighbours (each
 // scalar +-1), on which most checks hold so the deep paths run. They
 // must raise at the same check or both succeed with equal outputs. On the same runs the verdicts
@@ -26,9 +26,9 @@
 #include <vector>
 
 #include "engine/Engine.h"
-#include "ir/Reader.h"
-#include "tests/support/Interpreter.h"
-#include "tests/support/ProgramGenerator.h"
+#include "ir/text/Reader.h"
+#include "testing/Interpreter.h"
+#include "testing/ProgramGenerator.h"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "engine/OpSemantics.h"
+#include "engine/ops/OpSemantics.h"
 #include "ir/ExprEval.h"
 #include "ir/ExprPrinter.h"
 
@@ -429,4 +429,56 @@ TEST_CASE("in-place ops are marked as mutating, unknown foo_ ops mutate sizes") 
   for (const auto& s : engine::opTable())
     if (s.effect == engine::OpEffect::Pure) CHECK(s.raises == engine::Raises::OnPreconditions);
     else CHECK(s.raises == engine::Raises::Maybe);
+}
+
+TEST_CASE("what the analysis treats specially about an op is a field of its table entry") {
+  struct Row {
+    const char* target;
+    engine::OpEffect effect;
+    bool sizeLike, assertsArgument0;
+    engine::Control control;
+  };
+  using E = engine::OpEffect;
+  using C = engine::Control;
+  const Row rows[] = {
+      {"torch.ops.aten.sym_constrain_range_for_size.default", E::Constraint, true, false, C::None},
+      {"torch.sym_constrain_range_for_size", E::Constraint, true, false, C::None},
+      {"torch._constrain_as_size", E::Constraint, true, false, C::None},
+      {"torch.ops.aten.sym_constrain_range.default", E::Constraint, false, false, C::None},
+      {"torch._constrain_as_value", E::Constraint, false, false, C::None},
+      {"torch.ops.aten._assert_scalar.default", E::Check, false, true, C::None},
+      {"torch.ops.aten._assert_async.msg", E::Check, false, true, C::None},
+      {"torch._check", E::Check, false, true, C::None},
+      {"torch._assert", E::Check, false, false, C::None},
+      {"torch._check_is_size", E::Check, false, false, C::None},
+      {"torch.ops.higher_order.cond", E::Control, false, false, C::Cond},
+      {"torch.ops.higher_order.wrap", E::Control, false, false, C::Wrap},
+      {"operator.add", E::Pure, false, false, C::None},
+  };
+  for (const Row& r : rows) {
+    ir::Node n("n", ir::NodeOp::CallFunction, r.target);
+    const engine::OpSpec* s = engine::findOp(n);
+    CAPTURE(r.target);
+    REQUIRE(s != nullptr);
+    CHECK(s->effect == r.effect);
+    CHECK(s->sizeLike == r.sizeLike);
+    CHECK(s->assertsArgument0 == r.assertsArgument0);
+    CHECK(s->control == r.control);
+  }
+  // the properties belong to their kind of op
+  for (const auto& s : engine::opTable()) {
+    CAPTURE(s.key);
+    if (s.sizeLike) CHECK(s.effect == E::Constraint);
+    if (s.assertsArgument0) CHECK(s.effect == E::Check);
+    CHECK((s.control != C::None) == (s.effect == E::Control));
+  }
+}
+
+TEST_CASE("the semantics and input model enums read and print their CLI words") {
+  for (auto c : {engine::ConstraintSemantics::Aten, engine::ConstraintSemantics::Range})
+    CHECK(engine::parseConstraintSemantics(engine::toString(c)) == c);
+  for (auto m : {engine::InputModel::Unchecked, engine::InputModel::Checked})
+    CHECK(engine::parseInputModel(engine::toString(m)) == m);
+  CHECK_FALSE(engine::parseConstraintSemantics("ATEN").has_value());
+  CHECK_FALSE(engine::parseInputModel("").has_value());
 }

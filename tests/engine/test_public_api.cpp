@@ -10,8 +10,8 @@
 
 #include <symrange/symrange.h>
 
-#include "engine/CustomOps.h"
 #include "engine/Engine.h"
+#include "engine/ops/CustomOps.h"
 
 namespace fs = std::filesystem;
 

@@ -1,4 +1,4 @@
-// tests/engine/test_workload.cpp — the benchmark workload generator (benchmarks/workload):
+// tests/engine/test_workload.cpp — the benchmark workload generator (testing/workload):
 // every mix reads back with the node and check counts it reports, lands within 10% of the
 // requested size with about a third of its nodes checks, is deterministic in its spec, runs to
 // the end on its reference input in the reference interpreter, and gives the engine work it can
@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
-#include "benchmarks/workload/Workload.h"
 #include "engine/Engine.h"
-#include "ir/Reader.h"
-#include "tests/support/Interpreter.h"
+#include "ir/text/Reader.h"
+#include "testing/Interpreter.h"
+#include "testing/workload/Workload.h"
 
 using namespace symrange;
 using bench::Mix;

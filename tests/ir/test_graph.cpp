@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "ir/GraphAlgo.h"
-#include "ir/Reader.h"
-#include "ir/Tails.h"
+#include "ir/text/Reader.h"
+#include "ir/text/internal/Tails.h"
 
 using namespace symrange::ir;
 

@@ -9,11 +9,11 @@
 #include <string>
 #include <unistd.h>
 
-#include "tests/support/FileText.h"
 #include "ir/Diagnostic.h"
-#include "ir/Writer.h"
 #include "ir/pt2/Pt2.h"
-#include "ir/pt2/SympyRepr.h"
+#include "ir/pt2/internal/SympyRepr.h"
+#include "ir/text/Writer.h"
+#include "tests/support/FileText.h"
 
 using namespace symrange::ir;
 using namespace symrange::ir::pt2;

@@ -12,9 +12,9 @@
 #include "ir/ExprParser.h"
 #include "ir/ExprPrinter.h"
 #include "ir/GraphAlgo.h"
-#include "ir/PyArgs.h"
-#include "ir/Reader.h"
-#include "ir/Writer.h"
+#include "ir/text/PyArgs.h"
+#include "ir/text/Reader.h"
+#include "ir/text/Writer.h"
 
 using namespace symrange::ir;
 

@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "tests/support/FileText.h"
 #include "ir/ExprParser.h"
 #include "ir/GraphAlgo.h"
-#include "ir/Reader.h"
-#include "ir/Writer.h"
+#include "ir/text/Reader.h"
+#include "ir/text/Writer.h"
+#include "tests/support/FileText.h"
 
 using namespace symrange::ir;
 namespace fs = std::filesystem;
