@@ -14,7 +14,7 @@
 
 #include <iostream>
 
-#include "engine/CustomOps.h"
+#include "engine/ops/CustomOps.h"
 #include "engine/Engine.h"
 #include "ir/Diagnostic.h"
 #include "ir/pt2/Pt2.h"
