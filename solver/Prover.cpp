@@ -166,7 +166,11 @@ Answer Prover::Impl::prove(ExprRef goal) {
   if (!budget.naive) goal = cancelCommonTerms(cx, goal);
   ++stats.queries;
   Answer a = budget.naive ? naiveDecide(goal) : decide(goal);
-  if (a.verdict == Verdict::Fails && !budget.evidence && !budget.naive) a = withEvidence(goal);
+  // (the constant and interval tiers give the same answer, evidence included, either way)
+  const bool noEvidence = a.method == Method::Smt || a.method == Method::Cache;
+  if (a.verdict == Verdict::Fails && noEvidence && !budget.evidence && !budget.naive) {
+    a = withEvidence(goal);
+  }
   if (a.verdict == Verdict::Unknown) ++stats.unknownByReason[a.reason];
   if (a.method == Method::Constant) ++stats.decidedConstant;
   if (a.method == Method::Interval) ++stats.decidedInterval;
