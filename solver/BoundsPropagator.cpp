@@ -4,6 +4,7 @@
 #include "solver/BoundsPropagator.h"
 
 #include <algorithm>
+#include <atomic>
 #include <set>
 #include <span>
 
@@ -113,14 +114,21 @@ SymBound Box::get(ExprRef sym) const {
   return b;
 }
 
-void Box::set(const SymBound& b) {
+void Box::set(SymBound b) {
+  const std::uint32_t id = b.sym->id();
   if (recording_) {
-    auto it = own_.find(b.sym->id());
-    trail_.emplace_back(b.sym->id(), it == own_.end() ? std::nullopt : std::optional<SymBound>(it->second));
+    auto it = own_.find(id);
+    trail_.emplace_back(id, it == own_.end() ? std::nullopt : std::optional<SymBound>(it->second));
   }
-  own_[b.sym->id()] = b;
   changed_.push_back(b.sym);
   if (b.iv.isEmpty()) setConflict(unite(b.loDeps, b.hiDeps));
+  own_[id] = std::move(b);
+  stamp_ = nextStamp();
+}
+
+std::uint64_t Box::nextStamp() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
 }
 
 DepSet Box::conflictDeps() const {
@@ -132,6 +140,7 @@ void Box::setConflict(DepSet deps) {
   if (conflict_) return;
   conflict_ = true;
   conflictDeps_ = std::move(deps);
+  stamp_ = nextStamp();
 }
 
 Box::Mark Box::mark() {
@@ -149,6 +158,7 @@ void Box::rollback(const Mark& m) {
   conflict_ = m.conflict;
   conflictDeps_ = m.conflictDeps;
   changed_.clear();
+  stamp_ = nextStamp();
 }
 
 void Box::stopRecording() {
@@ -164,6 +174,15 @@ std::vector<ExprRef> Box::takeChanged() {
 
 Interval Propagator::intervalOf(const Box& box, ExprRef e) {
   return evalInterval(e, [&box](ExprRef s) { return box.interval(s); }).value;
+}
+
+Interval Propagator::ivOf(const Box& box, ExprRef e) {
+  if (!eval_ || evalBox_ != &box || evalStamp_ != box.stamp()) {
+    eval_.emplace([&box](ExprRef s) { return box.interval(s); });
+    evalBox_ = &box;
+    evalStamp_ = box.stamp();
+  }
+  return eval_->eval(e).value;
 }
 
 namespace {
@@ -195,6 +214,7 @@ bool smallSymbols(ExprRef e, std::vector<ExprRef>& out) {
 }  // namespace
 
 DepSet Propagator::symDeps(const Box& box, ExprRef e) const {
+  if (!track_) return {};
   std::vector<ExprRef> syms;
   if (!smallSymbols(e, syms)) syms = ir::freeSymbols(e);
   DepSet out;
@@ -210,6 +230,7 @@ DepSet Propagator::symDeps(const Box& box, ExprRef e) const {
 }
 
 DepSet Propagator::endDeps(const Box& box, ExprRef e, bool lower) const {
+  if (!track_) return {};
   return ir::visitKind<DepSet>(e, [&]<ExprKind K>(ir::Kind<K>) -> DepSet {
     if constexpr (K == ExprKind::IntConst || K == ExprKind::BoolConst) {
       return {};
@@ -258,7 +279,27 @@ bool Propagator::hasDisjunction(ExprRef e) {
   return !ir::forEachSubexpr(e, [](ExprRef x) { return x->kind() != ExprKind::Or; });
 }
 
-DepSet Propagator::withCurrent(const DepSet& deps) const { return unite(deps, DepSet{current_}); }
+DepSet Propagator::withCurrent(const DepSet& deps) const {
+  if (!track_) return {};
+  return unite(deps, DepSet{current_});
+}
+
+void Propagator::narrowSymbol(Box& box, ExprRef sym, const Interval& n, const DepSet& depsLo,
+                              const DepSet& depsHi, bool addCurrent) {
+  SymBound b;
+  b.sym = sym;
+  b.iv = n;
+  if (track_) {
+    // an end that moves takes the new reasons, the other keeps its own
+    const SymBound* cur = box.find(sym);
+    const Interval old = cur ? cur->iv : box.interval(sym);
+    if (n.lo() != old.lo()) b.loDeps = addCurrent ? withCurrent(depsLo) : depsLo;
+    else if (cur) b.loDeps = cur->loDeps;
+    if (n.hi() != old.hi()) b.hiDeps = addCurrent ? withCurrent(depsHi) : depsHi;
+    else if (cur) b.hiDeps = cur->hiDeps;
+  }
+  box.set(std::move(b));
+}
 
 bool Propagator::run(const std::vector<std::size_t>& start, std::size_t maxRevisions) {
   std::set<std::size_t> queue(start.begin(), start.end());
@@ -272,7 +313,7 @@ bool Propagator::run(const std::vector<std::size_t>& start, std::size_t maxRevis
     revise(constraints_[pos]);
     for (ExprRef sym : box_.takeChanged()) {
       next.clear();
-      touching_(sym, next);
+      (*touching_)(sym, next);
       for (std::size_t n : next) {
         if (n != pos) queue.insert(n);
       }
@@ -285,7 +326,7 @@ void Propagator::revise(const Constraint& c) {
   current_ = c.dep;
   // the constraint as a whole: a fact with no defined value (a constant zero divisor) or whose
   // value excludes `want` cannot hold; a goal's negation also holds where the goal raises
-  Interval whole = intervalOf(box_, c.expr);
+  Interval whole = ivOf(box_, c.expr);
   if ((c.impliesDefined && whole.isEmpty() && !hasDisjunction(c.expr)) ||
       (!whole.isEmpty() && !whole.contains(c.want ? 1 : 0))) {
     box_.setConflict(withCurrent(symDeps(box_, c.expr)));
@@ -314,17 +355,18 @@ void Propagator::excludeZeroDivisors(Box& box, ExprRef e) {
   if (!ir::isDivisionKind(e->kind())) return;
   ExprRef b = e->op(1);
   if (!b->isSymbol() || b->type() != ExprType::Int) return;
-  SymBound sb = box.get(b);
-  Interval narrowed = withoutEnd(sb.iv, 0);
-  if (narrowed == sb.iv) return;
+  const Interval iv = box.interval(b);
+  Interval narrowed = withoutEnd(iv, 0);
+  if (narrowed == iv) return;
+  const SymBound* sb = box.find(b);
+  const DepSet none;
+  const DepSet& lo = sb ? sb->loDeps : none;
+  const DepSet& hi = sb ? sb->hiDeps : none;
   if (narrowed.isEmpty()) {
-    box.setConflict(withCurrent(unite(sb.loDeps, sb.hiDeps)));
+    box.setConflict(withCurrent(unite(lo, hi)));
     return;
   }
-  if (narrowed.lo() != sb.iv.lo()) sb.loDeps = withCurrent(sb.loDeps);
-  if (narrowed.hi() != sb.iv.hi()) sb.hiDeps = withCurrent(sb.hiDeps);
-  sb.iv = narrowed;
-  box.set(sb);
+  narrowSymbol(box, b, narrowed, lo, hi, true);
 }
 
 
@@ -362,16 +404,16 @@ void Propagator::narrowBool(Box& box, ExprRef e, bool want, const DepSet& deps, 
       } else if (k == ExprKind::Ge) {
         narrowLe(box, b, a, 0, deps);
       } else if (k == ExprKind::Eq) {
-        narrowInt(box, a, intervalOf(box, b), unite(deps, endDeps(box, b, true)),
+        narrowInt(box, a, ivOf(box, b), unite(deps, endDeps(box, b, true)),
                   unite(deps, endDeps(box, b, false)), 0);
-        narrowInt(box, b, intervalOf(box, a), unite(deps, endDeps(box, a, true)),
+        narrowInt(box, b, ivOf(box, a), unite(deps, endDeps(box, a, true)),
                   unite(deps, endDeps(box, a, false)), 0);
       } else {
         // Ne: removes a point value that is an end of the other side
-        Interval ia = intervalOf(box, a), ib = intervalOf(box, b);
+        Interval ia = ivOf(box, a), ib = ivOf(box, b);
         DepSet d = unite(deps, unite(symDeps(box, a), symDeps(box, b)));
         if (ib.isPoint()) narrowInt(box, a, withoutEnd(ia, ib.lo()), d, d, 0);
-        ia = intervalOf(box, a);
+        ia = ivOf(box, a);
         if (ia.isPoint()) narrowInt(box, b, withoutEnd(ib, ia.lo()), d, d, 0);
       }
       return;
@@ -410,7 +452,7 @@ void Propagator::narrowDisjunction(Box& box, std::span<const ir::Expr* const> al
   // The hull over the surviving alternatives; a symbol one of them leaves alone keeps its
   // interval. The dead alternatives' reasons justify every narrowing.
   for (const auto& [id, first] : alive.front().own()) {
-    SymBound cur = box.get(first.sym);
+    const Interval curIv = box.interval(first.sym);
     Interval hull = Interval::empty();
     DepSet lo = deadDeps, hi = deadDeps;
     bool everywhere = true;
@@ -425,25 +467,22 @@ void Propagator::narrowDisjunction(Box& box, std::span<const ir::Expr* const> al
       hi = unite(hi, it->second.hiDeps);
     }
     if (!everywhere) continue;
-    Interval narrowed = cur.iv.intersect(hull);
-    if (narrowed == cur.iv) continue;
-    if (narrowed.lo() != cur.iv.lo()) cur.loDeps = lo;
-    if (narrowed.hi() != cur.iv.hi()) cur.hiDeps = hi;
-    cur.iv = narrowed;
-    box.set(cur);
+    Interval narrowed = curIv.intersect(hull);
+    if (narrowed == curIv) continue;
+    narrowSymbol(box, first.sym, narrowed, lo, hi, false);
   }
 }
 
 void Propagator::narrowLe(Box& box, ExprRef x, ExprRef y, std::int64_t strict, const DepSet& deps) {
   // x + strict <= y
-  Interval iy = intervalOf(box, y);
+  Interval iy = ivOf(box, y);
   if (iy.isEmpty()) return;
   if (iy.hasHi()) {
     Interval t = Interval::point(iy.hi()).sub(Interval::point(strict));
     DepSet d = unite(deps, endDeps(box, y, false));
     narrowInt(box, x, t.hasHi() ? Interval::atMost(t.hi()) : Interval::full(), d, d, 0);
   }
-  Interval ix = intervalOf(box, x);
+  Interval ix = ivOf(box, x);
   if (ix.hasLo()) {
     DepSet d = unite(deps, endDeps(box, x, true));
     narrowInt(box, y, Interval::atLeast(ix.lo()).add(Interval::point(strict)), d, d, 0);
@@ -453,21 +492,24 @@ void Propagator::narrowLe(Box& box, ExprRef x, ExprRef y, std::int64_t strict, c
 void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const DepSet& depsLo,
                            const DepSet& depsHi, int depth) {
   if (box.conflict() || depth > kMaxIntDepth) return;
-  Interval cur = intervalOf(box, e);
+  Interval cur = ivOf(box, e);
   if (target.containsAll(cur)) return;
   Interval n = cur.intersect(target);
   // the end of `cur` the target excludes entirely (for the reasons of a conflict)
   const bool belowLo = target.hasHi() && cur.hasLo() && target.hi() < cur.lo();
   if (e->isSymbol()) {
-    SymBound b = box.get(e);
     if (n.isEmpty()) {
-      box.setConflict(withCurrent(belowLo ? unite(depsHi, b.loDeps) : unite(depsLo, b.hiDeps)));
+      if (track_) {
+        const SymBound* b = box.find(e);
+        const DepSet none;
+        box.setConflict(withCurrent(belowLo ? unite(depsHi, b ? b->loDeps : none)
+                                            : unite(depsLo, b ? b->hiDeps : none)));
+      } else {
+        box.setConflict({});
+      }
       return;
     }
-    if (n.lo() != b.iv.lo()) b.loDeps = withCurrent(depsLo);
-    if (n.hi() != b.iv.hi()) b.hiDeps = withCurrent(depsHi);
-    b.iv = n;
-    box.set(b);
+    narrowSymbol(box, e, n, depsLo, depsHi, true);
     return;
   }
   if (n.isEmpty()) {
@@ -486,7 +528,7 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
         DepSet othersLo, othersHi;
         for (std::size_t j = 0; j < ops.size(); ++j) {
           if (j == i) continue;
-          others = others.add(intervalOf(box, ops[j]));
+          others = others.add(ivOf(box, ops[j]));
           othersLo = unite(othersLo, endDeps(box, ops[j], true));
           othersHi = unite(othersHi, endDeps(box, ops[j], false));
         }
@@ -524,7 +566,7 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
       }
       return;
     } else if constexpr (K == ExprKind::Abs) {
-      Interval ix = intervalOf(box, ops[0]);
+      Interval ix = ivOf(box, ops[0]);
       DepSet d = unite(both, symDeps(box, ops[0]));
       if (ix.hasLo() && ix.lo() >= 0) {
         narrowInt(box, ops[0], n, d, d, depth + 1);
@@ -546,7 +588,7 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
       int count = 0;
       DepSet d = isMax ? depsLo : depsHi;
       for (ExprRef o : ops) {
-        Interval io = intervalOf(box, o);
+        Interval io = ivOf(box, o);
         bool can = isMax ? (!io.hasHi() || io.hi() >= target.lo())
                          : (!io.hasLo() || io.lo() <= target.hi());
         if (can) {
@@ -562,15 +604,15 @@ void Propagator::narrowInt(Box& box, ExprRef e, const Interval& target, const De
       }
       return;
     } else if constexpr (K == ExprKind::Where) {
-      Interval c = intervalOf(box, ops[0]);
+      Interval c = ivOf(box, ops[0]);
       DepSet d = unite(both, symDeps(box, ops[0]));
       if (c.isTrue()) {
         narrowInt(box, ops[1], n, d, d, depth + 1);
       } else if (c.isFalse()) {
         narrowInt(box, ops[2], n, d, d, depth + 1);
-      } else if (intervalOf(box, ops[1]).intersect(n).isEmpty()) {
+      } else if (ivOf(box, ops[1]).intersect(n).isEmpty()) {
         narrowBool(box, ops[0], false, unite(both, symDeps(box, ops[1])), kMaxDisjunctionDepth);
-      } else if (intervalOf(box, ops[2]).intersect(n).isEmpty()) {
+      } else if (ivOf(box, ops[2]).intersect(n).isEmpty()) {
         narrowBool(box, ops[0], true, unite(both, symDeps(box, ops[2])), kMaxDisjunctionDepth);
       }
       return;

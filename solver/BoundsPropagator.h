@@ -17,6 +17,7 @@
 #include "ir/Expr.h"
 #include "solver/FactStore.h"
 #include "solver/Interval.h"
+#include "solver/IntervalEval.h"
 
 namespace symrange::solver {
 
@@ -44,7 +45,10 @@ class Box {
   /// The stored bound of `sym` on this layer or below (nullptr when nothing is known).
   [[nodiscard]] const SymBound* find(ir::ExprRef sym) const;
   [[nodiscard]] Interval interval(ir::ExprRef sym) const;
-  void set(const SymBound& b);
+  void set(SymBound b);
+  /// Changes whenever the box (this layer) changes; unique across boxes, so that a cache of
+  /// interval evaluations keyed by it never mistakes one box (or one state) for another.
+  [[nodiscard]] std::uint64_t stamp() const { return stamp_; }
 
   [[nodiscard]] bool conflict() const { return conflict_ || (base_ && base_->conflict()); }
   [[nodiscard]] DepSet conflictDeps() const;
@@ -75,6 +79,8 @@ class Box {
   std::vector<ir::ExprRef> changed_;
   bool conflict_ = false;
   DepSet conflictDeps_;
+  std::uint64_t stamp_ = nextStamp();
+  static std::uint64_t nextStamp();
 };
 
 /// A boolean constraint: `expr` must evaluate to `want`; narrowing it records `dep`.
@@ -96,8 +102,22 @@ class Propagator {
   /// Appends the positions (in the constraint list) of the constraints mentioning `sym`.
   using Touching = std::function<void(ir::ExprRef sym, std::vector<std::size_t>& out)>;
 
-  Propagator(Box& box, const std::vector<Constraint>& constraints, Touching touching)
-      : box_(box), constraints_(constraints), touching_(std::move(touching)) {}
+  /// Dependency tracking (`Deps::Track`) records which facts justify each narrowed end (for
+  /// `because` and conflicts); `Deps::Skip` narrows the same intervals without it, for boxes
+  /// whose reasons nobody reads (labeling, witness search): no dependency set is built.
+  enum class Deps : std::uint8_t { Track, Skip };
+
+  /// `touching` is referenced, not copied: it must outlive the propagator.
+  Propagator(Box& box, const std::vector<Constraint>& constraints, const Touching& touching,
+             Deps deps = Deps::Track)
+      : box_(box), constraints_(constraints), touching_(&touching), track_(deps == Deps::Track) {}
+  /// As above, owning a temporary `touching`.
+  Propagator(Box& box, const std::vector<Constraint>& constraints, Touching&& touching,
+             Deps deps = Deps::Track)
+      : box_(box), constraints_(constraints), owned_(std::move(touching)), touching_(&owned_),
+        track_(deps == Deps::Track) {}
+  Propagator(const Propagator&) = delete;
+  Propagator& operator=(const Propagator&) = delete;
 
   /// Revises the constraints at `start`, then (worklist, in position order) every constraint
   /// mentioning a narrowed symbol, at most `maxRevisions` revisions in all. Returns false
@@ -108,6 +128,10 @@ class Propagator {
   [[nodiscard]] static Interval intervalOf(const Box& box, ir::ExprRef e);
 
  private:
+  /// intervalOf through an evaluator kept while `box` is unchanged: one revision evaluates
+  /// each node of its constraint once, not once per level of the backward narrowing.
+  Interval ivOf(const Box& box, ir::ExprRef e);
+
   void revise(const Constraint& c);
   /// An Or inside: the fact may hold where some operand is undefined (Z3Lowering::factHolds).
   static bool hasDisjunction(ir::ExprRef e);
@@ -127,10 +151,20 @@ class Propagator {
   DepSet endDeps(const Box& box, ir::ExprRef e, bool lower) const;
   DepSet withCurrent(const DepSet& deps) const;
 
+  /// Narrows `sym` to `n` (inside its current interval, non-empty): an end that moves takes
+  /// `depsLo` / `depsHi` as its reasons (with the current constraint when `addCurrent`).
+  void narrowSymbol(Box& box, ir::ExprRef sym, const Interval& n, const DepSet& depsLo,
+                    const DepSet& depsHi, bool addCurrent);
+
   Box& box_;
   const std::vector<Constraint>& constraints_;
-  Touching touching_;
+  Touching owned_;
+  const Touching* touching_ = nullptr;
+  bool track_ = true;
   FactIndex current_ = 0;
+  const Box* evalBox_ = nullptr;
+  std::uint64_t evalStamp_ = 0;
+  std::optional<IntervalEvaluator> eval_;
 };
 
 }  // namespace symrange::solver

@@ -166,6 +166,11 @@ Answer Prover::Impl::prove(ExprRef goal) {
   if (!budget.naive) goal = cancelCommonTerms(cx, goal);
   ++stats.queries;
   Answer a = budget.naive ? naiveDecide(goal) : decide(goal);
+  // (the constant and interval tiers give the same answer, evidence included, either way)
+  const bool noEvidence = a.method == Method::Smt || a.method == Method::Cache;
+  if (a.verdict == Verdict::Fails && noEvidence && !budget.evidence && !budget.naive) {
+    a = withEvidence(goal);
+  }
   if (a.verdict == Verdict::Unknown) ++stats.unknownByReason[a.reason];
   if (a.method == Method::Constant) ++stats.decidedConstant;
   if (a.method == Method::Interval) ++stats.decidedInterval;
@@ -177,6 +182,18 @@ Answer Prover::Impl::prove(ExprRef goal) {
     unsat = u;  // a slice of the facts is contradictory: so are the facts
   }
   if (smt) stats.smtMillis = smt->millis();
+  return a;
+}
+
+Answer Prover::Impl::withEvidence(ExprRef goal) {
+  // decided again as with Budget::evidence on: fresh contexts for Z3's part, and no cache
+  // lookup (a cached answer of this prover may come from the long-lived solver, without
+  // evidence); the answer is then stored with its evidence
+  budget.evidence = true;
+  redoing = true;
+  Answer a = decide(goal);
+  budget.evidence = false;
+  redoing = false;
   return a;
 }
 
@@ -227,7 +244,12 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
   Slice s = sliceFor(goal);
   // the cache: this goal, or a hint from its negation
   std::optional<Verdict> hint;
-  if (budget.useCache) {
+  if (budget.useCache && redoing) {
+    // withEvidence: not this goal's answer (it may lack evidence), only the hint
+    if (const CachedAnswer* c = cache.findNegation(s.exprIds, goal); c && alwaysDefined(goal)) {
+      hint = negate(c->answer.verdict);
+    }
+  } else if (budget.useCache) {
     bool negated = false;
     if (const CachedAnswer* c = cache.find(s.exprIds, goal, negated)) {
       if (!negated) {

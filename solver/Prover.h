@@ -64,7 +64,9 @@ struct Budget {
   /// deleting a context costs milliseconds). Off (`symrange analyze` without a report), Z3's
   /// verdicts come from one long-lived incremental solver and carry no core or model; a query
   /// that solver leaves unknown, or whose model evaluation does not confirm, still goes to a
-  /// fresh context, so the verdicts are those computed with evidence.
+  /// fresh context, so the verdicts are those computed with evidence. A goal found to always
+  /// fail (Verdict::Fails) is decided again with evidence: its answer, `because` and `witness`
+  /// included, is then the one given with evidence on.
   bool evidence = true;
   /// The benchmark's naive SMT baseline: prove() gives every goal a fresh Z3 solver with every
   /// active fact asserted; no constant or interval tier, slicing or cache (the flags above are

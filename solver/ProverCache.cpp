@@ -47,6 +47,14 @@ const CachedAnswer* ProverCache::find(const std::vector<std::uint32_t>& factExpr
   return nullptr;
 }
 
+const CachedAnswer* ProverCache::findNegation(const std::vector<std::uint32_t>& factExprs,
+                                              ExprRef goal) const {
+  bool positive = true;
+  GoalKey k = goalKey(goal, positive);
+  auto it = entries_.find(Key{factExprs, k, !positive});
+  return it == entries_.end() ? nullptr : &it->second;
+}
+
 void ProverCache::store(const std::vector<std::uint32_t>& factExprs, ExprRef goal,
                         CachedAnswer entry) {
   bool positive = true;

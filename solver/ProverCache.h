@@ -36,6 +36,9 @@ class ProverCache {
   /// The entry for exactly this goal, or (with `negated` set) the one for its negation.
   [[nodiscard]] const CachedAnswer* find(const std::vector<std::uint32_t>& factExprs,
                                          ir::ExprRef goal, bool& negated) const;
+  /// The entry of the goal's negation alone (nullptr when there is none).
+  [[nodiscard]] const CachedAnswer* findNegation(const std::vector<std::uint32_t>& factExprs,
+                                                 ir::ExprRef goal) const;
   void store(const std::vector<std::uint32_t>& factExprs, ir::ExprRef goal, CachedAnswer entry);
   [[nodiscard]] std::size_t size() const { return entries_.size(); }
 

@@ -143,7 +143,7 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
       }
     };
     Box narrowed(&box);
-    Propagator prop(narrowed, cons, touching);
+    Propagator prop(narrowed, cons, touching, Propagator::Deps::Skip);
     if (!prop.run(start, kRevisionsPerQuery)) continue;
     if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass)) return p;
   }

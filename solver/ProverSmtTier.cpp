@@ -51,7 +51,7 @@ bool Prover::Impl::certifiedByPool(const Slice& s, ExprRef goal) {
     std::vector<std::size_t> start;
     for (ExprRef changed : b.takeChanged()) touching(changed, start);
     start.push_back(s.facts.size());
-    Propagator prop(b, cons, touching);
+    Propagator prop(b, cons, touching, Propagator::Deps::Skip);
     if (!prop.run(start, kRevisionsPerQuery)) continue;
     if (auto p = labelBox(b, cons, touching, s.symbols, LabelStrategy::NearZero,
                           kRevisionsPerQuery, kPoolNodes, accept)) {

@@ -92,7 +92,7 @@ class Labeler {
         child.set(pinned);
         std::vector<std::size_t> start;
         for (ExprRef changed : child.takeChanged()) touching_(changed, start);
-        Propagator prop(child, cons_, touching_);
+        Propagator prop(child, cons_, touching_, Propagator::Deps::Skip);
         if (!prop.run(start, maxRevisions_)) continue;
       }
       point_.emplace_back(s, v);
@@ -123,7 +123,10 @@ std::optional<Assignment> labelBox(const Box& box, const std::vector<Constraint>
                                    const std::function<bool(const Assignment&)>& accept) {
   if (box.conflict()) return std::nullopt;
   Labeler l(constraints, touching, symbols, strategy, maxRevisions, maxNodes, accept);
-  if (!l.search(box, 0)) return std::nullopt;
+  // choices go on a layer of their own: each search node copies only that layer, never `box`
+  // (the prover's box of every fact, with its reasons and undo log)
+  const Box top(&box);
+  if (!l.search(top, 0)) return std::nullopt;
   return l.point_;
 }
 

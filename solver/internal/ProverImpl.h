@@ -159,6 +159,11 @@ struct Prover::Impl {
   // ---- prove --------------------------------------------------------------------------
   Answer prove(ExprRef goal);
   Answer decide(ExprRef goal);
+  /// Budget::evidence off: a goal that always fails is decided again with evidence (its
+  /// `because` and `witness` are what a report or a diagnostic shows of it), so that its
+  /// answer is the one the prover gives with evidence on.
+  Answer withEvidence(ExprRef goal);
+  bool redoing = false;  // inside withEvidence
   Answer decideSlice(ExprRef goal);
   static std::optional<Verdict> negate(Verdict v);
 

@@ -514,3 +514,34 @@ TEST_CASE("prover: a square that leaves int64 is required, with a witness, witho
     CHECK(r.value->i == 0);  // the check fires there
   }
 }
+
+// Budget::evidence off (what `symrange analyze` uses): a goal that always fails is decided
+// again with evidence, so its answer, facts and witness included, is the one given with
+// evidence on (the diagnostic of a failing check prints both).
+TEST_CASE("prover: without evidence, a goal that always fails still has its facts and witness") {
+  const std::vector<std::pair<std::string, std::string>> facts = {
+      {"2*u0 + 3*u1 == 7", "lin"}, {"u0 >= 0", "u0_nonneg"}, {"u1 >= 0", "u1_nonneg"},
+      {"u2 >= 5", "u2_low"}};
+  const std::vector<std::string> goals = {"u0 + u1 != 3", "u0 > 2", "u1 < 1", "u2 < 5",
+                                          "u0 + u2 >= 7"};
+  for (const std::string& g : goals) {
+    CAPTURE(g);
+    std::map<bool, Answer> byEvidence;
+    for (const bool evidence : {true, false}) {
+      ir::ExprContext cx;
+      Budget b;
+      b.evidence = evidence;
+      Prover p(cx, b);
+      for (const auto& [text, label] : facts) p.addFact(parse(cx, text), label);
+      (void)p.prove(parse(cx, g));  // a second query finds the first one's cache entry
+      byEvidence[evidence] = p.prove(parse(cx, g));
+    }
+    const Answer& on = byEvidence[true];
+    const Answer& off = byEvidence[false];
+    CHECK(on.verdict == off.verdict);
+    if (on.verdict != Verdict::Fails) continue;
+    CHECK(!off.because.empty());
+    CHECK(off.because == on.because);
+    CHECK(off.witness == on.witness);
+  }
+}
