@@ -136,8 +136,8 @@ int execEngine(const VerifyOptions& o, const Shard& shard, const engine::EngineO
   spec["junit"] = o.junit;
   spec["sarif"] = o.sarif;
   spec["budget"] = o.engine.budget;
-  spec["constraint_semantics"] = o.engine.constraintSemantics;
-  spec["inputs"] = o.engine.inputs;
+  spec["constraint_semantics"] = engine::toString(o.engine.constraintSemantics);
+  spec["inputs"] = engine::toString(o.engine.inputs);
   spec["ops"] = o.engine.ops;
   std::error_code ec;
   const auto here = std::filesystem::read_symlink("/proc/self/exe", ec).parent_path() / "python";

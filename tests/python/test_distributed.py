@@ -230,13 +230,19 @@ def test_shard_of_an_indexed_job_on_the_cluster(cluster, tmp_path):
     usage error that says it is not there yet."""
     samples = str(ROOT / "tests" / "fixtures" / "samples")
     env = dict(os.environ, JOB_COMPLETION_INDEX="1")
+    # the engine flags travel to the workers as words (an enum once went over as a number)
+    flags = ["--inputs", "checked", "--constraint-semantics", "range"]
     dist = subprocess.run([str(binary()), "verify", "--engine", "dask", str(cluster), samples, "--shard-total", "3",
-                           "--report", str(tmp_path / "dist.json")], env=env, capture_output=True, text=True,
+                           *flags, "--report", str(tmp_path / "dist.json")], env=env, capture_output=True, text=True,
                           timeout=300)
-    local = subprocess.run([str(binary()), "verify", samples, "--shard", "1/3", "--report", str(tmp_path / "local.json")],
-                           capture_output=True, text=True, timeout=300)
+    local = subprocess.run([str(binary()), "verify", samples, "--shard", "1/3", *flags,
+                            "--report", str(tmp_path / "local.json")], capture_output=True, text=True, timeout=300)
+    default = subprocess.run([str(binary()), "verify", samples, "--shard", "1/3",
+                              "--report", str(tmp_path / "default.json")], capture_output=True, text=True, timeout=300)
     assert dist.returncode == local.returncode, dist.stderr
     assert without_timings(tmp_path / "dist.json") == without_timings(tmp_path / "local.json")
+    assert without_timings(tmp_path / "dist.json") != without_timings(tmp_path / "default.json"), \
+        "the flags change this shard's verdicts, so the comparison shows they reached the workers"
     assert json.loads((tmp_path / "dist.json").read_text())["summary"]["shard"] == "1/3"
     ray = subprocess.run([str(binary()), "verify", "--engine", "ray", str(cluster), samples],
                          capture_output=True, text=True, timeout=300)
