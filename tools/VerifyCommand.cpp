@@ -120,7 +120,7 @@ std::string joined(const std::vector<std::string>& words) {
 /// `--engine NAME ADDRESS`: replaces this process by the Python driver (python/symrange/batch.py)
 /// with the run as a JSON spec; `SYMRANGE_PYTHON` names the interpreter (default python3). The
 /// package next to the binary (a build tree's python/) goes first on PYTHONPATH.
-int execEngine(const VerifyOptions& o, const Shard& shard, const engine::EngineOptions&) {
+int execEngine(const VerifyOptions& o, const Shard& shard) {
   if (!o.dot.empty() || !o.html.empty()) {
     std::cerr << "symrange verify: --dot and --html are not supported with --engine (run "
                  "`symrange verify` on the report's files, or write views from a local run)\n";
@@ -197,7 +197,7 @@ int runVerify(const VerifyOptions& o) {
     std::cerr << err.what() << "\n";
     return 2;
   }
-  if (!o.onEngine.empty()) return execEngine(o, shard, bo.engine);
+  if (!o.onEngine.empty()) return execEngine(o, shard);
   bo.stop = &interruptFlag();
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();
