@@ -13,6 +13,7 @@
 #include "ir/BigInt.h"
 #include "ir/Diagnostic.h"
 #include "ir/ExprEval.h"
+#include "ir/ExprFunctor.h"
 
 namespace symrange::ir {
 
@@ -107,7 +108,16 @@ ExprKind negatedComparison(ExprKind k) {
     case ExprKind::Le: return ExprKind::Gt;
     case ExprKind::Gt: return ExprKind::Le;
     case ExprKind::Ge: return ExprKind::Lt;
-    default: SYMRANGE_ASSERT(false && "not a comparison");
+    // the other kinds, listed so that -Wswitch flags a new kind here (a new comparison would
+    // need its negation)
+    case ExprKind::IntConst: case ExprKind::BigIntConst: case ExprKind::BoolConst:
+    case ExprKind::FloatConst: case ExprKind::IntInf: case ExprKind::Symbol: case ExprKind::Add:
+    case ExprKind::Mul: case ExprKind::FloorDiv: case ExprKind::Mod: case ExprKind::PythonMod:
+    case ExprKind::Max: case ExprKind::Min: case ExprKind::Abs: case ExprKind::PowByNatural:
+    case ExprKind::CeilDiv: case ExprKind::TruncToInt: case ExprKind::ToFloat:
+    case ExprKind::TrueDiv: case ExprKind::And: case ExprKind::Or: case ExprKind::Not:
+    case ExprKind::Where: case ExprKind::Apply:
+      SYMRANGE_ASSERT(false && "not a comparison");
   }
   return k;
 }
@@ -121,7 +131,14 @@ bool compareWith(ExprKind k, T a, T b) {
     case ExprKind::Le: return a <= b;
     case ExprKind::Gt: return a > b;
     case ExprKind::Ge: return a >= b;
-    default: SYMRANGE_ASSERT(false && "not a comparison");
+    case ExprKind::IntConst: case ExprKind::BigIntConst: case ExprKind::BoolConst:
+    case ExprKind::FloatConst: case ExprKind::IntInf: case ExprKind::Symbol: case ExprKind::Add:
+    case ExprKind::Mul: case ExprKind::FloorDiv: case ExprKind::Mod: case ExprKind::PythonMod:
+    case ExprKind::Max: case ExprKind::Min: case ExprKind::Abs: case ExprKind::PowByNatural:
+    case ExprKind::CeilDiv: case ExprKind::TruncToInt: case ExprKind::ToFloat:
+    case ExprKind::TrueDiv: case ExprKind::And: case ExprKind::Or: case ExprKind::Not:
+    case ExprKind::Where: case ExprKind::Apply:
+      SYMRANGE_ASSERT(false && "not a comparison");
   }
   return false;
 }
@@ -169,8 +186,18 @@ ExprRef foldDivision(ExprContext& ctx, ExprKind k, ExprRef a, ExprRef b) {
   switch (k) {
     case ExprKind::FloorDiv: return makeInt(ctx, pyFloorDiv(x, y));
     case ExprKind::CeilDiv: return makeInt(ctx, pyCeilDiv(x, y));
-    default: return makeInt(ctx, pyMod(x, y));
+    case ExprKind::Mod: case ExprKind::PythonMod: return makeInt(ctx, pyMod(x, y));
+    case ExprKind::IntConst: case ExprKind::BigIntConst: case ExprKind::BoolConst:
+    case ExprKind::FloatConst: case ExprKind::IntInf: case ExprKind::Symbol: case ExprKind::Add:
+    case ExprKind::Mul: case ExprKind::Max: case ExprKind::Min: case ExprKind::Abs:
+    case ExprKind::PowByNatural: case ExprKind::TruncToInt: case ExprKind::ToFloat:
+    case ExprKind::TrueDiv: case ExprKind::Eq: case ExprKind::Ne: case ExprKind::Lt:
+    case ExprKind::Le: case ExprKind::Gt: case ExprKind::Ge: case ExprKind::And:
+    case ExprKind::Or: case ExprKind::Not: case ExprKind::Where: case ExprKind::Apply:
+      break;
   }
+  SYMRANGE_ASSERT(false && "not an integer division");
+  return nullptr;
 }
 
 /// Whether a // b (or %, CeilDiv) of constants folds: two integer constants, b != 0, and one of
@@ -181,18 +208,8 @@ bool foldsBig(ExprRef a, ExprRef b) {
           (a->intValue() == kInt64Min && b->intValue() == -1));
 }
 
-bool cmpResult(ExprKind k, int c) {
-  switch (k) {
-    case ExprKind::Eq: return c == 0;
-    case ExprKind::Ne: return c != 0;
-    case ExprKind::Lt: return c < 0;
-    case ExprKind::Le: return c <= 0;
-    case ExprKind::Gt: return c > 0;
-    case ExprKind::Ge: return c >= 0;
-    default: SYMRANGE_ASSERT(false && "not a comparison");
-  }
-  return false;
-}
+/// `x k y` from the three-way comparison `c` of x and y (negative, zero, positive).
+bool cmpResult(ExprKind k, int c) { return compareWith(k, c, 0); }
 
 }  // namespace
 
@@ -757,15 +774,10 @@ ExprRef ExprContext::substitute(ExprRef e,
 
 std::vector<ExprRef> freeSymbols(ExprRef e) {
   std::vector<ExprRef> out;
-  std::unordered_set<ExprRef> seen;
-  std::vector<ExprRef> stack{e};
-  while (!stack.empty()) {
-    ExprRef x = stack.back();
-    stack.pop_back();
-    if (!seen.insert(x).second) continue;
+  forEachSubexpr(e, [&](ExprRef x) {
     if (x->isSymbol()) out.push_back(x);
-    for (ExprRef o : x->ops()) stack.push_back(o);
-  }
+    return true;
+  });
   std::sort(out.begin(), out.end(), ExprIdLess{});
   return out;
 }

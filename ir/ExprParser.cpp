@@ -281,8 +281,13 @@ class Parser {
       case Tok::Ge: return ExprKind::Ge;
       case Tok::EqEq: return ExprKind::Eq;
       case Tok::NotEq: return ExprKind::Ne;
-      default: return std::nullopt;
+      case Tok::End: case Tok::Int: case Tok::Float: case Tok::Name: case Tok::LParen:
+      case Tok::RParen: case Tok::Comma: case Tok::Plus: case Tok::Minus: case Tok::Star:
+      case Tok::Slash: case Tok::SlashSlash: case Tok::Percent: case Tok::StarStar:
+      case Tok::Amp: case Tok::Pipe: case Tok::Tilde:
+        return std::nullopt;
     }
+    return std::nullopt;
   }
 
   ExprRef parseCompare() {
@@ -448,7 +453,11 @@ class Parser {
         return e;
       }
       case Tok::Name: return parseName();
-      default: break;
+      case Tok::End: case Tok::RParen: case Tok::Comma: case Tok::Plus: case Tok::Minus:
+      case Tok::Star: case Tok::Slash: case Tok::SlashSlash: case Tok::Percent:
+      case Tok::StarStar: case Tok::Lt: case Tok::Le: case Tok::Gt: case Tok::Ge:
+      case Tok::EqEq: case Tok::NotEq: case Tok::Amp: case Tok::Pipe: case Tok::Tilde:
+        break;  // not the start of an atom (unary signs and `not` are parsed above)
     }
     fail(t.begin, "expected an expression but found " + describe(t));
   }

@@ -23,7 +23,15 @@ GoalKey goalKey(ExprRef goal, bool& positive) {
       case ExprKind::Le: k.form = 2; break;
       case ExprKind::Gt: k.form = 2; positive = !positive; break;
       case ExprKind::Eq: k.form = 3; break;
-      default: k.form = 3; positive = !positive; break;  // Ne
+      case ExprKind::Ne: k.form = 3; positive = !positive; break;
+      case ExprKind::IntConst: case ExprKind::BigIntConst: case ExprKind::BoolConst:
+      case ExprKind::FloatConst: case ExprKind::IntInf: case ExprKind::Symbol:
+      case ExprKind::Add: case ExprKind::Mul: case ExprKind::FloorDiv: case ExprKind::Mod:
+      case ExprKind::PythonMod: case ExprKind::Max: case ExprKind::Min: case ExprKind::Abs:
+      case ExprKind::PowByNatural: case ExprKind::CeilDiv: case ExprKind::TruncToInt:
+      case ExprKind::ToFloat: case ExprKind::TrueDiv: case ExprKind::And: case ExprKind::Or:
+      case ExprKind::Not: case ExprKind::Where: case ExprKind::Apply:
+        SYMRANGE_ASSERT(false && "not a comparison");
     }
     return k;
   }

@@ -37,28 +37,26 @@ OpOutcome arith(OpCall& c) {
   // on integers only a zero divisor raises (values of sizes and tensors are int64, so the int
   // to float conversion of `/` never overflows); `**` is modelled for a constant exponent >= 0
   o.raisesModelled = K != ExprKind::PowByNatural;
-  switch (K) {
-    case ExprKind::Add: o.value = SymValue::scalar(cx.add(x, y)); break;
-    case ExprKind::Mul: o.value = SymValue::scalar(cx.mul(x, y)); break;
-    case ExprKind::FloorDiv:
-      o.value = SymValue::scalar(cx.floorDiv(x, y));
-      o.preconditions.push_back(cx.ne(y, cx.intConst(0)));
-      break;
-    case ExprKind::PythonMod:
-      o.value = SymValue::scalar(cx.pythonMod(x, y));
-      o.preconditions.push_back(cx.ne(y, cx.intConst(0)));
-      break;
-    case ExprKind::TrueDiv:
-      o.value = SymValue::scalar(cx.trueDiv(x, y));
-      o.preconditions.push_back(cx.ne(y, cx.intConst(0)));
-      break;
-    case ExprKind::PowByNatural:
-      if (y->isIntConst() && y->intValue() >= 0) {
-        o.value = SymValue::scalar(cx.powByNatural(x, y));
-        o.raisesModelled = true;
-      }
-      break;
-    default: break;
+  if constexpr (K == ExprKind::Add) {
+    o.value = SymValue::scalar(cx.add(x, y));
+  } else if constexpr (K == ExprKind::Mul) {
+    o.value = SymValue::scalar(cx.mul(x, y));
+  } else if constexpr (K == ExprKind::FloorDiv) {
+    o.value = SymValue::scalar(cx.floorDiv(x, y));
+    o.preconditions.push_back(cx.ne(y, cx.intConst(0)));
+  } else if constexpr (K == ExprKind::PythonMod) {
+    o.value = SymValue::scalar(cx.pythonMod(x, y));
+    o.preconditions.push_back(cx.ne(y, cx.intConst(0)));
+  } else if constexpr (K == ExprKind::TrueDiv) {
+    o.value = SymValue::scalar(cx.trueDiv(x, y));
+    o.preconditions.push_back(cx.ne(y, cx.intConst(0)));
+  } else if constexpr (K == ExprKind::PowByNatural) {
+    if (y->isIntConst() && y->intValue() >= 0) {
+      o.value = SymValue::scalar(cx.powByNatural(x, y));
+      o.raisesModelled = true;
+    }
+  } else {
+    static_assert(K == ExprKind::Add, "arith<K>: no transfer for this operator kind");
   }
   return o;
 }
