@@ -29,21 +29,32 @@ DataFlow buildDataFlow(const UseDef& ud) {
   return g;
 }
 
+/// Whether each vertex of `g` is reached from one of `roots` (vertex numbers; nullopt skipped),
+/// by breadth-first search.
 template <class G>
-std::vector<Node*> reachable(const G& g, const UseDef& ud, std::span<const Node* const> roots) {
-  const std::size_t n = ud.nodes().size();
+std::vector<bool> reachedFrom(const G& g, std::size_t n,
+                              const std::vector<std::optional<std::size_t>>& roots) {
   std::vector<boost::default_color_type> colors(n, boost::white_color);
   auto colorMap = boost::make_iterator_property_map(colors.begin(),
                                                     boost::get(boost::vertex_index, g));
   boost::queue<std::size_t> queue;
-  for (const Node* r : roots) {
-    auto i = ud.index(r);
+  for (const std::optional<std::size_t>& i : roots) {
     if (!i || colors[*i] != boost::white_color) continue;
     boost::breadth_first_visit(g, *i, queue, boost::default_bfs_visitor(), colorMap);
   }
+  std::vector<bool> out(n);
+  for (std::size_t i = 0; i < n; ++i) out[i] = colors[i] != boost::white_color;
+  return out;
+}
+
+template <class G>
+std::vector<Node*> reachable(const G& g, const UseDef& ud, std::span<const Node* const> roots) {
+  std::vector<std::optional<std::size_t>> starts;
+  for (const Node* r : roots) starts.push_back(ud.index(r));
+  const std::vector<bool> reached = reachedFrom(g, ud.nodes().size(), starts);
   std::vector<Node*> out;
-  for (std::size_t i = 0; i < n; ++i)
-    if (colors[i] != boost::white_color) out.push_back(ud.nodes()[i]);
+  for (std::size_t i = 0; i < reached.size(); ++i)
+    if (reached[i]) out.push_back(ud.nodes()[i]);
   return out;
 }
 
@@ -117,6 +128,40 @@ std::vector<Node*> reachableForward(const Graph& g, std::span<const Node* const>
   UseDef ud(g);
   DataFlow flow = buildDataFlow(ud);
   return reachable(flow, ud, roots);
+}
+
+std::vector<const Node*> dependencySlice(const Program& program,
+                                         std::span<const Node* const> roots,
+                                         const ExtraDeps& extra) {
+  // vertices: every node of every graph, in program order; an edge u -> v: v depends on u
+  std::vector<const Node*> nodes;
+  std::unordered_map<const Node*, std::size_t> index;  // lookups only, never iterated
+  for (const GraphPath& gp : allGraphs(program))
+    for (const auto& n : gp.graph->nodes()) {
+      index.emplace(n.get(), nodes.size());
+      nodes.push_back(n.get());
+    }
+  auto indexOf = [&](const Node* n) -> std::optional<std::size_t> {
+    auto it = index.find(n);
+    if (it == index.end()) return std::nullopt;
+    return it->second;
+  };
+  DataFlow flow(nodes.size());
+  for (std::size_t v = 0; v < nodes.size(); ++v) {
+    auto dependOn = [&](const Node* u) {
+      if (auto i = indexOf(u)) boost::add_edge(*i, v, flow);
+    };
+    nodes[v]->forEachInput(dependOn);
+    extra(nodes[v], dependOn);
+  }
+  std::vector<std::optional<std::size_t>> starts;
+  for (const Node* r : roots) starts.push_back(indexOf(r));
+  const std::vector<bool> reached =
+      reachedFrom(boost::make_reverse_graph(flow), nodes.size(), starts);
+  std::vector<const Node*> out;
+  for (std::size_t i = 0; i < nodes.size(); ++i)
+    if (reached[i]) out.push_back(nodes[i]);
+  return out;
 }
 
 }  // namespace symrange::ir

@@ -1,10 +1,12 @@
 // ir/GraphAlgo.h — algorithms over the data flow of one Graph (Boost.Graph underneath):
-// use-def chains, topological order, reachability from a set of roots (dead-code removal).
+// use-def chains, topological order, reachability from a set of roots (dead-code removal), and
+// the dependency slice of a node across a whole Program (what a check depends on).
 // Edges go from a node to each node using it; references to nodes outside the graph are
 // ignored. Every result is in program order, so output never depends on pointer values.
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <unordered_map>
@@ -46,5 +48,17 @@ class UseDef {
 /// `roots` and every node that transitively uses one of them, in program order.
 [[nodiscard]] std::vector<Node*> reachableForward(const Graph& g,
                                                   std::span<const Node* const> roots);
+
+/// Further dependencies of a node that its inputs do not show (the facts a check's verdict
+/// rests on): `f` calls `dep` on each.
+using ExtraDeps =
+    std::function<void(const Node* n, const std::function<void(const Node*)>& dep)>;
+
+/// `roots` and every node of `program` they transitively depend on, across its graphs: the
+/// nodes each one uses and those `extra` names. In program order, graphs in allGraphs order;
+/// references to nodes of no graph of `program` are ignored.
+[[nodiscard]] std::vector<const Node*> dependencySlice(const Program& program,
+                                                       std::span<const Node* const> roots,
+                                                       const ExtraDeps& extra);
 
 }  // namespace symrange::ir

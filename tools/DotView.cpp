@@ -10,6 +10,7 @@
 #include <boost/graph/graphviz.hpp>
 #include <boost/graph/subgraph.hpp>
 
+#include "ir/GraphAlgo.h"
 #include "tools/ViewSupport.h"
 #include "tools/Views.h"
 
@@ -48,19 +49,16 @@ const char* fillOf(const ViewCheck& c) {
 }
 
 /// Every node `focus` depends on: its inputs and the facts deciding it, transitively.
-std::set<const ir::Node*> sliceOf(const ViewIndex& index, const ir::Node* focus) {
-  std::set<const ir::Node*> keep;
-  std::vector<const ir::Node*> work{focus};
-  while (!work.empty()) {
-    const ir::Node* n = work.back();
-    work.pop_back();
-    if (!keep.insert(n).second) continue;
-    n->forEachInput([&](ir::Node* m) { work.push_back(m); });
-    if (const ViewCheck* c = index.checkAt(n))
-      for (const std::string& fact : c->because)
-        if (const ir::Node* f = index.node(fact)) work.push_back(f);
-  }
-  return keep;
+std::set<const ir::Node*> sliceOf(const ir::Program& program, const ViewIndex& index,
+                                  const ir::Node* focus) {
+  const ir::Node* const roots[] = {focus};
+  const std::vector<const ir::Node*> slice = ir::dependencySlice(
+      program, roots, [&](const ir::Node* n, const std::function<void(const ir::Node*)>& dep) {
+        if (const ViewCheck* c = index.checkAt(n))
+          for (const std::string& fact : c->because)
+            if (const ir::Node* f = index.node(fact)) dep(f);
+      });
+  return {slice.begin(), slice.end()};
 }
 
 }  // namespace
@@ -72,7 +70,7 @@ std::string dotView(const ir::Program& program, const nlohmann::ordered_json& re
   if (!focus.empty()) {
     const ir::Node* f = index.node(focus);
     if (!f) throw std::invalid_argument("--dot-focus: no node named '" + std::string(focus) + "'");
-    keep = sliceOf(index, f);
+    keep = sliceOf(program, index, f);
   }
   auto shown = [&](const ir::Node* n) { return focus.empty() || keep.count(n) > 0; };
 
