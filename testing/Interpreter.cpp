@@ -23,8 +23,10 @@ bool RtValue::operator==(const RtValue& o) const {
     case Kind::Tensor: return shape == o.shape;
     case Kind::Tuple: return items == o.items;
     case Kind::Graph: return graph == o.graph;
-    default: return true;
+    case Kind::None:
+    case Kind::Opaque: return true;
   }
+  return true;  // not reached: the switch names every Kind
 }
 
 namespace {
@@ -78,7 +80,9 @@ class Run {
           for (const auto& a : n.args) flattenOut(a, env, outs, n);
           return outs;
         }
-        default:
+        case ir::NodeOp::CallFunction:
+        case ir::NodeOp::CallMethod:
+        case ir::NodeOp::CallModule:
           out_.reached.insert(n.name());
           env[&n] = call(g, n, env);
           record(n, env[&n]);

@@ -5,7 +5,8 @@
 // Programs are built around REFERENCE POINTS: random inputs under which the generator knows every
 // value (Python semantics, following each point into the cond branch it takes), so most checks
 // hold there, cond predicates split the points (both branches live) and deep code stays reachable.
-// Used by the differential soundness test, the batch tests and the benchmark workloads.
+// Used by the differential soundness test, the batch tests and `symrange-gen`; the benchmark
+// workloads have a generator of their own (testing/workload/, docs/architecture.md).
 #pragma once
 
 #include <cstdint>

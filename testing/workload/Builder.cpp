@@ -152,7 +152,10 @@ void Builder::check(Scope& s, const Bool& b, CheckStyle style) {
            true);
       break;
     }
-    default: emit(s, fresh("_check") + " = torch._check(" + b.node + ")", true); break;
+    case CheckStyle::Any:  // chosen above
+    case CheckStyle::TorchCheck:
+      emit(s, fresh("_check") + " = torch._check(" + b.node + ")", true);
+      break;
   }
 }
 

@@ -48,8 +48,13 @@ int precedence(const Term& t) {
     case Op::Sub: return 1;
     case Op::Mul: return 2;
     case Op::Const: return t.c < 0 ? 1 : 3;
-    default: return 3;
+    case Op::Sym:
+    case Op::FloorDiv:
+    case Op::Mod:
+    case Op::Max:
+    case Op::Min: return 3;
   }
+  return 3;  // not reached: the switch names every Op
 }
 
 /// `t` printed as an operand that needs at least `prec` (parenthesized otherwise).
@@ -81,7 +86,13 @@ std::optional<std::int64_t> evaluate(const TermRef& t, const Env& env) {
     case Op::Sym:
       if (t->sym < 0 || static_cast<std::size_t>(t->sym) >= env.size()) return std::nullopt;
       return env[static_cast<std::size_t>(t->sym)];
-    default: break;
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul:
+    case Op::FloorDiv:
+    case Op::Mod:
+    case Op::Max:
+    case Op::Min: break;  // binary: below
   }
   const OptI a = evaluate(t->a, env), b = evaluate(t->b, env);
   if (!a || !b) return std::nullopt;
@@ -95,8 +106,10 @@ std::optional<std::int64_t> evaluate(const TermRef& t, const Env& env) {
       return t->op == Op::FloorDiv ? floorDiv(*a, *b) : floorMod(*a, *b);
     case Op::Max: return std::max(*a, *b);
     case Op::Min: return std::min(*a, *b);
-    default: return std::nullopt;
+    case Op::Const:
+    case Op::Sym: break;  // leaves: above
   }
+  return std::nullopt;
 }
 
 std::optional<bool> evaluate(const Bool& b, const Env& env) {
@@ -144,7 +157,13 @@ Bounds boundsOf(const TermRef& t, const std::function<Bounds(int)>& symbolBounds
   switch (t->op) {
     case Op::Const: return Bounds::of(t->c, t->c);
     case Op::Sym: return symbolBounds(t->sym);
-    default: break;
+    case Op::Add:
+    case Op::Sub:
+    case Op::Mul:
+    case Op::FloorDiv:
+    case Op::Mod:
+    case Op::Max:
+    case Op::Min: break;  // binary: below
   }
   const Bounds a = boundsOf(t->a, symbolBounds), b = boundsOf(t->b, symbolBounds);
   const bool aFull = a.lo && a.hi, bFull = b.lo && b.hi;
@@ -182,8 +201,10 @@ Bounds boundsOf(const TermRef& t, const std::function<Bounds(int)>& symbolBounds
     case Op::Min:
       return {a.lo && b.lo ? OptI(std::min(*a.lo, *b.lo)) : std::nullopt,
               a.hi && b.hi ? OptI(std::min(*a.hi, *b.hi)) : (a.hi ? a.hi : b.hi)};
-    default: return Bounds::all();
+    case Op::Const:
+    case Op::Sym: break;  // leaves: above
   }
+  return Bounds::all();
 }
 
 }  // namespace symrange::bench::detail

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """tests/scripts/test_check_includes.py — scripts/check_includes.py on small planted trees: a
 clean tree passes, and each rule (back edge, sideways edge, Z3 outside solver/, a private header
-used outside its folder, a cycle between folders, a quoted include of no file) fails with a located message. Then the real
-tree passes. Run by ctest, or directly: python3 tests/scripts/test_check_includes.py."""
+used outside its folder, tools/'s and testing/workload/'s included, a cycle between folders, a
+quoted include of no file) fails with a located message. Then the real tree passes. Run by ctest, or directly: python3 tests/scripts/test_check_includes.py."""
 
 import subprocess
 import sys
@@ -25,12 +25,18 @@ CLEAN = {
     "solver/Prover.cpp": '#include <z3++.h>\n#include "solver/internal/Lowering.h"\n',
     "engine/ops/Table.h": '#pragma once\n#include "solver/Prover.h"\n',
     "engine/Engine.h": '#pragma once\n#include "engine/ops/Table.h"\n#include "ir/text/Reader.h"\n',
-    "tools/main.cpp": '#include "engine/Engine.h"\n',
+    "tools/main.cpp": '#include "engine/Engine.h"\n#include "tools/internal/Flags.h"\n',
+    "tools/internal/Flags.h": '#pragma once\n#include "tools/Batch.h"\n',
+    "tools/Batch.h": '#pragma once\n#include "engine/Engine.h"\n',
     "testing/Gen.h": '#pragma once\n#include "ir/Expr.h"\n',
+    "testing/workload/Workload.h": '#pragma once\n',
+    "testing/workload/internal/Builder.h": '#pragma once\n#include "testing/workload/Workload.h"\n',
+    "testing/workload/Recipe.cpp": '#include "testing/workload/internal/Builder.h"\n',
     "benchmarks/a/A.h": '#pragma once\n#include "benchmarks/b/B.h"\n#include "testing/Gen.h"\n',
     "benchmarks/b/B.h": "#pragma once\n",
     "tests/ir/test_text.cpp": '#include "ir/text/internal/Support.h"\n',
     "tests/cli/test_cli.cpp": '#include "testing/Gen.h"\n#include "symrange/version.h"\n',
+    "python/module.cpp": '#include "tools/Batch.h"\n#include "testing/workload/Workload.h"\n',
 }
 
 
@@ -84,6 +90,20 @@ class CheckIncludes(unittest.TestCase):
                      "ir/pt2/Uses.cpp:1: error: `ir/text/internal/Support.h` is private to ir/text/")
         self.planted({"tests/engine/t.cpp": '#include "ir/text/internal/Support.h"\n'},
                      "is private to ir/text/")
+
+    def test_private_headers_of_tools_and_the_workload_generator(self):
+        # what only the `symrange` command uses, and the workload recipes' emitter: a benchmark
+        # or a test sees testing/workload/Workload.h, the Python module tools/Batch.h
+        self.planted({"python/module.cpp": '#include "tools/internal/Flags.h"\n'},
+                     "python/module.cpp:1: error: `tools/internal/Flags.h` is private to tools/")
+        self.planted({"benchmarks/b/B.h": '#pragma once\n#include "testing/workload/internal/Builder.h"\n'},
+                     "benchmarks/b/B.h:2: error: `testing/workload/internal/Builder.h` is private to "
+                     "testing/workload/")
+        self.planted({"testing/Gen.cpp": '#include "testing/workload/internal/Builder.h"\n'},
+                     "testing/Gen.cpp:1: error: `testing/workload/internal/Builder.h` is private to "
+                     "testing/workload/")
+        self.planted({"tests/engine/t.cpp": '#include "testing/workload/internal/Builder.h"\n'},
+                     "is private to testing/workload/")
 
     def test_cycle_between_folders(self):
         self.planted({"benchmarks/b/B.h": '#pragma once\n#include "benchmarks/a/A.h"\n'},
