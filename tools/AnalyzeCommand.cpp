@@ -12,12 +12,12 @@
 #include "engine/Engine.h"
 #include "ir/Diagnostic.h"
 #include "ir/pt2/Pt2.h"
-#include "tools/Commands.h"
-#include "tools/EngineFlags.h"
+#include "tools/internal/Commands.h"
+#include "tools/internal/EngineFlags.h"
 #include "tools/Diagnostics.h"
-#include "tools/Output.h"
-#include "tools/Sarif.h"
-#include "tools/ViewOutput.h"
+#include "tools/internal/Output.h"
+#include "tools/internal/Sarif.h"
+#include "tools/internal/ViewOutput.h"
 
 namespace symrange::tools {
 

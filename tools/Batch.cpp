@@ -1,9 +1,9 @@
 // tools/Batch.cpp — batch verification (see the header).
 #include "tools/Batch.h"
 
-#include "tools/Markup.h"
-#include "tools/Output.h"
-#include "tools/Sarif.h"
+#include "tools/internal/Markup.h"
+#include "tools/internal/Output.h"
+#include "tools/internal/Sarif.h"
 
 #include <algorithm>
 #include <chrono>

@@ -6,7 +6,7 @@
 #include "engine/Report.h"
 #include "engine/ops/OpSemantics.h"
 #include "ir/pt2/Pt2.h"
-#include "tools/Output.h"
+#include "tools/internal/Output.h"
 
 namespace symrange::tools {
 

@@ -3,7 +3,7 @@
 // naming the facts that make it fail and the witness), every op the engine has no semantics
 // for (a warning, once per op), every annotation that disagrees with the data flow (a warning).
 // Printed as `FILE:LINE:COL: error: ...` with the source line and a caret (text), and turned
-// into SARIF results (tools/Sarif.h).
+// into SARIF results (tools/internal/Sarif.h).
 #pragma once
 
 #include <ostream>

@@ -11,8 +11,8 @@
 #include <boost/graph/subgraph.hpp>
 
 #include "ir/GraphAlgo.h"
-#include "tools/ViewSupport.h"
-#include "tools/Views.h"
+#include "tools/internal/ViewSupport.h"
+#include "tools/internal/Views.h"
 
 namespace symrange::tools {
 

@@ -1,5 +1,5 @@
 // tools/EngineFlags.cpp — see EngineFlags.h.
-#include "tools/EngineFlags.h"
+#include "tools/internal/EngineFlags.h"
 
 #include <charconv>
 #include <memory>

@@ -10,10 +10,10 @@
 #include "engine/Engine.h"
 #include "engine/Report.h"
 #include "ir/Diagnostic.h"
-#include "tools/Commands.h"
+#include "tools/internal/Commands.h"
 #include "tools/Diagnostics.h"
-#include "tools/EngineFlags.h"
-#include "tools/Output.h"
+#include "tools/internal/EngineFlags.h"
+#include "tools/internal/Output.h"
 
 namespace symrange::tools {
 

@@ -5,10 +5,10 @@
 #include <map>
 #include <sstream>
 
-#include "tools/HtmlAssets.h"
-#include "tools/Markup.h"
-#include "tools/ViewSupport.h"
-#include "tools/Views.h"
+#include "tools/internal/HtmlAssets.h"
+#include "tools/internal/Markup.h"
+#include "tools/internal/ViewSupport.h"
+#include "tools/internal/Views.h"
 
 namespace symrange::tools {
 

@@ -1,5 +1,5 @@
 // tools/Interrupt.cpp — see Interrupt.h.
-#include "tools/Interrupt.h"
+#include "tools/internal/Interrupt.h"
 
 #include <pthread.h>
 #include <signal.h>

@@ -1,5 +1,5 @@
 // tools/Output.cpp — see Output.h.
-#include "tools/Output.h"
+#include "tools/internal/Output.h"
 
 #include <cerrno>
 #include <cstdio>

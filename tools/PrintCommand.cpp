@@ -8,8 +8,8 @@
 #include "ir/pt2/Pt2.h"
 #include "ir/text/Reader.h"
 #include "ir/text/Writer.h"
-#include "tools/Commands.h"
-#include "tools/Output.h"
+#include "tools/internal/Commands.h"
+#include "tools/internal/Output.h"
 
 namespace symrange::tools {
 

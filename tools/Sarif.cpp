@@ -1,5 +1,5 @@
 // tools/Sarif.cpp — see Sarif.h.
-#include "tools/Sarif.h"
+#include "tools/internal/Sarif.h"
 
 #include <cstdio>
 

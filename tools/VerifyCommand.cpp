@@ -23,12 +23,12 @@
 #include <vector>
 
 #include "tools/Batch.h"
-#include "tools/Commands.h"
-#include "tools/EngineFlags.h"
-#include "tools/Interrupt.h"
-#include "tools/Output.h"
-#include "tools/Sarif.h"
-#include "tools/ViewOutput.h"
+#include "tools/internal/Commands.h"
+#include "tools/internal/EngineFlags.h"
+#include "tools/internal/Interrupt.h"
+#include "tools/internal/Output.h"
+#include "tools/internal/Sarif.h"
+#include "tools/internal/ViewOutput.h"
 
 namespace symrange::tools {
 

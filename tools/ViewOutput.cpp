@@ -1,5 +1,5 @@
 // tools/ViewOutput.cpp — see ViewOutput.h.
-#include "tools/ViewOutput.h"
+#include "tools/internal/ViewOutput.h"
 
 #include <filesystem>
 #include <iostream>
@@ -10,8 +10,8 @@
 #include "ir/Diagnostic.h"
 #include "ir/pt2/Pt2.h"
 #include "ir/text/Reader.h"
-#include "tools/Output.h"
-#include "tools/Views.h"
+#include "tools/internal/Output.h"
+#include "tools/internal/Views.h"
 
 namespace symrange::tools {
 

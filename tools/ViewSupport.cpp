@@ -1,5 +1,5 @@
 // tools/ViewSupport.cpp — see ViewSupport.h.
-#include "tools/ViewSupport.h"
+#include "tools/internal/ViewSupport.h"
 
 #include <set>
 

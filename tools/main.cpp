@@ -7,9 +7,9 @@
 
 #include <symrange/version.h>
 
-#include "tools/Commands.h"
-#include "tools/Interrupt.h"
-#include "tools/Output.h"
+#include "tools/internal/Commands.h"
+#include "tools/internal/Interrupt.h"
+#include "tools/internal/Output.h"
 
 namespace {
 

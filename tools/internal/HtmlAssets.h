@@ -1,7 +1,7 @@
-// tools/HtmlAssets.h — the style sheet and the two small scripts inlined into every page of
-// tools/HtmlView.cpp (the pages load nothing from anywhere: no network, no CDN). Colours are
-// pale fills under near-black text (contrast above 7:1), and every verdict also has a word and
-// a sign, so colour is never the only signal.
+// tools/internal/HtmlAssets.h — the style sheet and the two small scripts inlined into every page
+// of tools/HtmlView.cpp (the pages load nothing from anywhere: no network, no CDN). Colours are
+// pale fills under near-black text (contrast above 7:1), and every verdict also has a word and a
+// sign, so colour is never the only signal.
 #pragma once
 
 namespace symrange::tools {

@@ -1,7 +1,7 @@
-// tools/Sarif.h — `--sarif PATH` of `analyze` and `verify`: the findings (tools/Diagnostics.h)
-// as a SARIF 2.1.0 log for code-scanning dashboards: one run, the tool `symrange` with its
-// version and rules, one result per finding (ruleId, level, message, the file and position,
-// the notes as related locations).
+// tools/internal/Sarif.h — `--sarif PATH` of `analyze` and `verify`: the findings
+// (tools/Diagnostics.h) as a SARIF 2.1.0 log for code-scanning dashboards: one run, the tool
+// `symrange` with its version and rules, one result per finding (ruleId, level, message, the file
+// and position, the notes as related locations).
 #pragma once
 
 #include <string>

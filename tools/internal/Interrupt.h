@@ -1,9 +1,9 @@
-// tools/Interrupt.h — Ctrl-C for the whole `symrange` process. SIGINT is blocked in every thread
-// (the mask is set first thing in main, before any thread exists, so workers and Z3's timer
-// threads inherit it) and taken by one thread waiting in sigwait(), so no signal handler ever
-// runs and no library (Z3) can swallow the signal or race on the handler. A command that can
-// stop cleanly (`verify`) asks for a graceful stop: SIGINT then sets the flag it polls; any
-// other command exits 130 at once, as a shell expects of an interrupted program.
+// tools/internal/Interrupt.h — Ctrl-C for the whole `symrange` process. SIGINT is blocked in every
+// thread (the mask is set first thing in main, before any thread exists, so workers and Z3's timer
+// threads inherit it) and taken by one thread waiting in sigwait(), so no signal handler ever runs
+// and no library (Z3) can swallow the signal or race on the handler. A command that can stop
+// cleanly (`verify`) asks for a graceful stop: SIGINT then sets the flag it polls; any other
+// command exits 130 at once, as a shell expects of an interrupted program.
 #pragma once
 
 #include <atomic>

@@ -1,5 +1,5 @@
-// tools/Commands.h — the sub-commands of the `symrange` CLI. Each registers itself on the app
-// and stores its exit status in `exitCode` when it runs.
+// tools/internal/Commands.h — the sub-commands of the `symrange` CLI. Each registers itself on the
+// app and stores its exit status in `exitCode` when it runs.
 #pragma once
 
 #include <CLI/CLI.hpp>

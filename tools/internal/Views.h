@@ -1,8 +1,8 @@
-// tools/Views.h — the pictures of a report (docs/views.md): a Graphviz DOT view of the program
-// (`analyze --dot`, `verify --dot DIR`) and a self-contained HTML page (`analyze --html`,
-// `verify --html DIR`, with an index page over the files). Both are drawn from the program as
-// read (before the rewrite) and the JSON report (BRIEF section 5), so they show exactly what the
-// report says: nothing here decides a verdict.
+// tools/internal/Views.h — the pictures of a report (docs/views.md): a Graphviz DOT view of the
+// program (`analyze --dot`, `verify --dot DIR`) and a self-contained HTML page (`analyze --html`,
+// `verify --html DIR`, with an index page over the files). Both are drawn from the program as read
+// (before the rewrite) and the JSON report (BRIEF section 5), so they show exactly what the report
+// says: nothing here decides a verdict.
 #pragma once
 
 #include <cstddef>

@@ -1,7 +1,7 @@
-// tools/Output.h — every write of the CLI, checked: a file that cannot be opened, written or
-// closed (a full disk, /dev/full, a directory without write permission) gives
-// `PATH: error: cannot write the WHAT: <strerror>` on stderr and a false result, which the
-// commands turn into exit 2; standard output is flushed and checked before the process exits.
+// tools/internal/Output.h — every write of the CLI, checked: a file that cannot be opened, written
+// or closed (a full disk, /dev/full, a directory without write permission) gives `PATH: error:
+// cannot write the WHAT: <strerror>` on stderr and a false result, which the commands turn into
+// exit 2; standard output is flushed and checked before the process exits.
 #pragma once
 
 #include <string>

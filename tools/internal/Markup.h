@@ -1,5 +1,5 @@
-// tools/Markup.h — escaping text for XML and HTML output (the JUnit file, the HTML views): the
-// five markup characters become entities, control characters other than tab and newline
+// tools/internal/Markup.h — escaping text for XML and HTML output (the JUnit file, the HTML views):
+// the five markup characters become entities, control characters other than tab and newline
 // (invalid in both) become '?'.
 #pragma once
 

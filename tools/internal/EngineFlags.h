@@ -1,4 +1,4 @@
-// tools/EngineFlags.h — the options every analysing sub-command takes (BRIEF section 4):
+// tools/internal/EngineFlags.h — the options every analysing sub-command takes (BRIEF section 4):
 // `--inputs`, `--constraint-semantics`, `--budget`, `--ops`, registered once, parsed by CLI11
 // straight into the engine's enums, and turned into the one options struct every front end
 // builds (engine::EngineOptions: `analyze`, `explain`, `verify` through tools/Batch, the

@@ -1,6 +1,7 @@
-// tools/ViewOutput.h — writing the views of tools/Views.h for the CLI: `analyze --dot/--html`
-// (one file each) and `verify --dot DIR/--html DIR` (one file per input plus the HTML index).
-// Every write is checked (tools/Output.h); a false result means a message was printed.
+// tools/internal/ViewOutput.h — writing the views of tools/internal/Views.h for the CLI: `analyze
+// --dot/--html` (one file each) and `verify --dot DIR/--html DIR` (one file per input plus the HTML
+// index). Every write is checked (tools/internal/Output.h); a false result means a message was
+// printed.
 #pragma once
 
 #include <memory>

@@ -1,6 +1,6 @@
-// tools/ViewSupport.h — what the DOT and HTML views (tools/Views.h) read from a program and its
-// report: the verdict of each check and cond node, the line of every node a `because` names, and
-// which `cond` arm is live or dead.
+// tools/internal/ViewSupport.h — what the DOT and HTML views (tools/internal/Views.h) read from a
+// program and its report: the verdict of each check and cond node, the line of every node a
+// `because` names, and which `cond` arm is live or dead.
 #pragma once
 
 #include <map>
