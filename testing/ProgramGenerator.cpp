@@ -4,6 +4,7 @@
 // made to pass choose their operator or constant from those points' values, cond predicates
 // split them, and each point dies (stops executing) where the program raises for it.
 #include "testing/ProgramGenerator.h"
+#include "testing/emit/Spelling.h"
 
 #include <algorithm>
 #include <bit>
@@ -168,12 +169,7 @@ class Generator {
   int constant() { return std::uniform_int_distribution<int>(-opts_.constRange, opts_.constRange)(rng_); }
   /// A distance beyond the extreme value: 0 (tight) 40% of the time, else 1..constRange.
   std::int64_t slack() { return chance(40) ? 0 : 1 + pick(std::max(opts_.constRange, 1)); }
-  std::string fresh(const std::string& base) {
-    int& n = counters_[base];
-    std::string s = n == 0 ? base : base + "_" + std::to_string(n);
-    ++n;
-    return s;
-  }
+  std::string fresh(const std::string& base) { return names_.fresh(base); }
   const Var& anyInt(Scope& s) { return s.ints[pick(static_cast<int>(s.ints.size()))]; }
   Refs constantRefs(std::int64_t c) const { return Refs(static_cast<std::size_t>(points_), c); }
 
@@ -318,7 +314,7 @@ class Generator {
     std::string lhs, lexpr, rhs, rexpr;
     Refs refs;  // its value (0/1) at each point
   };
-  static constexpr const char* kOps[] = {"<", "<=", ">", ">=", "==", "!="};
+  static constexpr const auto& kOps = kComparisonOp;
 
   Comparison makeComparison(Scope& s, Cmp mode) {
     auto distinct = [](const std::vector<std::int64_t>& v) {
@@ -381,11 +377,8 @@ class Generator {
   }
 
   Var emitComparison(Scope& s, const Comparison& c) {
-    static const char* names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
-    std::string expr = c.k == 4   ? "Eq(" + c.lexpr + ", " + c.rexpr + ")"
-                       : c.k == 5 ? "Ne(" + c.lexpr + ", " + c.rexpr + ")"
-                                  : c.lexpr + " " + kOps[c.k] + " " + c.rexpr;
-    std::string name = fresh(names[c.k]);
+    std::string expr = sympyComparison(c.k, c.lexpr, c.rexpr);
+    std::string name = fresh(kComparisonNode[c.k]);
     emit(s, name + ": \"Sym(" + expr + ")\" = " + c.lhs + " " + kOps[c.k] + " " + c.rhs);
     Var v{name, expr, c.refs};
     s.bools.push_back(v);
@@ -411,17 +404,17 @@ class Generator {
     if (!pass && rejectRandom(s, [&](std::size_t p) { return c.refs[p] != Ref(1); }))
       c = makeComparison(s, Cmp::Passing);
     const Var b = emitComparison(s, c);
-    std::string msg = "Runtime assertion failed for expression " + b.expr + " on node '" + b.name + "'";
+    std::string msg = runtimeAssertionMessage(b.expr, b.name);
     switch (pick(4)) {
       case 0: {
         std::string st = fresh("scalar_tensor");
-        emit(s, st + ": \"f32[]\" = torch.ops.aten.scalar_tensor.default(" + b.name + ")");
-        emit(s, fresh("_assert_async") + " = torch.ops.aten._assert_async.msg(" + st + ", '" + b.name + " is false')");
+        emit(s, scalarTensor(st, b.name));
+        emit(s, assertAsync(names_, st, b.name + " is false"));
         break;
       }
-      case 1: emit(s, fresh("_check") + " = torch._check(" + b.name + ")"); break;
+      case 1: emit(s, torchCheck(names_, b.name)); break;
       default:
-        emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + b.name + ", \"" + msg + "\")");
+        emit(s, assertScalar(names_, b.name, msg));
     }
     kill(s, [&](std::size_t p) { return b.refs[p] != Ref(1); });
   }
@@ -608,7 +601,7 @@ class Generator {
       return;
     }
     s.bools.push_back(v);
-    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + v.name + ", \"float check\")");
+    emit(s, assertScalar(names_, v.name, "float check"));
     kill(s, [&](std::size_t p) { return v.refs[p] != Ref(1); });
   }
 
@@ -624,7 +617,7 @@ class Generator {
     const std::string st = fresh("scalar_tensor");
     emit(s, st + ": \"b8[]\" = torch.ops.aten.scalar_tensor.default(" + b.name + ", dtype = torch.bool)");
     emit(s, fresh("logical_not_") + ": \"b8[]\" = torch.ops.aten.logical_not_.default(" + st + ")");
-    emit(s, fresh("_assert_async") + " = torch.ops.aten._assert_async.msg(" + st + ", 'flipped')");
+    emit(s, assertAsync(names_, st, "flipped"));
     kill(s, [&](std::size_t p) { return b.refs[p] != Ref(0); });
   }
 
@@ -633,7 +626,7 @@ class Generator {
   void deadRaising(Scope& s) {
     const Comparison c = makeComparison(s, Cmp::Passing);
     const Var cv = emitComparison(s, c);
-    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + cv.name + ", \"c\")");
+    emit(s, assertScalar(names_, cv.name, "c"));
     kill(s, [&](std::size_t p) { return cv.refs[p] != Ref(1); });
     bool truncated = false;
     const Var f = floatDivision(s, truncated);
@@ -648,7 +641,7 @@ class Generator {
     }
     const std::string o = fresh("or_");
     emit(s, o + ": \"Sym(" + cv.expr + " | " + oexpr + ")\" = " + cv.name + " | " + other);
-    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + o + ", \"c or f\")");
+    emit(s, assertScalar(names_, o, "c or f"));
   }
 
   /// An int literal beyond int64 (a Python int; issue 13): `a * K`, then a check
@@ -667,7 +660,7 @@ class Generator {
       const std::string lit = greater ? "-" + kText : kText;
       const std::string cexpr = a.expr + (greater ? " > " : " < ") + lit;
       emit(s, name + ": \"Sym(" + cexpr + ")\" = " + a.name + (greater ? " > " : " < ") + lit);
-      emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + name + ", \"big\")");
+      emit(s, assertScalar(names_, name, "big"));
       return;
     }
     const std::string m = fresh("mul");
@@ -699,7 +692,7 @@ class Generator {
     const std::string name = fresh("le");
     const std::string cexpr = mexpr + " <= " + bText;
     emit(s, name + ": \"Sym(" + cexpr + ")\" = " + m + " <= " + bText);
-    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + name + ", \"big\")");
+    emit(s, assertScalar(names_, name, "big"));
     kill(s, [&](std::size_t p) { return !a.refs[p] || *a.refs[p] > c; });
   }
 
@@ -819,12 +812,8 @@ class Generator {
 
   /// Writes `c` (sympy's text in the annotation), the bool is in the scope's bools.
   Var emitFloatComparison(Scope& s, const FComparison& c) {
-    static const char* names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
-    const std::string l = c.lexpr.find(' ') != std::string::npos ? "(" + c.lexpr + ")" : c.lexpr;
-    const std::string expr = c.k == 4   ? "Eq(" + c.lexpr + ", " + c.rhs.expr + ")"
-                             : c.k == 5 ? "Ne(" + c.lexpr + ", " + c.rhs.expr + ")"
-                                        : l + " " + kOps[c.k] + " " + c.rhs.expr;
-    const std::string name = fresh(names[c.k]);
+    const std::string expr = sympyComparison(c.k, c.lexpr, c.rhs.expr, /*parenLeft=*/true);
+    const std::string name = fresh(kComparisonNode[c.k]);
     emit(s, name + ": \"Sym(" + expr + ")\" = " + c.lhs + " " + kOps[c.k] + " " + c.rhs.name);
     Var v{name, expr, c.refs};
     s.bools.push_back(v);
@@ -854,15 +843,12 @@ class Generator {
     Refs refs(static_cast<std::size_t>(points_));
     for (std::size_t p = 0; p < refs.size(); ++p)
       if (auto v = floatCompare(k, lv[p], rhs, p)) refs[p] = *v ? 1 : 0;
-    static const char* names[] = {"lt", "le", "gt", "ge", "eq", "ne"};
-    const std::string lp = le.find(' ') != std::string::npos ? "(" + le + ")" : le;
-    const std::string expr = k == 4 ? "Eq(" + le + ", " + re + ")" : k == 5 ? "Ne(" + le + ", " + re + ")"
-                                                                    : lp + " " + kOps[k] + " " + re;
-    const std::string name = fresh(names[k]);
+    const std::string expr = sympyComparison(k, le, re, /*parenLeft=*/true);
+    const std::string name = fresh(kComparisonNode[k]);
     emit(s, name + ": \"Sym(" + expr + ")\" = " + l + " " + kOps[k] + " " + r);
     s.bools.push_back({name, expr, refs});
     if (chance(30)) return;  // left for a cond or an or_
-    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + name + ", \"related\")");
+    emit(s, assertScalar(names_, name, "related"));
     kill(s, [&](std::size_t p) { return refs[p] != Ref(1); });
   }
 
@@ -875,10 +861,7 @@ class Generator {
     if (negate) {
       static constexpr int kOpposite[] = {3, 2, 1, 0, 5, 4};
       const int shown = kOpposite[c.k];
-      const std::string l = c.lexpr.find(' ') != std::string::npos ? "(" + c.lexpr + ")" : c.lexpr;
-      const std::string expr = shown == 4   ? "Eq(" + c.lexpr + ", " + c.rhs.expr + ")"
-                               : shown == 5 ? "Ne(" + c.lexpr + ", " + c.rhs.expr + ")"
-                                            : l + " " + kOps[shown] + " " + c.rhs.expr;
+      const std::string expr = sympyComparison(shown, c.lexpr, c.rhs.expr, /*parenLeft=*/true);
       const std::string name = fresh("sym_not");
       emit(s, name + ": \"Sym(" + expr + ")\" = torch.sym_not(" + b.name + ")");
       Refs r = b.refs;
@@ -887,10 +870,9 @@ class Generator {
       b = {name, expr, r};
       s.bools.push_back(b);
     }
-    if (chance(50)) emit(s, fresh("_check") + " = torch._check(" + b.name + ")");
+    if (chance(50)) emit(s, torchCheck(names_, b.name));
     else
-      emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + b.name +
-                  ", \"Runtime assertion failed for expression " + b.expr + " on node '" + b.name + "'\")");
+      emit(s, assertScalar(names_, b.name, runtimeAssertionMessage(b.expr, b.name)));
     kill(s, [&](std::size_t p) { return b.refs[p] != Ref(1); });
   }
 
@@ -995,7 +977,7 @@ class Generator {
         const std::string bound = ge ? "-16777216" : "16777216";
         const std::string bexpr = expr + " " + op + " " + bound;
         emit(s, b + ": \"Sym(" + bexpr + ")\" = " + name + " " + op + " " + bound);
-        emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + b + ", \"in range\")");
+        emit(s, assertScalar(names_, b, "in range"));
       }
     kill(s, [&](std::size_t p) { return !r[p]; });
     s.ints.push_back({name, expr, r});
@@ -1007,7 +989,7 @@ class Generator {
   void floatDeadRaising(Scope& s) {
     const Comparison c = makeComparison(s, Cmp::Passing);
     const Var cv = emitComparison(s, c);
-    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + cv.name + ", \"c\")");
+    emit(s, assertScalar(names_, cv.name, "c"));
     kill(s, [&](std::size_t p) { return cv.refs[p] != Ref(1); });
     const FVar a = anyFloat(s), b = anyFloat(s);
     std::string other, oexpr;
@@ -1030,7 +1012,7 @@ class Generator {
     }
     const std::string o = fresh("or_");
     emit(s, o + ": \"Sym(" + cv.expr + " | " + oexpr + ")\" = " + cv.name + " | " + other);
-    emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + o + ", \"c or f\")");
+    emit(s, assertScalar(names_, o, "c or f"));
   }
 
   void floatStatement(Scope& s) {
@@ -1140,7 +1122,7 @@ class Generator {
   GenOptions opts_;
   int points_;
   std::mt19937_64 rng_;
-  std::map<std::string, int> counters_;
+  NodeNames names_;
   std::vector<GenInput> inputs_;  // the reference points
   std::vector<bool> alive_;       // per point: not raised yet
   int nextInput_ = 0;

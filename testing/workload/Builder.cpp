@@ -1,6 +1,6 @@
 // testing/workload/Builder.cpp — the statement emitter of the workload generator: naming,
 // counting, checks that must hold in the scope's valuation, cond scaffolding (see Builder.h).
-#include "testing/workload/Builder.h"
+#include "testing/workload/internal/Builder.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -32,12 +32,7 @@ std::int64_t Builder::uniform(std::int64_t lo, std::int64_t hi) {
   return std::uniform_int_distribution<std::int64_t>(lo, hi)(rng_);
 }
 
-std::string Builder::fresh(const std::string& base) {
-  int& n = counters_[base];
-  std::string s = n == 0 ? base : base + "_" + std::to_string(n);
-  ++n;
-  return s;
-}
+std::string Builder::fresh(const std::string& base) { return names_.fresh(base); }
 
 void Builder::emit(Scope& s, const std::string& line, bool isCheck) {
   s.body += s.indent;
@@ -118,12 +113,11 @@ Int Builder::op(Scope& s, Op o, const Int& a, const Int& b) {
 Int Builder::op(Scope& s, Op o, const Int& a, std::int64_t c) { return op(s, o, a, literal(c)); }
 
 Bool Builder::cmp(Scope& s, Cmp c, const Int& a, const Int& b) {
-  static constexpr const char* kNames[] = {"lt", "le", "gt", "ge", "eq", "ne"};
-  static constexpr const char* kOps[] = {" < ", " <= ", " > ", " >= ", " == ", " != "};
   const auto k = static_cast<std::size_t>(c);
-  Bool r{fresh(kNames[k]), c, a.term, b.term};
+  Bool r{fresh(testing::kComparisonNode[k]), c, a.term, b.term};
   (void)value(s, r);
-  emit(s, r.node + ": " + annotation(text(r)) + " = " + pyName(a) + kOps[k] + pyName(b));
+  emit(s, r.node + ": " + annotation(text(r)) + " = " + pyName(a) + " " +
+              testing::kComparisonOp[k] + " " + pyName(b));
   return r;
 }
 
@@ -140,21 +134,18 @@ void Builder::check(Scope& s, const Bool& b, CheckStyle style) {
   }
   switch (style) {
     case CheckStyle::AssertScalar:
-      emit(s, fresh("_assert_scalar_default") + " = torch.ops.aten._assert_scalar.default(" + b.node +
-                  ", \"Runtime assertion failed for expression " + text(b) + " on node '" + b.node + "'\")",
+      emit(s, testing::assertScalar(names_, b.node, testing::runtimeAssertionMessage(text(b), b.node)),
            true);
       break;
     case CheckStyle::AssertAsync: {
       const std::string st = fresh("scalar_tensor");
-      emit(s, st + ": \"f32[]\" = torch.ops.aten.scalar_tensor.default(" + b.node + ")");
-      emit(s, fresh("_assert_async") + " = torch.ops.aten._assert_async.msg(" + st + ", '" + b.node +
-                  " is outside of inline constraint')",
-           true);
+      emit(s, testing::scalarTensor(st, b.node));
+      emit(s, testing::assertAsync(names_, st, b.node + " is outside of inline constraint"), true);
       break;
     }
     case CheckStyle::Any:  // chosen above
     case CheckStyle::TorchCheck:
-      emit(s, fresh("_check") + " = torch._check(" + b.node + ")", true);
+      emit(s, testing::torchCheck(names_, b.node), true);
       break;
   }
 }

@@ -5,7 +5,7 @@
 // return a SymInt that the code after the cond checks against the hull of both returns.
 #include <vector>
 
-#include "testing/workload/Recipes.h"
+#include "testing/workload/internal/Recipes.h"
 
 namespace symrange::bench::detail {
 namespace {

@@ -3,7 +3,7 @@
 // plus the bounded-item and bound-check pieces the other recipes reuse.
 #include <vector>
 
-#include "testing/workload/Recipes.h"
+#include "testing/workload/internal/Recipes.h"
 
 namespace symrange::bench::detail {
 

@@ -5,7 +5,7 @@
 // but are not implied. Bounds stay small so every Z3 query remains cheap.
 #include <vector>
 
-#include "testing/workload/Recipes.h"
+#include "testing/workload/internal/Recipes.h"
 
 namespace symrange::bench::detail {
 namespace {

@@ -5,7 +5,7 @@
 // products of sizes (u*k, u*w) and bound checks (u < 6 given [0, 5]).
 #include <vector>
 
-#include "testing/workload/Recipes.h"
+#include "testing/workload/internal/Recipes.h"
 
 namespace symrange::bench::detail {
 namespace {

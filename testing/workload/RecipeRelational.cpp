@@ -5,7 +5,7 @@
 // which interval bounds alone cannot decide, and some that hold but are not implied.
 #include <vector>
 
-#include "testing/workload/Recipes.h"
+#include "testing/workload/internal/Recipes.h"
 
 namespace symrange::bench::detail {
 namespace {

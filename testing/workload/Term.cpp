@@ -1,27 +1,18 @@
 // testing/workload/Term.cpp — the workload generator's integer terms: construction,
-// evaluation with Python floor semantics, sympy spelling, and interval bounds (see Builder.h).
+// evaluation with Python floor semantics (ir/ExprEval.h's, as ProgramGenerator's), sympy
+// spelling, and interval bounds (see Builder.h).
 #include <algorithm>
 #include <array>
 
-#include "testing/workload/Builder.h"
+#include "ir/ExprEval.h"
+#include "testing/emit/Spelling.h"
+#include "testing/workload/internal/Builder.h"
 
 namespace symrange::bench::detail {
 namespace {
 
 using I = std::int64_t;
 using OptI = std::optional<I>;
-
-I floorDiv(I a, I b) {
-  I q = a / b;
-  if (a % b != 0 && ((a < 0) != (b < 0))) --q;
-  return q;
-}
-
-I floorMod(I a, I b) {
-  I r = a % b;
-  if (r != 0 && ((r < 0) != (b < 0))) r += b;
-  return r;
-}
 
 OptI add(OptI a, OptI b) {
   I r = 0;
@@ -103,7 +94,7 @@ std::optional<std::int64_t> evaluate(const TermRef& t, const Env& env) {
     case Op::FloorDiv:
     case Op::Mod:
       if (*b == 0 || (*a == INT64_MIN && *b == -1)) return std::nullopt;
-      return t->op == Op::FloorDiv ? floorDiv(*a, *b) : floorMod(*a, *b);
+      return t->op == Op::FloorDiv ? ir::pyFloorDiv(*a, *b) : ir::pyMod(*a, *b);
     case Op::Max: return std::max(*a, *b);
     case Op::Min: return std::min(*a, *b);
     case Op::Const:
@@ -147,10 +138,7 @@ std::string text(const TermRef& t) {
 }
 
 std::string text(const Bool& b) {
-  static constexpr std::array<const char*, 6> kOps = {" < ", " <= ", " > ", " >= ", "", ""};
-  if (b.cmp == Cmp::Eq) return "Eq(" + text(b.lhs) + ", " + text(b.rhs) + ")";
-  if (b.cmp == Cmp::Ne) return "Ne(" + text(b.lhs) + ", " + text(b.rhs) + ")";
-  return text(b.lhs) + kOps[static_cast<std::size_t>(b.cmp)] + text(b.rhs);
+  return testing::sympyComparison(static_cast<int>(b.cmp), text(b.lhs), text(b.rhs));
 }
 
 Bounds boundsOf(const TermRef& t, const std::function<Bounds(int)>& symbolBounds) {
@@ -185,8 +173,8 @@ Bounds boundsOf(const TermRef& t, const std::function<Bounds(int)>& symbolBounds
     case Op::FloorDiv:
       if (b.lo && b.hi && *b.lo == *b.hi && *b.lo != 0) {
         const I c = *b.lo;
-        const OptI l = a.lo ? OptI(floorDiv(*a.lo, c)) : std::nullopt;
-        const OptI h = a.hi ? OptI(floorDiv(*a.hi, c)) : std::nullopt;
+        const OptI l = a.lo ? OptI(ir::pyFloorDiv(*a.lo, c)) : std::nullopt;
+        const OptI h = a.hi ? OptI(ir::pyFloorDiv(*a.hi, c)) : std::nullopt;
         return c > 0 ? Bounds{l, h} : Bounds{h, l};
       }
       if (b.lo && *b.lo >= 1 && a.lo && *a.lo >= 0) return {0, a.hi};

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
-#include "testing/workload/Builder.h"
-#include "testing/workload/Recipes.h"
+#include "testing/workload/internal/Builder.h"
+#include "testing/workload/internal/Recipes.h"
 
 namespace symrange::bench {
 namespace {

@@ -1,4 +1,4 @@
-// testing/workload/Recipes.h — the group recipes of the five mixes (private to
+// testing/workload/internal/Recipes.h — the group recipes of the five mixes (private to
 // testing/workload/). Each writes one group of about `budget` nodes into the forward graph
 // of `b`: fresh item() symbols, the facts on them, and checks that hold at the reference
 // input, most of them implied by the group's earlier facts and some (~20%) genuinely required.
@@ -9,7 +9,7 @@
 #include <optional>
 #include <vector>
 
-#include "testing/workload/Builder.h"
+#include "testing/workload/internal/Builder.h"
 
 namespace symrange::bench::detail {
 

@@ -1,8 +1,8 @@
-// testing/workload/Builder.h — the statement emitter the workload recipes share (private to
-// testing/workload/): symbolic integers as small terms evaluated on a valuation with Python
-// floor semantics, node naming and counting, checks that must hold where they are emitted,
-// range constraints, symbolic-size tensors, and torch.cond scaffolding that follows the
-// valuation into the branch it takes (and a sampled valuation into the other one).
+// testing/workload/internal/Builder.h — the statement emitter the workload recipes share (private
+// to testing/workload/): symbolic integers as small terms evaluated on a valuation with Python
+// floor semantics, node naming and counting, checks that must hold where they are emitted, range
+// constraints, symbolic-size tensors, and torch.cond scaffolding that follows the valuation into
+// the branch it takes (and a sampled valuation into the other one).
 //
 // Usage (one group of a recipe):
 //   Builder& b = ...;  Scope& top = b.top();
@@ -22,6 +22,8 @@
 #include <random>
 #include <string>
 #include <vector>
+
+#include "testing/emit/Spelling.h"
 
 namespace symrange::bench::detail {
 
@@ -176,7 +178,7 @@ class Builder {
   std::optional<Env> sample(const Scope& s, const Bool& extra, bool want);
 
   std::mt19937_64 rng_;
-  std::map<std::string, int> counters_;
+  testing::NodeNames names_;
   std::size_t nodes_ = 0, checks_ = 0;
   int nextSymbol_ = 0, nextInput_ = 0, nextCond_ = 0;
   int scalarPercent_ = 60, asyncPercent_ = 25;
