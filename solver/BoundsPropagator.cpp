@@ -1,7 +1,7 @@
 // solver/BoundsPropagator.cpp — HC4-style narrowing: each constraint is revised by pushing a
 // target interval down its expression tree (backwards transfer functions), intersecting the
 // symbols' intervals with what the constraint allows.
-#include "solver/BoundsPropagator.h"
+#include "solver/internal/BoundsPropagator.h"
 
 #include <algorithm>
 #include <atomic>

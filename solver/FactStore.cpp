@@ -1,6 +1,6 @@
 // solver/FactStore.cpp — facts, frames by truncation, slicing by the fact–symbol components
 // (boost::disjoint_sets without path compression, so popping a frame undoes its unions).
-#include "solver/FactStore.h"
+#include "solver/internal/FactStore.h"
 
 #include <algorithm>
 #include <boost/pending/disjoint_sets.hpp>

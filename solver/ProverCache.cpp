@@ -1,5 +1,5 @@
 // solver/ProverCache.cpp — the (facts, goal) answer cache with negation-compatible keys.
-#include "solver/ProverCache.h"
+#include "solver/internal/ProverCache.h"
 
 namespace symrange::solver {
 

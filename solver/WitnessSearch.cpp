@@ -1,5 +1,5 @@
 // solver/WitnessSearch.cpp — labeling over propagated boxes and concrete confirmation.
-#include "solver/WitnessSearch.h"
+#include "solver/internal/WitnessSearch.h"
 
 #include <algorithm>
 

@@ -12,12 +12,12 @@
 #include <vector>
 
 #include "ir/ExprEval.h"
-#include "solver/BoundsPropagator.h"
-#include "solver/FactStore.h"
+#include "solver/internal/BoundsPropagator.h"
+#include "solver/internal/FactStore.h"
 #include "solver/Prover.h"
-#include "solver/ProverCache.h"
+#include "solver/internal/ProverCache.h"
 #include "solver/internal/SmtBackend.h"
-#include "solver/WitnessSearch.h"
+#include "solver/internal/WitnessSearch.h"
 
 namespace symrange::solver {
 

@@ -9,7 +9,7 @@
 #include <random>
 #include <vector>
 
-#include "solver/FactStore.h"
+#include "solver/internal/FactStore.h"
 
 using namespace symrange;
 using ir::ExprRef;

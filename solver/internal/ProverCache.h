@@ -1,6 +1,6 @@
-// solver/ProverCache.h — answers cached by (the sliced facts, the goal), where a goal and its
-// negation share one entry: Not(x) is x negated, `a >= b` is `a < b` negated, `a > b` is
-// `a <= b` negated, `Ne` is `Eq` negated (integer operands only: a float NaN breaks that).
+// solver/internal/ProverCache.h — answers cached by (the sliced facts, the goal), where a goal and
+// its negation share one entry: Not(x) is x negated, `a >= b` is `a < b` negated, `a > b` is `a <=
+// b` negated, `Ne` is `Eq` negated (integer operands only: a float NaN breaks that).
 #pragma once
 
 #include <cstdint>

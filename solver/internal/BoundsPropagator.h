@@ -1,9 +1,9 @@
-// solver/BoundsPropagator.h — per-symbol bounds derived from facts: a Box of symbol intervals
-// (each end remembering the facts it was derived from) and HC4-style narrowing of boolean
-// constraints over it (`u0 + 1 <= u1` with u1 <= 5 gives u0 <= 4), iterated over a worklist up
-// to a fixed number of revisions. Narrowing only removes values that violate a constraint, so
-// the box always contains every solution of the constraints (sound); an empty box means the
-// constraints are unsatisfiable.
+// solver/internal/BoundsPropagator.h — per-symbol bounds derived from facts: a Box of symbol
+// intervals (each end remembering the facts it was derived from) and HC4-style narrowing of boolean
+// constraints over it (`u0 + 1 <= u1` with u1 <= 5 gives u0 <= 4), iterated over a worklist up to a
+// fixed number of revisions. Narrowing only removes values that violate a constraint, so the box
+// always contains every solution of the constraints (sound); an empty box means the constraints are
+// unsatisfiable.
 #pragma once
 
 #include <cstdint>
@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "ir/Expr.h"
-#include "solver/FactStore.h"
+#include "solver/internal/FactStore.h"
 #include "solver/Interval.h"
 #include "solver/IntervalEval.h"
 

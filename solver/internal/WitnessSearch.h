@@ -1,7 +1,7 @@
-// solver/WitnessSearch.h — concrete witnesses without Z3: pick a value for each symbol inside
-// its propagated interval (labeling, one symbol at a time, re-propagating after each choice,
-// backtracking within a node budget) and confirm the result with ir::evaluate. A witness found
-// here is a real execution point.
+// solver/internal/WitnessSearch.h — concrete witnesses without Z3: pick a value for each symbol
+// inside its propagated interval (labeling, one symbol at a time, re-propagating after each choice,
+// backtracking within a node budget) and confirm the result with ir::evaluate. A witness found here
+// is a real execution point.
 #pragma once
 
 #include <cstdint>
@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "ir/Expr.h"
-#include "solver/BoundsPropagator.h"
+#include "solver/internal/BoundsPropagator.h"
 
 namespace symrange::solver {
 

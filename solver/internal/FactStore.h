@@ -1,6 +1,6 @@
-// solver/FactStore.h — the prover's facts in program order, with frames (scopes) and slicing:
-// the facts that share symbols with a goal, transitively (the fact–symbol components, kept by a
-// union-find over the symbols that a popped frame undoes).
+// solver/internal/FactStore.h — the prover's facts in program order, with frames (scopes) and
+// slicing: the facts that share symbols with a goal, transitively (the fact–symbol components, kept
+// by a union-find over the symbols that a popped frame undoes).
 #pragma once
 
 #include <cstdint>
