@@ -426,9 +426,7 @@ class Generator {
   }
 
   void constrainNode(Scope& s, const Var& a, bool forSize, std::int64_t lo, std::int64_t hi) {
-    const std::string op = forSize ? "sym_constrain_range_for_size" : "sym_constrain_range";
-    emit(s, fresh(op) + " = torch.ops.aten." + op + ".default(" + a.name + ", min = " + std::to_string(lo) +
-                ", max = " + std::to_string(hi) + ")");
+    emit(s, constrainRange(names_, forSize, a.name, lo, hi));
     kill(s, [&](std::size_t p) { return constraintRaises(a, forSize, lo, hi, p); });
   }
 

@@ -1,10 +1,12 @@
 // testing/emit/Spelling.h — the emission layer under both generators (ProgramGenerator and
-// workload/): how they spell what they write in the torch 2.5 printed form. FX's node names, and
-// a comparison node's name, Python operator and sympy text; comparisons are indexed in the order
-// both use: < <= > >= == != (0..5).
+// workload/): how they spell what they write in the torch 2.5 printed form. FX's node names, a
+// comparison node's name, Python operator and sympy text, and the check and range-constraint
+// statements; comparisons are indexed in the order both use: < <= > >= == != (0..5).
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace symrange::testing {
@@ -67,6 +69,19 @@ inline constexpr const char* kComparisonOp[] = {"<", "<=", ">", ">=", "==", "!="
                                              const std::string& message) {
   return names.fresh("_assert_async") + " = torch.ops.aten._assert_async.msg(" + tensor + ", '" +
          message + "')";
+}
+
+/// `sym_constrain_range[_for_size] = torch.ops.aten.sym_constrain_range[_for_size].default(value,
+/// min = lo, max = hi)`, each bound written only when given.
+[[nodiscard]] inline std::string constrainRange(NodeNames& names, bool forSize,
+                                                const std::string& value,
+                                                std::optional<std::int64_t> lo,
+                                                std::optional<std::int64_t> hi) {
+  const std::string op = forSize ? "sym_constrain_range_for_size" : "sym_constrain_range";
+  std::string args = value;
+  if (lo) args += ", min = " + std::to_string(*lo);
+  if (hi) args += ", max = " + std::to_string(*hi);
+  return names.fresh(op) + " = torch.ops.aten." + op + ".default(" + args + ")";
 }
 
 }  // namespace symrange::testing

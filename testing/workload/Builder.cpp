@@ -154,10 +154,7 @@ void Builder::constrainRange(Scope& s, const Int& u, std::optional<std::int64_t>
                              std::optional<std::int64_t> hi) {
   const std::int64_t v = value(s, u.term);
   if ((lo && v < *lo) || (hi && v > *hi)) generatorBug("constrain_range excludes the value");
-  std::string args = u.node;
-  if (lo) args += ", min = " + std::to_string(*lo);
-  if (hi) args += ", max = " + std::to_string(*hi);
-  emit(s, fresh("sym_constrain_range") + " = torch.ops.aten.sym_constrain_range.default(" + args + ")", true);
+  emit(s, testing::constrainRange(names_, false, u.node, lo, hi), true);
   if (lo) s.facts.push_back({"", Cmp::Ge, u.term, constant(*lo)});
   if (hi) s.facts.push_back({"", Cmp::Le, u.term, constant(*hi)});
 }
@@ -166,12 +163,7 @@ void Builder::constrainForSize(Scope& s, const Int& u, std::optional<std::int64_
                                std::optional<std::int64_t> hi) {
   const std::int64_t v = value(s, u.term), l = lo.value_or(0);
   if (v < l || (hi && (v > *hi || *hi <= 2))) generatorBug("constrain_range_for_size excludes the value");
-  std::string args = u.node;
-  if (lo) args += ", min = " + std::to_string(*lo);
-  if (hi) args += ", max = " + std::to_string(*hi);
-  emit(s, fresh("sym_constrain_range_for_size") +
-              " = torch.ops.aten.sym_constrain_range_for_size.default(" + args + ")",
-       true);
+  emit(s, testing::constrainRange(names_, true, u.node, lo, hi), true);
   s.facts.push_back({"", Cmp::Ge, u.term, constant(l)});
   if (hi) s.facts.push_back({"", Cmp::Le, u.term, constant(*hi)});
 }
