@@ -1,9 +1,11 @@
 // tests/ir/test_graph.cpp — the Graph API (edits, uses, argument traversal), the Boost.Graph
-// algorithms of ir/GraphAlgo.h (use-def, topological order, reachability) and FX's
-// last-use rule for `;  x = None` tails.
+// algorithms of ir/GraphAlgo.h (use-def, topological order, reachability, dependency slices)
+// and FX's last-use rule for `;  x = None` tails.
 #include <doctest/doctest.h>
 
+#include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -160,6 +162,31 @@ TEST_CASE("graph: allGraphs paths, root first, then sub-graphs depth-first") {
   CHECK(p->root->name() == "forward");
   REQUIRE(p->root->subgraph("wrap_body_1"));
   CHECK(p->root->subgraph("wrap_body_1")->name() == "wrap_body_1");
+}
+
+TEST_CASE("graph algorithms: dependency slice across a program's graphs, with extra edges") {
+  auto p = readProgramFile(std::string(SYMRANGE_SOURCE_DIR) + "/tests/fixtures/samples/E10.txt");
+  const Graph* inner = p->root->subgraph("wrap_body_1")->subgraph("wrap_body_0");
+  REQUIRE(inner);
+  const Node* add = inner->find("add");
+  REQUIRE(add);
+  const Node* const roots[] = {add};
+  // the data flow alone stays inside wrap_body_0
+  auto none = [](const Node*, const std::function<void(const Node*)>&) {};
+  CHECK(names(dependencySlice(*p, roots, none)) ==
+        std::vector<std::string>{"d", "x", "sum_1", "add"});
+  // an extra edge (as a check's facts are for the DOT view): wrap_body_0's `d` depends on the
+  // root's `d`, so the root's nodes computing it join (the inputs `l_x_ = L_x_` names), in
+  // program order, the root graph first
+  const Node* innerD = inner->find("d");
+  const Node* rootD = p->root->find("d");
+  auto passedIn = [&](const Node* n, const std::function<void(const Node*)>& dep) {
+    if (n == innerD) dep(rootD);
+  };
+  CHECK(names(dependencySlice(*p, roots, passedIn)) ==
+        std::vector<std::string>{"l_x_", "l_y_", "x", "c", "d", "d", "x", "sum_1", "add"});
+  const Node* const nothing[] = {nullptr};
+  CHECK(dependencySlice(*p, std::span<const Node* const>(nothing, 0), passedIn).empty());
 }
 
 TEST_CASE("tails: FX's last-use rule reproduces the tails PyTorch printed") {
