@@ -85,6 +85,17 @@ class CheckIncludes(unittest.TestCase):
         self.planted({"tests/engine/t.cpp": '#include "ir/text/internal/Support.h"\n'},
                      "is private to ir/text/")
 
+    def test_public_header_leaking_a_private_one(self):
+        # ir/text/PyArgs.h once did this: public, it handed ir/internal/CharClass.h to engine/
+        self.planted({"ir/text/Public.h": '#pragma once\n#include "ir/text/internal/Support.h"\n'},
+                     "ir/text/Public.h:2: error: public header ir/text/Public.h includes "
+                     "`ir/text/internal/Support.h`, private to ir/text/")
+        # the same include from a .cpp of the folder, or from a private header, is fine
+        code, out = run(dict(CLEAN, **{
+            "ir/text/Other.cpp": '#include "ir/text/internal/Support.h"\n',
+            "ir/text/internal/More.h": '#pragma once\n#include "ir/text/internal/Support.h"\n'}))
+        self.assertEqual(code, 0, out)
+
     def test_cycle_between_folders(self):
         self.planted({"benchmarks/b/B.h": '#pragma once\n#include "benchmarks/a/A.h"\n'},
                      "error: include cycle between folders benchmarks/a/, benchmarks/b/")
