@@ -5,7 +5,7 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "ir/text/PyArgs.h"
+#include "ir/Graph.h"
 
 namespace symrange::engine {
 

@@ -20,6 +20,8 @@ the headers the build generates (GENERATED). `<...>` names a system header. The 
 4. No cycles between folders (a folder's `internal/` counts as the folder itself).
 5. A quoted include names a file of the tree (or a generated header); the compiler would say so
    too, but only for the files of the configuration it builds.
+6. A public header (one not under an `internal/` folder) includes no private header: whoever
+   includes the public one would get the private one too, past rule 3.
 
 Exit 0 when every rule holds, 1 with one `FILE:LINE: error: ...` line per violation.
 """
@@ -143,6 +145,10 @@ def check(root: Path) -> list[str]:
                 if not (rel.startswith(owner + "/") or rel.startswith(f"tests/{top}/")):
                     errors.append(f"{loc}: error: `{name}` is private to {owner}/ (it is under "
                                   f"{owner}/internal/) and used outside it")
+                elif rel.endswith((".h", ".hpp")) and private_owner(rel) is None:
+                    errors.append(f"{loc}: error: public header {rel} includes `{name}`, private "
+                                  f"to {owner}/: every includer of {rel} gets it too (move the "
+                                  "header under internal/ or the include into the .cpp)")
             dst_folder = folder_of(target)
             if dst_folder == src_folder:
                 continue

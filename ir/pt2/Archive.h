@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "ir/pt2/internal/Json.h"
-#include "ir/pt2/internal/Zip.h"
+#include "ir/pt2/Json.h"
+#include "ir/pt2/Zip.h"
 
 namespace symrange::ir::pt2 {
 

@@ -1,5 +1,5 @@
 // ir/pt2/Json.cpp — see internal/Json.h.
-#include "ir/pt2/internal/Json.h"
+#include "ir/pt2/Json.h"
 
 #include <cstdio>
 

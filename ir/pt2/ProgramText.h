@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ir/pt2/internal/Json.h"
+#include "ir/pt2/Json.h"
 
 namespace symrange::ir::pt2 {
 

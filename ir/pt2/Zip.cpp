@@ -1,5 +1,5 @@
-// ir/pt2/Zip.cpp — libzip behind ir/pt2/internal/Zip.h.
-#include "ir/pt2/internal/Zip.h"
+// ir/pt2/Zip.cpp — libzip behind ir/pt2/Zip.h.
+#include "ir/pt2/Zip.h"
 
 #include <zip.h>
 

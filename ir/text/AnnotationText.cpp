@@ -3,7 +3,7 @@
 
 #include "ir/ExprParser.h"
 #include "ir/ExprPrinter.h"
-#include "ir/text/PyArgs.h"
+#include "ir/text/internal/PyArgs.h"
 
 namespace symrange::ir {
 

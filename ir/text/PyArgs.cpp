@@ -1,5 +1,5 @@
 // ir/text/PyArgs.cpp — reading Python-like values of printed graphs; repr of strings and floats.
-#include "ir/text/PyArgs.h"
+#include "ir/text/internal/PyArgs.h"
 
 #include <charconv>
 #include <cctype>

@@ -11,7 +11,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "ir/text/PyArgs.h"
+#include "ir/text/internal/PyArgs.h"
 #include "ir/text/internal/ReaderSupport.h"
 #include "ir/text/internal/StyleData.h"
 #include "ir/text/internal/Tails.h"

@@ -4,7 +4,7 @@
 // `# comment` lines and `return (a,)`.
 #include <optional>
 
-#include "ir/text/PyArgs.h"
+#include "ir/text/internal/PyArgs.h"
 #include "ir/text/internal/AnnotationText.h"
 #include "ir/text/internal/ReaderSupport.h"
 #include "ir/text/internal/StyleData.h"

@@ -6,7 +6,7 @@
 #include <optional>
 #include <set>
 
-#include "ir/text/PyArgs.h"
+#include "ir/text/internal/PyArgs.h"
 #include "ir/text/internal/AnnotationText.h"
 #include "ir/text/internal/ReaderSupport.h"
 #include "ir/text/internal/StyleData.h"

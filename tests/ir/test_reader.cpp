@@ -12,7 +12,7 @@
 #include "ir/ExprParser.h"
 #include "ir/ExprPrinter.h"
 #include "ir/GraphAlgo.h"
-#include "ir/text/PyArgs.h"
+#include "ir/text/internal/PyArgs.h"
 #include "ir/text/Reader.h"
 #include "ir/text/Writer.h"
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """tests/scripts/test_check_includes.py — scripts/check_includes.py on small planted trees: a
 clean tree passes, and each rule (back edge, sideways edge, Z3 outside solver/, a private header
-used outside its folder, tools/'s and testing/workload/'s included, a cycle between folders, a
-quoted include of no file) fails with a located message. Then the real tree passes. Run by ctest, or directly: python3 tests/scripts/test_check_includes.py."""
+used outside its folder, tools/'s and testing/workload/'s included, a public header including a
+private one, a cycle between folders, a quoted include of no file) fails with a located message.
+Then the real tree passes. Run by ctest, or directly: python3 tests/scripts/test_check_includes.py."""
 
 import subprocess
 import sys
@@ -104,6 +105,17 @@ class CheckIncludes(unittest.TestCase):
                      "testing/workload/")
         self.planted({"tests/engine/t.cpp": '#include "testing/workload/internal/Builder.h"\n'},
                      "is private to testing/workload/")
+
+    def test_public_header_leaking_a_private_one(self):
+        # ir/text/PyArgs.h once did this: public, it handed ir/internal/CharClass.h to engine/
+        self.planted({"ir/text/Public.h": '#pragma once\n#include "ir/text/internal/Support.h"\n'},
+                     "ir/text/Public.h:2: error: public header ir/text/Public.h includes "
+                     "`ir/text/internal/Support.h`, private to ir/text/")
+        # the same include from a .cpp of the folder, or from a private header, is fine
+        code, out = run(dict(CLEAN, **{
+            "ir/text/Other.cpp": '#include "ir/text/internal/Support.h"\n',
+            "ir/text/internal/More.h": '#pragma once\n#include "ir/text/internal/Support.h"\n'}))
+        self.assertEqual(code, 0, out)
 
     def test_cycle_between_folders(self):
         self.planted({"benchmarks/b/B.h": '#pragma once\n#include "benchmarks/a/A.h"\n'},

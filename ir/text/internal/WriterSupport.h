@@ -8,7 +8,7 @@
 
 #include "ir/Graph.h"
 #include "ir/GraphAlgo.h"
-#include "ir/text/PyArgs.h"
+#include "ir/text/internal/PyArgs.h"
 
 namespace symrange::ir {
 

@@ -1,4 +1,4 @@
-// ir/text/PyArgs.h — the Python-like values printed graphs are made of, read and written back:
+// ir/text/internal/PyArgs.h — the Python-like values printed graphs are made of, read and written back:
 // literals, strings in both quote styles, tuples and lists, raw calls (`device(type='cpu')`,
 // `slice(None, item, None)`), node references, and call argument lists with keywords. The FX
 // `graph():` dump dialect spells references `%name` and prints strings without quotes.

@@ -1,4 +1,4 @@
-// ir/pt2/internal/Json.h — the ExportedProgram JSON as an ordered document (field order kept),
+// ir/pt2/Json.h — the ExportedProgram JSON as an ordered document (field order kept),
 // walked with JSON paths for messages (`graph_module.graph.nodes[3].inputs[0]`), schema unions in
 // both spellings, and printed back the way Python's json.dumps prints it.
 #pragma once

@@ -1,4 +1,4 @@
-// ir/pt2/internal/Zip.h — the zip container of `.pt2` archives, through libzip: every member read
+// ir/pt2/Zip.h — the zip container of `.pt2` archives, through libzip: every member read
 // into memory (name, bytes, compression method), and a copy of an archive with one member replaced
 // (the others copied as they are, the new one STORED as torch stores its members).
 #pragma once
