@@ -8,6 +8,7 @@
 #include <symrange/version.h>
 
 #include "tools/Commands.h"
+#include "tools/HugeHeap.h"
 #include "tools/Interrupt.h"
 #include "tools/Output.h"
 
@@ -35,6 +36,7 @@ void registerHelpCommand(CLI::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  symrange::tools::prepareHugeHeap();
   symrange::tools::startInterruptWatch();
   CLI::App app{"symrange: symbolic range analysis of torch.export graphs"};
   app.name("symrange");
