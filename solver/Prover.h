@@ -50,7 +50,8 @@ struct Budget {
   unsigned seed = 0;
   /// Not a budget but a safety net, the one wall-clock limit: Z3 4.8 loops in some nonlinear
   /// procedures without charging `rlimit` (and sometimes without looking at its timeout). A
-  /// check still running after this many milliseconds is cancelled where Z3 allows it, and
+  /// nonlinear check still running after this many milliseconds is cancelled where Z3 allows
+  /// it (linear checks honour `rlimit` and run without a timer), and
   /// once a check has overrun it, this prover sends no more nonlinear queries to Z3: they
   /// answer unknown ("nonlinear queries skipped ..."). Queries that honour `rlimit` end long
   /// before, so their answers stay deterministic.

@@ -81,10 +81,14 @@ z3::params SmtBackend::paramsFor(Z3Session& z, bool nonlinear) const {
   p.set("smt.arith.nl.tangents", false);
   // Last resort, not a budget: other nonlinear procedures of Z3 4.8 (the Groebner step on
   // (u0 + 5)*u0^4, found by the differential campaign) also loop without charging the limit.
-  // A check still running after Budget::safetyNetMillis is cancelled and answers unknown ("z3
-  // ignored its resource limit"); see also `overran_`.
-  p.set("timeout", std::max(budget_.safetyNetMillis, 1u));
-  p.set("ctrl_c", false);  // no SIGINT handler of Z3's own: the CLI takes Ctrl-C (tools/Interrupt.h)
+  // A nonlinear check still running after Budget::safetyNetMillis is cancelled and answers
+  // unknown ("z3 ignored its resource limit"); see also `overran_`. Linear checks honour
+  // `rlimit` and get no timer: Z3 4.8 runs a timeout on a thread of its own and its end spins
+  // (futex, sched_yield) until that thread has seen it, about 36 us of CPU per check here and
+  // more wall time on a loaded machine. A solver keeps a timeout once set, hence the two
+  // incremental solvers.
+  if (nonlinear) p.set("timeout", std::max(budget_.safetyNetMillis, 1u));
+  p.set("ctrl_c", false);  // no SIGINT handler of Z3's own: the CLI takes Ctrl-C (tools/internal/Interrupt.h)
   return p;
 }
 
@@ -143,7 +147,9 @@ std::optional<ir::Value> SmtBackend::readValue(Z3Session& z, const z3::model& m,
   return std::nullopt;
 }
 
-SmtResult SmtBackend::run(Z3Session& z, z3::solver& s, const SmtQuery& q, bool addDefinitions) {
+SmtResult SmtBackend::run(Z3Session& z, z3::solver& s, const SmtQuery& q,
+                          std::unordered_set<std::uint64_t>* defined) {
+  const bool addDefinitions = defined == nullptr;
   SmtResult out;
   bool nonlinear = false;
   struct PopOnExit {
@@ -161,7 +167,7 @@ SmtResult SmtBackend::run(Z3Session& z, z3::solver& s, const SmtQuery& q, bool a
     for (ExprRef f : q.facts) {
       z3::expr lit = indicator(z.ctx, f);
       std::uint64_t key = static_cast<std::uint64_t>(f->id()) * 3;
-      if (addDefinitions || !inIncremental_.count(key)) {
+      if (addDefinitions || !defined->count(key)) {
         std::optional<z3::expr> h;
         try {
           h = z.lower.factHolds(f);
@@ -173,7 +179,7 @@ SmtResult SmtBackend::run(Z3Session& z, z3::solver& s, const SmtQuery& q, bool a
           continue;
         }
         s.add(z3::implies(lit, *h));
-        if (!addDefinitions) inIncremental_.insert(key);
+        if (!addDefinitions) defined->insert(key);
       }
       byName.emplace(lit.decl().name().str(), f);
       assumptions.push_back(lit);
@@ -245,14 +251,14 @@ SmtResult SmtBackend::checkFresh(const SmtQuery& q) {
   SmtResult r;
   {
     z3::solver s(z.ctx, z3::solver::simple());
-    r = run(z, s, q, true);
+    r = run(z, s, q, nullptr);
   }
   if (r.result == SatResult::Unknown && evidence_ && r.reason.rfind("unsupported", 0) != 0) {
     // The evidence context runs without Z3's auto-configuration (it is created per query and
     // that halves its cost); when it gives up, the main context decides instead (its evidence
     // may then depend on earlier queries, its soundness does not).
     z3::solver s(main().ctx, z3::solver::simple());
-    r = run(main(), s, q, true);
+    r = run(main(), s, q, nullptr);
   }
   return r;
 }
@@ -260,11 +266,14 @@ SmtResult SmtBackend::checkFresh(const SmtQuery& q) {
 SmtResult SmtBackend::checkIncremental(const SmtQuery& q) {
   // Definitions of facts no longer active stay in the solver (inert: their indicator is not
   // assumed); start over once they dominate.
-  if (!incremental_ || inIncremental_.size() > kResetDefinitions + 4 * q.facts.size()) {
-    incremental_.emplace(main().ctx, z3::solver::simple());
-    inIncremental_.clear();
+  bool nonlinear = q.mode != GoalMode::None && isNonlinear(q.goal);
+  for (ExprRef f : q.facts) nonlinear = nonlinear || isNonlinear(f);
+  Incremental& inc = incremental_[nonlinear ? 1 : 0];
+  if (!inc.solver || inc.defined.size() > kResetDefinitions + 4 * q.facts.size()) {
+    inc.solver.emplace(main().ctx, z3::solver::simple());
+    inc.defined.clear();
   }
-  return run(main(), *incremental_, q, false);
+  return run(main(), *inc.solver, q, &inc.defined);
 }
 
 EndSearch SmtBackend::searchEnd(const std::vector<ExprRef>& facts, ExprRef e, bool maximize,

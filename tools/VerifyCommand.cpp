@@ -198,6 +198,13 @@ int runVerify(const VerifyOptions& o) {
     return 2;
   }
   if (!o.onEngine.empty()) return execEngine(o, shard);
+  if (o.report.empty() && o.sarif.empty() && o.dot.empty() && o.html.empty()) {
+    // Nothing written shows evidence or ranges (the summary counts verdicts, JUnit names the
+    // failing checks): verdicts alone, as `analyze` without a report. A check that always
+    // fails still prints its facts and witness (solver::Budget::evidence).
+    bo.engine.budget.evidence = false;
+    bo.engine.ranges = false;
+  }
   bo.stop = &interruptFlag();
   const bool tty = isatty(STDERR_FILENO) != 0;
   const auto start = std::chrono::steady_clock::now();

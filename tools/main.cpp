@@ -8,6 +8,7 @@
 #include <symrange/version.h>
 
 #include "tools/internal/Commands.h"
+#include "tools/internal/HugeHeap.h"
 #include "tools/internal/Interrupt.h"
 #include "tools/internal/Output.h"
 
@@ -35,6 +36,7 @@ void registerHelpCommand(CLI::App& app) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  symrange::tools::prepareHugeHeap();
   symrange::tools::startInterruptWatch();
   CLI::App app{"symrange: symbolic range analysis of torch.export graphs"};
   app.name("symrange");

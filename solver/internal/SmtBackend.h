@@ -102,7 +102,9 @@ class SmtBackend {
 
  private:
   z3::params paramsFor(Z3Session& z, bool nonlinear) const;
-  SmtResult run(Z3Session& z, z3::solver& s, const SmtQuery& q, bool addDefinitions);
+  /// `defined`: the fact definitions already in `s` (an incremental solver), else nullptr (a
+  /// fresh solver: every fact is defined, the goal is a tracked assumption).
+  SmtResult run(Z3Session& z, z3::solver& s, const SmtQuery& q, std::unordered_set<std::uint64_t>* defined);
   z3::check_result timedCheck(z3::solver& s, const z3::expr_vector& assumptions);
   std::optional<ir::Value> readValue(Z3Session& z, const z3::model& m, ir::ExprRef sym,
                                      bool& fits);
@@ -114,8 +116,13 @@ class SmtBackend {
 
   Budget budget_;
   std::unique_ptr<Z3Session> main_;
-  std::optional<z3::solver> incremental_;
-  std::unordered_set<std::uint64_t> inIncremental_;  // fact definitions there; lookup only
+  /// The incremental solvers, [0] for linear queries, [1] for nonlinear ones (with the
+  /// safety net's timeout; see paramsFor), each with the fact definitions it holds.
+  struct Incremental {
+    std::optional<z3::solver> solver;
+    std::unordered_set<std::uint64_t> defined;  // lookup only
+  };
+  Incremental incremental_[2];
   std::unique_ptr<Z3Session> evidence_;
   int evidenceDepth_ = 0;
   double millis_ = 0.0;
