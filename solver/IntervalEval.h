@@ -78,7 +78,8 @@ class IntervalEvaluator : public ir::MemoExprFunctor<IntervalEvaluator, Interval
 
  public:
   enum class Mode : std::uint8_t { Fixed, Incremental };
-  explicit IntervalEvaluator(SymbolBounds bounds, Mode mode = Mode::Fixed) : bounds_(std::move(bounds)) {
+  explicit IntervalEvaluator(SymbolBounds bounds, Mode mode = Mode::Fixed)
+      : bounds_(std::move(bounds)) {
     if (mode == Mode::Incremental) inc_.emplace();
   }
 

@@ -42,12 +42,12 @@ std::optional<SmallValue> smallEval(ExprRef e, const Assignment& point, int& bud
       return std::nullopt;
     default: break;
   }
-  const ir::ExprKind k = e->kind();
-  const bool known = k == ir::ExprKind::Add || k == ir::ExprKind::Mul || k == ir::ExprKind::FloorDiv ||
-                     k == ir::ExprKind::CeilDiv || k == ir::ExprKind::Mod || k == ir::ExprKind::PythonMod ||
-                     k == ir::ExprKind::Max || k == ir::ExprKind::Min || k == ir::ExprKind::Abs ||
-                     ir::isComparison(k) || k == ir::ExprKind::And || k == ir::ExprKind::Or ||
-                     k == ir::ExprKind::Not || k == ir::ExprKind::Where;
+  using K = ir::ExprKind;
+  const K k = e->kind();
+  const bool known = k == K::Add || k == K::Mul || k == K::FloorDiv || k == K::CeilDiv ||
+                     k == K::Mod || k == K::PythonMod || k == K::Max || k == K::Min ||
+                     k == K::Abs || ir::isComparison(k) || k == K::And || k == K::Or ||
+                     k == K::Not || k == K::Where;
   if (!known) return std::nullopt;
   constexpr std::size_t kInline = 4;
   if (e->arity() > kInline || e->arity() == 0) return std::nullopt;

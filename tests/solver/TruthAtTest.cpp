@@ -65,7 +65,8 @@ TEST_CASE("truthAt agrees with ir::evaluate (random expressions and points)") {
       solver::Assignment point;
       for (ExprRef s : syms) {
         if (gen.pick(12) == 0) continue;  // unassigned
-        point.emplace_back(s, p < 3 ? static_cast<std::int64_t>(gen.pick(13)) - 6 : randomValue(gen));
+        const std::int64_t small = static_cast<std::int64_t>(gen.pick(13)) - 6;
+        point.emplace_back(s, p < 3 ? small : randomValue(gen));
       }
       point.emplace_back(flag, static_cast<std::int64_t>(gen.pick(2)));
       std::sort(point.begin(), point.end(),
