@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <set>
+#include <functional>
 #include <span>
 
 #include "ir/Diagnostic.h"
@@ -318,20 +318,32 @@ void Propagator::narrowSymbol(Box& box, ExprRef sym, const Interval& n, const De
 }
 
 bool Propagator::run(const std::vector<std::size_t>& start, std::size_t maxRevisions) {
-  std::set<std::size_t> queue(start.begin(), start.end());
+  // the worklist: the smallest queued position first, each position queued once (a min-heap
+  // with a membership flag per constraint, not a node per entry)
+  std::vector<std::size_t> heap;
+  std::vector<char> queued(constraints_.size(), 0);
+  auto push = [&](std::size_t n) {
+    if (queued[n]) return;
+    queued[n] = 1;
+    heap.push_back(n);
+    std::push_heap(heap.begin(), heap.end(), std::greater<>{});
+  };
+  for (std::size_t n : start) push(n);
   std::size_t revisions = 0;
   std::vector<std::size_t> next;
   box_.takeChanged();
-  while (!queue.empty() && !box_.conflict() && revisions < maxRevisions) {
-    std::size_t pos = *queue.begin();
-    queue.erase(queue.begin());
+  while (!heap.empty() && !box_.conflict() && revisions < maxRevisions) {
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
+    const std::size_t pos = heap.back();
+    heap.pop_back();
+    queued[pos] = 0;
     ++revisions;
     revise(constraints_[pos]);
     for (ExprRef sym : box_.takeChanged()) {
       next.clear();
       (*touching_)(sym, next);
       for (std::size_t n : next) {
-        if (n != pos) queue.insert(n);
+        if (n != pos) push(n);
       }
     }
   }
