@@ -5,7 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
-#include <set>
+#include <functional>
 #include <span>
 
 #include "ir/Diagnostic.h"
@@ -177,10 +177,21 @@ Interval Propagator::intervalOf(const Box& box, ExprRef e) {
 }
 
 Interval Propagator::ivOf(const Box& box, ExprRef e) {
-  if (!eval_ || evalBox_ != &box || evalStamp_ != box.stamp()) {
+  if (&box == &box_) {
+    // narrowSymbol keeps ownStamp_ current; any other change (a conflict, a write from
+    // outside) starts the evaluator afresh
+    if (!own_ || ownStamp_ != box.stamp()) {
+      const Box* b = &box_;
+      own_.emplace([b](ExprRef s) { return b->interval(s); }, IntervalEvaluator::Mode::Incremental);
+      ownStamp_ = box.stamp();
+    }
+    return own_->eval(e).value;
+  }
+  if (!eval_ || evalBox_ != &box || evalStamp_ != box.stamp() || evalBaseStamp_ != box_.stamp()) {
     eval_.emplace([&box](ExprRef s) { return box.interval(s); });
     evalBox_ = &box;
     evalStamp_ = box.stamp();
+    evalBaseStamp_ = box_.stamp();
   }
   return eval_->eval(e).value;
 }
@@ -298,24 +309,41 @@ void Propagator::narrowSymbol(Box& box, ExprRef sym, const Interval& n, const De
     if (n.hi() != old.hi()) b.hiDeps = addCurrent ? withCurrent(depsHi) : depsHi;
     else if (cur) b.hiDeps = cur->hiDeps;
   }
+  const bool own = &box == &box_ && own_ && ownStamp_ == box.stamp();
   box.set(std::move(b));
+  if (own) {
+    own_->changed(sym);
+    ownStamp_ = box.stamp();
+  }
 }
 
 bool Propagator::run(const std::vector<std::size_t>& start, std::size_t maxRevisions) {
-  std::set<std::size_t> queue(start.begin(), start.end());
+  // the worklist: the smallest queued position first, each position queued once (a min-heap
+  // with a membership flag per constraint, not a node per entry)
+  std::vector<std::size_t> heap;
+  std::vector<char> queued(constraints_.size(), 0);
+  auto push = [&](std::size_t n) {
+    if (queued[n]) return;
+    queued[n] = 1;
+    heap.push_back(n);
+    std::push_heap(heap.begin(), heap.end(), std::greater<>{});
+  };
+  for (std::size_t n : start) push(n);
   std::size_t revisions = 0;
   std::vector<std::size_t> next;
   box_.takeChanged();
-  while (!queue.empty() && !box_.conflict() && revisions < maxRevisions) {
-    std::size_t pos = *queue.begin();
-    queue.erase(queue.begin());
+  while (!heap.empty() && !box_.conflict() && revisions < maxRevisions) {
+    std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
+    const std::size_t pos = heap.back();
+    heap.pop_back();
+    queued[pos] = 0;
     ++revisions;
     revise(constraints_[pos]);
     for (ExprRef sym : box_.takeChanged()) {
       next.clear();
       (*touching_)(sym, next);
       for (std::size_t n : next) {
-        if (n != pos) queue.insert(n);
+        if (n != pos) push(n);
       }
     }
   }
@@ -332,7 +360,7 @@ void Propagator::revise(const Constraint& c) {
     box_.setConflict(withCurrent(symDeps(box_, c.expr)));
     return;
   }
-  if (c.impliesDefined) excludeZeroDivisors(box_, c.expr);
+  if (c.impliesDefined && c.symbolDivisors != 0) excludeZeroDivisors(box_, c.expr);
   const bool differ = (c.expr->kind() == ExprKind::Eq && !c.want) ||
                       (c.expr->kind() == ExprKind::Ne && c.want);
   if (c.side != 0 && differ && !hasFloatOperand(c.expr)) {
@@ -345,6 +373,15 @@ void Propagator::revise(const Constraint& c) {
     return;
   }
   narrowBool(box_, c.expr, c.want, {}, 0);
+}
+
+std::int8_t divisorFlag(ExprRef e) {
+  // any division by an integer symbol (one inside a disjunction too: 1 only means "look")
+  const bool none = ir::forEachSubexpr(e, [](ExprRef x) {
+    return !(ir::isDivisionKind(x->kind()) && x->op(1)->isSymbol() &&
+             x->op(1)->type() == ExprType::Int);
+  });
+  return none ? 0 : 1;
 }
 
 void Propagator::excludeZeroDivisors(Box& box, ExprRef e) {

@@ -2,6 +2,7 @@
 // contracts of the arithmetic ones).
 #include "solver/IntervalEval.h"
 
+#include <bit>
 #include <vector>
 
 namespace symrange::solver {
@@ -111,6 +112,85 @@ IntervalValue IntervalEvaluator::visit(ExprRef e, ir::Kind<K>) {
   } else {
     static_assert(kNoTransferFunction<K>, "a new ExprKind needs its interval transfer function");
   }
+}
+
+namespace interval_detail {
+
+TrackedInterval* TrackedMemo::find(ExprRef e) {
+  if (slots_.empty()) return nullptr;
+  const std::uint32_t key = e->id() + 1;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = home(key);; i = (i + 1) & mask) {
+    if (slots_[i].key == key) return &slots_[i].t;
+    if (slots_[i].key == 0) return nullptr;
+  }
+}
+
+void TrackedMemo::put(ExprRef e, const TrackedInterval& t) {
+  if (2 * (used_ + 1) > slots_.size()) {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    bits_ = bits_ == 0 ? 5 : bits_ + 1;
+    slots_.resize(std::size_t{1} << bits_);
+    used_ = 0;
+    for (const Slot& s : old) {
+      if (s.key != 0) put(s.key - 1, s.t);
+    }
+  }
+  put(e->id(), t);
+}
+
+void TrackedMemo::put(std::uint32_t id, const TrackedInterval& t) {
+  const std::uint32_t key = id + 1;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = home(key);; i = (i + 1) & mask) {
+    if (slots_[i].key == 0) {
+      slots_[i] = Slot{key, t};
+      ++used_;
+      return;
+    }
+  }
+}
+
+}  // namespace interval_detail
+
+IntervalValue IntervalEvaluator::tracked(ExprRef e) {
+  interval_detail::IncrementalState& inc = *inc_;
+  if (e->arity() == 0) {
+    if (e->isSymbol()) inc.below |= symbolBit(e);
+    return dispatch(e);
+  }
+  interval_detail::TrackedInterval* hit = inc.memo.find(e);
+  if (hit != nullptr) {
+    bool current = true;
+    if (hit->at != inc.now) {
+      for (std::uint64_t m = hit->symbols; m != 0 && current; m &= m - 1) {
+        current = inc.changedAt[std::countr_zero(m)] <= hit->at;
+      }
+    }
+    if (current) {
+      inc.below |= hit->symbols;
+      return hit->value;
+    }
+  }
+  const std::uint64_t outer = inc.below;
+  inc.below = 0;
+  // operands first (they may add entries: `hit` is looked up again after)
+  IntervalValue v = dispatch(e);
+  const interval_detail::TrackedInterval t{v, inc.below, inc.now};
+  inc.below |= outer;
+  if (hit != nullptr) {
+    *inc.memo.find(e) = t;
+  } else {
+    inc.memo.put(e, t);
+  }
+  return v;
+}
+
+IntervalValue IntervalEvaluator::eval(ExprRef e) { return (*this)(e); }
+
+void IntervalEvaluator::changed(ExprRef sym) {
+  if (inc_) inc_->changedAt[sym->id() % 64] = ++inc_->now;
 }
 
 IntervalValue evalInterval(ExprRef e, const SymbolBounds& bounds) {

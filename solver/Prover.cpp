@@ -48,7 +48,7 @@ void Prover::Impl::addFact(ExprRef fact, const std::string& label) {
   if (fact->isBoolConst() && fact->boolValue()) return;
   const bool wasFails = lastFails.goal == fact && lastFails.factCount == facts.size();
   FactIndex idx = facts.add(fact, label);
-  factConstraints.push_back(Constraint{fact, true, idx, true});
+  factConstraints.push_back(Constraint{fact, true, idx, true, 0, divisorFlag(fact)});
   if (unsat) return;
   if (wasFails) {
     // the goal was just shown to fail: with it as a fact, the facts are contradictory

@@ -95,7 +95,14 @@ struct Constraint {
   /// it at that (only the ends can narrow), -1 asks for op0 < op1, +1 for op0 > op1 (one side
   /// of the disjunction, for witness search).
   std::int8_t side = 0;
+  /// Whether `expr` divides by a symbol outside a disjunction (the divisors a holding fact
+  /// makes non-zero): -1 not known (looked at in every revision), 0 no, 1 yes. A long-lived
+  /// constraint sets it once with `divisorFlag`.
+  std::int8_t symbolDivisors = -1;
 };
+
+/// Constraint::symbolDivisors of an expression: 0 when it divides by no integer symbol, else 1.
+[[nodiscard]] std::int8_t divisorFlag(ir::ExprRef e);
 
 class Propagator {
  public:
@@ -128,8 +135,10 @@ class Propagator {
   [[nodiscard]] static Interval intervalOf(const Box& box, ir::ExprRef e);
 
  private:
-  /// intervalOf through an evaluator kept while `box` is unchanged: one revision evaluates
-  /// each node of its constraint once, not once per level of the backward narrowing.
+  /// intervalOf, memoised. Over the propagator's own box, through an incremental evaluator
+  /// told of every symbol the propagator narrows (only the nodes above it are evaluated
+  /// again); over another box (an alternative of a disjunction), through an evaluator kept
+  /// while that box and the propagator's are unchanged.
   Interval ivOf(const Box& box, ir::ExprRef e);
 
   void revise(const Constraint& c);
@@ -162,8 +171,13 @@ class Propagator {
   const Touching* touching_ = nullptr;
   bool track_ = true;
   FactIndex current_ = 0;
+  // the incremental evaluator over box_, valid while box_'s stamp is ownStamp_
+  std::optional<IntervalEvaluator> own_;
+  std::uint64_t ownStamp_ = 0;
+  // the evaluator over another box, valid while (evalBox_, evalStamp_, evalBaseStamp_) hold
   const Box* evalBox_ = nullptr;
   std::uint64_t evalStamp_ = 0;
+  std::uint64_t evalBaseStamp_ = 0;
   std::optional<IntervalEvaluator> eval_;
 };
 
