@@ -12,7 +12,7 @@
 #include "ir/Expr.h"
 #include "ir/ExprEval.h"
 #include "ir/ExprPrinter.h"
-#include "solver/WitnessSearch.h"
+#include "solver/internal/WitnessSearch.h"
 #include "tests/solver/RandomExprs.h"
 
 using namespace symrange;
