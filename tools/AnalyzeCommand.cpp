@@ -53,14 +53,7 @@ int runAnalyze(const AnalyzeOptions& o) {
   };
   try {
     options = engineOptions(o.engine);
-    if (o.report.empty() && o.sarif.empty() && !views) {
-      // nothing shows evidence or the ranges of every symbol: verdicts alone (the same ones);
-      // the printed program's range entries are computed by the rewrite for the symbols it names.
-      // A check that always fails still comes with the facts and the witness behind it: the
-      // prover decides such a goal again with evidence (solver::Budget::evidence).
-      options.budget.evidence = false;
-      options.ranges = false;
-    }
+    if (o.report.empty() && o.sarif.empty() && !views) verdictsOnly(options);
     load();
   } catch (const ir::InputError& err) {
     std::cerr << err.what() << "\n";

@@ -72,4 +72,9 @@ engine::EngineOptions engineOptions(const EngineFlags& flags) {
   return options;
 }
 
+void verdictsOnly(engine::EngineOptions& options) {
+  options.budget.evidence = false;
+  options.ranges = false;
+}
+
 }  // namespace symrange::tools

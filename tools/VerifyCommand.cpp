@@ -199,11 +199,7 @@ int runVerify(const VerifyOptions& o) {
   }
   if (!o.onEngine.empty()) return execEngine(o, shard);
   if (o.report.empty() && o.sarif.empty() && o.dot.empty() && o.html.empty()) {
-    // Nothing written shows evidence or ranges (the summary counts verdicts, JUnit names the
-    // failing checks): verdicts alone, as `analyze` without a report. A check that always
-    // fails still prints its facts and witness (solver::Budget::evidence).
-    bo.engine.budget.evidence = false;
-    bo.engine.ranges = false;
+    verdictsOnly(bo.engine);  // the summary counts verdicts, JUnit names the failing checks
   }
   bo.stop = &interruptFlag();
   const bool tty = isatty(STDERR_FILENO) != 0;

@@ -31,4 +31,11 @@ void addEngineFlags(CLI::App& cmd, EngineFlags& flags);
 /// The engine options the flags ask for. Throws ir::InputError when the `--ops` file is bad.
 [[nodiscard]] engine::EngineOptions engineOptions(const EngineFlags& flags);
 
+/// For a run whose outputs show no evidence and no per-symbol ranges (no report, SARIF or
+/// view): verdicts alone, the same ones, without evidence or ranges. The printed program's
+/// range entries are still computed by the rewrite for the symbols it names, and a check that
+/// always fails still comes with its facts and witness: the prover decides such a goal again
+/// with evidence (solver::Budget::evidence).
+void verdictsOnly(engine::EngineOptions& options);
+
 }  // namespace symrange::tools
