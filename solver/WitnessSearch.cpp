@@ -27,99 +27,96 @@ struct SmallValue {
 /// intermediate result fits int64, so its exact integers never leave int64 either, and no error
 /// can occur. No memo: a walk longer than `budget` nodes stops (DAGs with much sharing).
 std::optional<SmallValue> smallEval(ExprRef e, const Assignment& point, int& budget) {
+  using K = ir::ExprKind;
+  using Out = std::optional<SmallValue>;
   if (--budget < 0) return std::nullopt;
-  switch (e->kind()) {
-    case ir::ExprKind::IntConst: return SmallValue{e->intValue(), false};
-    case ir::ExprKind::BoolConst: return SmallValue{e->boolValue() ? 1 : 0, true};
-    case ir::ExprKind::Symbol:
+  constexpr std::size_t kInline = 4;
+  SmallValue v[kInline];
+  const std::size_t n = e->arity();
+  // the operands first, for the kinds evaluated here (all of them have 1 to kInline operands)
+  auto operands = [&]() -> bool {
+    if (n > kInline || n == 0) return false;
+    for (std::size_t i = 0; i < n; ++i) {
+      Out r = smallEval(e->op(i), point, budget);
+      if (!r) return false;
+      v[i] = *r;
+    }
+    return true;
+  };
+  return ir::visitKind<Out>(e, [&]<K k>(ir::Kind<k>) -> Out {
+    if constexpr (k == K::IntConst) {
+      return SmallValue{e->intValue(), false};
+    } else if constexpr (k == K::BoolConst) {
+      return SmallValue{e->boolValue() ? 1 : 0, true};
+    } else if constexpr (k == K::Symbol) {
       if (e->type() == ExprType::Float) return std::nullopt;
-      for (const auto& [sym, v] : point) {
+      for (const auto& [sym, val] : point) {
         if (sym == e) {
-          if (e->type() == ExprType::Bool) return SmallValue{v != 0 ? 1 : 0, true};
-          return SmallValue{v, false};
+          if (e->type() == ExprType::Bool) return SmallValue{val != 0 ? 1 : 0, true};
+          return SmallValue{val, false};
         }
       }
       return std::nullopt;
-    default: break;
-  }
-  using K = ir::ExprKind;
-  const K k = e->kind();
-  const bool known = k == K::Add || k == K::Mul || k == K::FloorDiv || k == K::CeilDiv ||
-                     k == K::Mod || k == K::PythonMod || k == K::Max || k == K::Min ||
-                     k == K::Abs || ir::isComparison(k) || k == K::And || k == K::Or ||
-                     k == K::Not || k == K::Where;
-  if (!known) return std::nullopt;
-  constexpr std::size_t kInline = 4;
-  if (e->arity() > kInline || e->arity() == 0) return std::nullopt;
-  SmallValue v[kInline];
-  const std::size_t n = e->arity();
-  for (std::size_t i = 0; i < n; ++i) {
-    std::optional<SmallValue> r = smallEval(e->op(i), point, budget);
-    if (!r) return std::nullopt;
-    v[i] = *r;
-  }
-  switch (k) {
-    case ir::ExprKind::Add: {
-      std::int64_t acc = 0;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (__builtin_add_overflow(acc, v[i].v, &acc)) return std::nullopt;
+    } else if constexpr (k == K::BigIntConst || k == K::FloatConst || k == K::IntInf ||
+                         k == K::PowByNatural || k == K::TruncToInt || k == K::ToFloat ||
+                         k == K::TrueDiv || k == K::Apply) {
+      return std::nullopt;  // not plain int64 arithmetic: ir::evaluate decides
+    } else {
+      if (!operands()) return std::nullopt;
+      if constexpr (k == K::Add || k == K::Mul) {
+        std::int64_t acc = k == K::Add ? 0 : 1;
+        for (std::size_t i = 0; i < n; ++i) {
+          const bool overflow = k == K::Add ? __builtin_add_overflow(acc, v[i].v, &acc)
+                                            : __builtin_mul_overflow(acc, v[i].v, &acc);
+          if (overflow) return std::nullopt;
+        }
+        return SmallValue{acc, false};
+      } else if constexpr (k == K::FloorDiv || k == K::CeilDiv) {
+        if (v[1].v == 0) return std::nullopt;
+        auto q = k == K::FloorDiv ? ir::pyFloorDivChecked(v[0].v, v[1].v)
+                                  : ir::pyCeilDivChecked(v[0].v, v[1].v);
+        if (!q) return std::nullopt;
+        return SmallValue{*q, false};
+      } else if constexpr (k == K::Mod || k == K::PythonMod) {
+        if (v[1].v == 0) return std::nullopt;
+        return SmallValue{ir::pyMod(v[0].v, v[1].v), false};
+      } else if constexpr (k == K::Max || k == K::Min) {
+        // the first extreme operand, with its type (Python's max/min)
+        SmallValue best = v[0];
+        for (std::size_t i = 1; i < n; ++i) {
+          if (k == K::Max ? v[i].v > best.v : v[i].v < best.v) best = v[i];
+        }
+        return best;
+      } else if constexpr (k == K::Abs) {
+        if (v[0].v == std::numeric_limits<std::int64_t>::min()) return std::nullopt;
+        return SmallValue{v[0].v < 0 ? -v[0].v : v[0].v, false};
+      } else if constexpr (ir::isComparison(k)) {
+        const std::int64_t a = v[0].v, b = v[1].v;
+        bool r = false;
+        if constexpr (k == K::Eq) r = a == b;
+        if constexpr (k == K::Ne) r = a != b;
+        if constexpr (k == K::Lt) r = a < b;
+        if constexpr (k == K::Le) r = a <= b;
+        if constexpr (k == K::Gt) r = a > b;
+        if constexpr (k == K::Ge) r = a >= b;
+        return SmallValue{r ? 1 : 0, true};
+      } else if constexpr (k == K::And || k == K::Or) {
+        bool r = k == K::And;
+        for (std::size_t i = 0; i < n; ++i) {
+          if (!v[i].isBool) return std::nullopt;
+          r = k == K::And ? (r && v[i].v != 0) : (r || v[i].v != 0);
+        }
+        return SmallValue{r ? 1 : 0, true};
+      } else if constexpr (k == K::Not) {
+        if (!v[0].isBool) return std::nullopt;
+        return SmallValue{v[0].v == 0 ? 1 : 0, true};
+      } else if constexpr (k == K::Where) {
+        return v[0].v != 0 ? v[1] : v[2];
+      } else {
+        static_assert(k != k, "smallEval: say whether this kind is plain int64 arithmetic");
       }
-      return SmallValue{acc, false};
     }
-    case ir::ExprKind::Mul: {
-      std::int64_t acc = 1;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (__builtin_mul_overflow(acc, v[i].v, &acc)) return std::nullopt;
-      }
-      return SmallValue{acc, false};
-    }
-    case ir::ExprKind::FloorDiv:
-    case ir::ExprKind::CeilDiv: {
-      if (v[1].v == 0) return std::nullopt;
-      auto q = k == ir::ExprKind::FloorDiv ? ir::pyFloorDivChecked(v[0].v, v[1].v)
-                                           : ir::pyCeilDivChecked(v[0].v, v[1].v);
-      if (!q) return std::nullopt;
-      return SmallValue{*q, false};
-    }
-    case ir::ExprKind::Mod:
-    case ir::ExprKind::PythonMod:
-      if (v[1].v == 0) return std::nullopt;
-      return SmallValue{ir::pyMod(v[0].v, v[1].v), false};
-    case ir::ExprKind::Max:
-    case ir::ExprKind::Min: {
-      // the first extreme operand, with its type (Python's max/min)
-      SmallValue best = v[0];
-      for (std::size_t i = 1; i < n; ++i) {
-        if (k == ir::ExprKind::Max ? v[i].v > best.v : v[i].v < best.v) best = v[i];
-      }
-      return best;
-    }
-    case ir::ExprKind::Abs:
-      if (v[0].v == std::numeric_limits<std::int64_t>::min()) return std::nullopt;
-      return SmallValue{v[0].v < 0 ? -v[0].v : v[0].v, false};
-    case ir::ExprKind::Eq: return SmallValue{v[0].v == v[1].v, true};
-    case ir::ExprKind::Ne: return SmallValue{v[0].v != v[1].v, true};
-    case ir::ExprKind::Lt: return SmallValue{v[0].v < v[1].v, true};
-    case ir::ExprKind::Le: return SmallValue{v[0].v <= v[1].v, true};
-    case ir::ExprKind::Gt: return SmallValue{v[0].v > v[1].v, true};
-    case ir::ExprKind::Ge: return SmallValue{v[0].v >= v[1].v, true};
-    case ir::ExprKind::And:
-    case ir::ExprKind::Or: {
-      const bool isAnd = k == ir::ExprKind::And;
-      bool r = isAnd;
-      for (std::size_t i = 0; i < n; ++i) {
-        if (!v[i].isBool) return std::nullopt;
-        r = isAnd ? (r && v[i].v != 0) : (r || v[i].v != 0);
-      }
-      return SmallValue{r ? 1 : 0, true};
-    }
-    case ir::ExprKind::Not:
-      if (!v[0].isBool) return std::nullopt;
-      return SmallValue{v[0].v == 0 ? 1 : 0, true};
-    case ir::ExprKind::Where:
-      return v[0].v != 0 ? v[1] : v[2];
-    default: return std::nullopt;
-  }
+  });
 }
 
 }  // namespace
