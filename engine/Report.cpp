@@ -176,7 +176,8 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
   j["summary"] = std::move(s);
   ordered_json st;
   st["queries"] = a.stats.queries;
-  st["decided_without_smt"] = a.stats.decidedConstant + a.stats.decidedInterval;
+  st["decided_without_smt"] = a.stats.decidedConstant + a.stats.decidedInterval +
+                                a.stats.decidedLinear;
   st["smt_queries"] = a.stats.smtQueries;
   st["cache_hits"] = a.stats.cacheHits;
   st["time_ms"] = rounded(a.millis);

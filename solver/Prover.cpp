@@ -1,7 +1,7 @@
 // solver/Prover.cpp — the facade: facts in frames (with incrementally propagated bounds), and
 // prove() composed from its tiers in one place: terms common to both sides of a comparison
 // cancelled (LinearNormalize.h), constants and syntactic identity, the answer
-// cache, intervals (ProverIntervalTier.cpp), then Z3 on the slice of facts sharing symbols
+// cache, intervals (ProverIntervalTier.cpp), linear refutation (ProverLinearTier.cpp), then Z3 on the slice of facts sharing symbols
 // with the goal (ProverSmtTier.cpp); a verdict is then checked against contradictory facts
 // (ProverSatisfiability.cpp).
 #include "solver/internal/ProverImpl.h"
@@ -35,6 +35,7 @@ const char* toString(Method m) {
     case Method::None: return "none";
     case Method::Constant: return "constant";
     case Method::Interval: return "interval";
+    case Method::Linear: return "linear";
     case Method::Smt: return "smt";
     case Method::Cache: return "cache";
   }
@@ -174,6 +175,7 @@ Answer Prover::Impl::prove(ExprRef goal) {
   if (a.verdict == Verdict::Unknown) ++stats.unknownByReason[a.reason];
   if (a.method == Method::Constant) ++stats.decidedConstant;
   if (a.method == Method::Interval) ++stats.decidedInterval;
+  if (a.method == Method::Linear) ++stats.decidedLinear;
   if (a.method == Method::Cache) ++stats.cacheHits;
   if (a.verdict == Verdict::Fails) lastFails = {goal, facts.size(), a};
   if (a.verdict == Verdict::Unreachable && !unsat) {
@@ -264,6 +266,7 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
   std::optional<CachedAnswer> decided;
   IntervalProbe probe;
   if (budget.useIntervals) decided = intervalTier(goal, s, probe);
+  if (!decided && budget.useIntervals && budget.useLinear) decided = linearTier(goal, s, probe);
   if (!decided) decided = witnessTier(goal, s, probe);
   if (!decided && budget.useSmt && !budget.evidence) decided = sharedSmtTier(goal, s, hint);
   if (!decided && budget.useSmt) decided = smtTier(goal, s, hint);

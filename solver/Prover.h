@@ -1,6 +1,6 @@
 // solver/Prover.h — the analyzer facade engine/ talks to: scoped facts, verdicts with
 // evidence, tightest ranges. Tiers: constant folding / syntactic identity, then intervals,
-// then Z3 on the slice of facts sharing symbols with the goal. Z3 stays behind this header
+// then linear refutation, then Z3 on the slice of facts sharing symbols with the goal. Z3 stays behind this header
 // (only solver/*.cpp include it).
 //
 // Usage:
@@ -37,7 +37,7 @@ enum class Verdict : std::uint8_t {
 };
 
 /// Which tier decided.
-enum class Method : std::uint8_t { None, Constant, Interval, Smt, Cache };
+enum class Method : std::uint8_t { None, Constant, Interval, Linear, Smt, Cache };
 
 [[nodiscard]] const char* toString(Verdict v);
 [[nodiscard]] const char* toString(Method m);
@@ -57,6 +57,9 @@ struct Budget {
   /// before, so their answers stay deterministic.
   unsigned safetyNetMillis = 10'000;
   bool useIntervals = true;  // ablations for the benchmark harness
+  /// The linear tier (Fourier–Motzkin over the facts, solver/internal/LinearRefuter.h); it
+  /// reads the interval tier's bounds, so it runs only with `useIntervals`.
+  bool useLinear = true;
   bool useSlicing = true;
   bool useCache = true;
   bool useSmt = true;
@@ -104,6 +107,7 @@ struct ProverStats {
   std::uint64_t queries = 0;
   std::uint64_t decidedConstant = 0;
   std::uint64_t decidedInterval = 0;
+  std::uint64_t decidedLinear = 0;
   std::uint64_t smtQueries = 0;
   std::uint64_t cacheHits = 0;
   double smtMillis = 0.0;

@@ -51,9 +51,9 @@ DepSet Prover::Impl::forwardDeps(ExprRef goal, bool wantTrue) const {
   return deps;
 }
 
-CachedAnswer Prover::Impl::withDeps(Verdict v, const DepSet& deps) const {
+CachedAnswer Prover::Impl::withDeps(Verdict v, const DepSet& deps, Method m) const {
   CachedAnswer c;
-  c.answer = make(v, Method::Interval);
+  c.answer = make(v, m);
   c.becauseExprs = exprIdsOf(deps);
   return c;
 }
@@ -206,8 +206,9 @@ std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice&
   st.point = *firing;
   componentStatus.emplace(s.exprIds, st);
   if (probe.posConflict || probe.knownFalse) {
-    CachedAnswer c = withDeps(Verdict::Fails, probe.posConflict ? probe.posDeps
-                                                                : forwardDeps(goal, false));
+    CachedAnswer c = probe.posConflict
+                         ? withDeps(Verdict::Fails, probe.posDeps, probe.posMethod)
+                         : withDeps(Verdict::Fails, forwardDeps(goal, false));
     c.answer.witness = witnessOf(*firing);
     return c;
   }

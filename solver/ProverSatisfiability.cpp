@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "solver/IntervalEval.h"
+#include "solver/internal/LinearRefuter.h"
 
 namespace symrange::solver {
 
@@ -35,6 +36,15 @@ Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
       st.method = Method::Interval;
       st.point = *p;
       remember(*p);
+    }
+  }
+  if (st.status == SatResult::Unknown && budget.useIntervals && budget.useLinear) {
+    std::vector<Constraint> cons;
+    for (FactIndex i : c.facts) cons.push_back(factConstraints[i]);
+    if (auto deps = refuteLinear(box, cons)) {
+      st.status = SatResult::Unsat;
+      st.method = Method::Linear;
+      st.core = exprIdsOf(*deps);
     }
   }
   if (st.status == SatResult::Unknown && budget.useSmt && !budget.evidence) {

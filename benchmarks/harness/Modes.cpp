@@ -17,10 +17,10 @@ Mode make(std::string name, std::string description, void (*tweak)(engine::Engin
 
 const std::vector<Mode>& allModes() {
   static const std::vector<Mode> modes = {
-      make("full", "all tiers: constants, intervals, sliced and cached Z3", [](engine::EngineOptions&) {}),
+      make("full", "all tiers: constants, intervals, linear, sliced and cached Z3", [](engine::EngineOptions&) {}),
       make("full+ranges", "full, plus the tightest range of every symbol (what `analyze` does)",
            [](engine::EngineOptions& o) { o.ranges = true; }),
-      make("intervals", "constants and intervals only; the rest stays unknown",
+      make("intervals", "constants, intervals and the linear tier only; the rest stays unknown",
            [](engine::EngineOptions& o) { o.budget.useSmt = false; }),
       make("naive", "a fresh Z3 solver per query with every fact; no slicing, cache or intervals",
            [](engine::EngineOptions& o) {
@@ -33,8 +33,10 @@ const std::vector<Mode>& allModes() {
            [](engine::EngineOptions& o) { o.budget.useCache = false; }),
       make("no-slicing", "full, but every query sees every fact",
            [](engine::EngineOptions& o) { o.budget.useSlicing = false; }),
-      make("no-intervals", "full without the interval tier (constants, then Z3)",
+      make("no-intervals", "full without the interval and linear tiers (constants, then Z3)",
            [](engine::EngineOptions& o) { o.budget.useIntervals = false; }),
+      make("no-linear", "full without the linear tier (intervals, then Z3)",
+           [](engine::EngineOptions& o) { o.budget.useLinear = false; }),
   };
   return modes;
 }

@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
   app.add_option("--mixes", o.mixes, "mixes (default all: interval, relational, nonlinear, conds, realistic)")
       ->delimiter(',');
   app.add_option("--modes", o.modes,
-                 "modes (default all: full, full+ranges, intervals, naive, no-cache, no-slicing, no-intervals)")
+                 "modes (default all: full, full+ranges, intervals, naive, no-cache, no-slicing, no-intervals, no-linear)")
       ->delimiter(',');
   app.add_option("--seed", o.seed, "workload seed");
   app.add_option("--slow-max-nodes", o.slowMaxNodes,

@@ -171,7 +171,7 @@ struct Prover::Impl {
   /// Deps of the goal's forward interval evaluation: relaxes each end of each goal symbol's
   /// interval (in id order) while the evaluation stays decided, keeping the ends it needs.
   DepSet forwardDeps(ExprRef goal, bool wantTrue) const;
-  CachedAnswer withDeps(Verdict v, const DepSet& deps) const;
+  CachedAnswer withDeps(Verdict v, const DepSet& deps, Method m = Method::Interval) const;
 
   /// A point of `base` (facts ∧ goal side) confirmed by evaluation: every fact true and the
   /// goal true (`goalTrue`) or false/raising.
@@ -201,9 +201,14 @@ struct Prover::Impl {
     bool knownFalse = false;   // the goal's interval is False
     bool posConflict = false;  // F ∧ goal refuted by propagation (deps in posDeps)
     DepSet posDeps;
+    Method posMethod = Method::Interval;  // the tier that refuted F ∧ goal
   };
   /// Evaluation of the goal over the bounds, then refutation of each side by propagation.
   std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
+  /// Refutation of F ∧ ¬goal (Redundant; Unreachable when F alone is refuted) and, when the
+  /// probe left it open, of F ∧ goal (recorded in the probe for the witness tier) by the
+  /// linear tier (ProverLinearTier.cpp).
+  std::optional<CachedAnswer> linearTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
   /// Confirmed points by labeling where the probe left the goal open: Fails or Required.
   std::optional<CachedAnswer> witnessTier(ExprRef goal, const Slice& s, const IntervalProbe& probe);
 

@@ -1,0 +1,724 @@
+// solver/LinearRefuter.cpp — Fourier–Motzkin refutation over the integers, with case splits of
+// disjunctions (LinearRefuter.h).
+#include "solver/internal/LinearRefuter.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <numeric>
+#include <tuple>
+#include <unordered_map>
+#include <utility>
+
+#include "solver/IntervalEval.h"
+
+namespace symrange::solver {
+
+using ir::ExprKind;
+using ir::ExprRef;
+using ir::ExprType;
+
+namespace linear_refuter {  // named: a unity build shares one translation unit between files
+namespace {
+
+using Wide = __int128;
+
+/// Σ coef·var, sorted by variable, no zero coefficient, every |coef| < 2^63.
+using Terms = std::vector<std::pair<std::uint32_t, std::int64_t>>;
+
+/// Σ coef·var + c <= 0, derived from the facts `deps`.
+struct Row {
+  Terms terms;
+  std::int64_t c = 0;
+  DepSet deps;
+};
+
+/// A linear form under construction; wide, so that sums of int64 products stay exact (every
+/// operation checks for overflow and the reader falls back to an opaque variable).
+struct Lin {
+  std::vector<std::pair<std::uint32_t, Wide>> terms;  // unsorted, may repeat a variable
+  Wide c = 0;
+};
+
+/// One of several conjunctions must hold.
+struct Split {
+  std::vector<std::vector<Row>> alts;
+  DepSet deps;  // the fact the disjunction is (empty for the definition of Max/Min/Abs)
+};
+
+constexpr int kMaxDepth = 48;
+
+bool scaled(Wide v, Wide k, Wide& out) { return !__builtin_mul_overflow(v, k, &out); }
+
+/// `acc += k * x`; false on overflow.
+bool addScaled(Lin& acc, const Lin& x, Wide k) {
+  Wide c = 0;
+  if (!scaled(x.c, k, c) || __builtin_add_overflow(acc.c, c, &acc.c)) return false;
+  for (const auto& [v, a] : x.terms) {
+    Wide t = 0;
+    if (!scaled(a, k, t)) return false;
+    acc.terms.emplace_back(v, t);
+  }
+  return true;
+}
+
+Wide wideAbs(Wide v) { return v < 0 ? -v : v; }
+
+Wide wideGcd(Wide a, Wide b) {
+  a = wideAbs(a);
+  b = wideAbs(b);
+  while (b != 0) {
+    Wide t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+/// ceil(c / g) for g > 0.
+Wide ceilDiv(Wide c, Wide g) { return c >= 0 ? (c + g - 1) / g : -((-c) / g); }
+
+bool inInt64(Wide v) {
+  return v > static_cast<Wide>(ir::kInt64Min) && v <= static_cast<Wide>(ir::kInt64Max);
+}
+
+enum class Norm : std::uint8_t { Keep, Trivial, Contradiction, Overflow };
+
+/// The row `Σ terms + c <= 0` with equal variables merged, divided by the gcd of its
+/// coefficients and its constant rounded up (for integer variables, `Σ a·v <= -c` implies
+/// `Σ (a/g)·v <= floor(-c/g)`).
+/// `terms` is scratch space (sorted and merged in place).
+Norm makeRow(std::vector<std::pair<std::uint32_t, Wide>>& terms, Wide c, DepSet deps, Row& out) {
+  std::sort(terms.begin(), terms.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::size_t w = 0;
+  for (std::size_t r = 0; r < terms.size(); ++r) {
+    if (w > 0 && terms[w - 1].first == terms[r].first) {
+      if (__builtin_add_overflow(terms[w - 1].second, terms[r].second, &terms[w - 1].second)) {
+        return Norm::Overflow;
+      }
+    } else {
+      terms[w++] = terms[r];
+    }
+  }
+  terms.resize(w);
+  std::erase_if(terms, [](const auto& t) { return t.second == 0; });
+  if (terms.empty()) return c > 0 ? Norm::Contradiction : Norm::Trivial;
+  Wide g = 0;
+  for (const auto& t : terms) g = wideGcd(g, t.second);
+  if (g > 1) {
+    for (auto& t : terms) t.second /= g;
+    c = ceilDiv(c, g);
+  }
+  if (!inInt64(c)) return Norm::Overflow;
+  out.terms.clear();
+  for (const auto& [v, a] : terms) {
+    if (!inInt64(a)) return Norm::Overflow;
+    out.terms.emplace_back(v, static_cast<std::int64_t>(a));
+  }
+  out.c = static_cast<std::int64_t>(c);
+  out.deps = std::move(deps);
+  return Norm::Keep;
+}
+
+/// Reads constraints into rows and splits.
+class Reader {
+ public:
+  explicit Reader(const Box& box) : box_(box) {}
+
+  void constraint(const Constraint& c) {
+    DepSet deps{c.dep};
+    Conj conj;
+    read(c.expr, c.want, deps, conj, 0);
+    for (Row& r : conj.rows) base.push_back(std::move(r));
+    for (Split& s : conj.splits) {
+      (c.dep == kGoalDep ? goalSplits : factSplits).push_back(std::move(s));
+    }
+  }
+
+  std::vector<Row> base;            // every row that must hold: constraints, definitions, bounds
+  std::vector<Split> goalSplits;    // disjunctions of the goal
+  std::vector<Split> factSplits;    // of the facts
+  std::vector<Split> atomSplits;    // Max/Min/Abs equal one of their operands
+  bool contradiction = false;       // a row read as `1 <= 0`
+  DepSet contradictionDeps;
+
+ private:
+  struct Conj {
+    std::vector<Row> rows;
+    std::vector<Split> splits;
+  };
+
+  /// Adds `l <= 0` to `out` (a row that overflows is left out: a relaxation).
+  void emit(std::vector<Row>& out, const Lin& l, const DepSet& deps) {
+    Row r;
+    std::vector<std::pair<std::uint32_t, Wide>> terms = l.terms;
+    switch (makeRow(terms, l.c, deps, r)) {
+      case Norm::Keep: out.push_back(std::move(r)); return;
+      case Norm::Contradiction: out.push_back(Row{{}, 1, deps}); return;
+      case Norm::Trivial:
+      case Norm::Overflow: return;
+    }
+  }
+
+  static Lin var(std::uint32_t v) { return Lin{{{v, Wide{1}}}, 0}; }
+
+  /// `a - b` (nullopt on overflow).
+  static std::optional<Lin> diff(const Lin& a, const Lin& b) {
+    Lin d = a;
+    if (!addScaled(d, b, -1)) return std::nullopt;
+    return d;
+  }
+
+  void read(ExprRef e, bool want, const DepSet& deps, Conj& out, int depth) {
+    if (depth > kMaxDepth) return;
+    switch (e->kind()) {
+      case ExprKind::BoolConst:
+        if (e->boolValue() != want) out.rows.push_back(Row{{}, 1, deps});
+        return;
+      case ExprKind::Not: read(e->op(0), !want, deps, out, depth + 1); return;
+      case ExprKind::And:
+      case ExprKind::Or: {
+        const bool conjunctive = (e->kind() == ExprKind::And) == want;
+        if (conjunctive) {
+          for (ExprRef o : e->ops()) read(o, want, deps, out, depth + 1);
+          return;
+        }
+        Split s;
+        s.deps = deps;
+        for (ExprRef o : e->ops()) {
+          Conj alt;  // its own disjunctions are dropped: a relaxation of the alternative
+          read(o, want, deps, alt, depth + 1);
+          if (alt.rows.empty()) return;  // an alternative read as `true`: nothing to split
+          s.alts.push_back(std::move(alt.rows));
+        }
+        out.splits.push_back(std::move(s));
+        return;
+      }
+      case ExprKind::Eq:
+      case ExprKind::Ne:
+      case ExprKind::Lt:
+      case ExprKind::Le:
+      case ExprKind::Gt:
+      case ExprKind::Ge: comparison(e, want, deps, out); return;
+      case ExprKind::IntConst:
+      case ExprKind::BigIntConst:
+      case ExprKind::FloatConst:
+      case ExprKind::IntInf:
+      case ExprKind::Symbol:
+      case ExprKind::Add:
+      case ExprKind::Mul:
+      case ExprKind::FloorDiv:
+      case ExprKind::Mod:
+      case ExprKind::PythonMod:
+      case ExprKind::Max:
+      case ExprKind::Min:
+      case ExprKind::Abs:
+      case ExprKind::PowByNatural:
+      case ExprKind::CeilDiv:
+      case ExprKind::TruncToInt:
+      case ExprKind::ToFloat:
+      case ExprKind::TrueDiv:
+      case ExprKind::Where:
+      case ExprKind::Apply: return;  // a boolean symbol, Where or function: not read
+    }
+  }
+
+  void comparison(ExprRef e, bool want, const DepSet& deps, Conj& out) {
+    ExprRef a = e->op(0);
+    ExprRef b = e->op(1);
+    if (a->type() != ExprType::Int || b->type() != ExprType::Int) return;
+    const Lin la = lin(a, 0);  // (read in this order: variables are numbered as they appear)
+    const Lin lb = lin(b, 0);
+    std::optional<Lin> d = diff(la, lb);  // a - b
+    if (!d) return;
+    std::optional<Lin> nd = diff(Lin{}, *d);             // b - a
+    if (!nd) return;
+    Lin plusOne = *d;   // a - b + 1 <= 0: a < b
+    Lin nPlusOne = *nd;  // b - a + 1 <= 0: a > b
+    plusOne.c += 1;
+    nPlusOne.c += 1;
+    ExprKind k = e->kind();
+    if (!want) {
+      switch (k) {
+        case ExprKind::Eq: k = ExprKind::Ne; break;
+        case ExprKind::Ne: k = ExprKind::Eq; break;
+        case ExprKind::Lt: k = ExprKind::Ge; break;
+        case ExprKind::Le: k = ExprKind::Gt; break;
+        case ExprKind::Gt: k = ExprKind::Le; break;
+        case ExprKind::Ge: k = ExprKind::Lt; break;
+        default: return;
+      }
+    }
+    switch (k) {
+      case ExprKind::Le: emit(out.rows, *d, deps); return;
+      case ExprKind::Lt: emit(out.rows, plusOne, deps); return;
+      case ExprKind::Ge: emit(out.rows, *nd, deps); return;
+      case ExprKind::Gt: emit(out.rows, nPlusOne, deps); return;
+      case ExprKind::Eq:
+        emit(out.rows, *d, deps);
+        emit(out.rows, *nd, deps);
+        return;
+      case ExprKind::Ne: {
+        Split s;
+        s.deps = deps;
+        s.alts.emplace_back();
+        emit(s.alts.back(), plusOne, deps);
+        s.alts.emplace_back();
+        emit(s.alts.back(), nPlusOne, deps);
+        if (s.alts[0].empty() || s.alts[1].empty()) return;  // a side overflowed: not read
+        out.splits.push_back(std::move(s));
+        return;
+      }
+      default: return;
+    }
+  }
+
+  /// The linear form of integer `e`: what it cannot read linearly is an opaque variable.
+  Lin lin(ExprRef e, int depth) {
+    if (e->kind() == ExprKind::IntConst) return Lin{{}, e->intValue()};
+    if (depth > kMaxDepth) return var(atom(e));
+    switch (e->kind()) {
+      case ExprKind::Add: {
+        Lin sum;
+        for (ExprRef o : e->ops()) {
+          if (!addScaled(sum, lin(o, depth + 1), 1)) return var(atom(e));
+        }
+        return sum;
+      }
+      case ExprKind::Mul: {
+        Wide k = 1;
+        ExprRef rest = nullptr;
+        for (ExprRef o : e->ops()) {
+          if (o->kind() == ExprKind::IntConst) {
+            if (!scaled(k, o->intValue(), k)) return var(atom(e));
+          } else if (rest == nullptr) {
+            rest = o;
+          } else {
+            return var(atom(e));  // a product of two non-constants: opaque
+          }
+        }
+        Lin out;
+        if (rest == nullptr) return Lin{{}, k};
+        if (!addScaled(out, lin(rest, depth + 1), k)) return var(atom(e));
+        return out;
+      }
+      case ExprKind::FloorDiv:
+        if (auto c = constDivisor(e)) return var(quotient(e->op(0), *c, false, depth));
+        return var(atom(e));
+      case ExprKind::CeilDiv:
+        if (auto c = constDivisor(e); c && *c > 0) return var(quotient(e->op(0), *c, true, depth));
+        return var(atom(e));
+      case ExprKind::Mod:
+      case ExprKind::PythonMod:
+        if (auto c = constDivisor(e)) {
+          // x % c = x - c * (x // c)
+          Lin out = lin(e->op(0), depth + 1);
+          if (!addScaled(out, var(quotient(e->op(0), *c, false, depth)), -Wide{*c})) {
+            return var(atom(e));
+          }
+          return out;
+        }
+        return var(atom(e));
+      case ExprKind::IntConst:
+      case ExprKind::BigIntConst:
+      case ExprKind::BoolConst:
+      case ExprKind::FloatConst:
+      case ExprKind::IntInf:
+      case ExprKind::Symbol:
+      case ExprKind::Max:
+      case ExprKind::Min:
+      case ExprKind::Abs:
+      case ExprKind::PowByNatural:
+      case ExprKind::TruncToInt:
+      case ExprKind::ToFloat:
+      case ExprKind::TrueDiv:
+      case ExprKind::Eq:
+      case ExprKind::Ne:
+      case ExprKind::Lt:
+      case ExprKind::Le:
+      case ExprKind::Gt:
+      case ExprKind::Ge:
+      case ExprKind::And:
+      case ExprKind::Or:
+      case ExprKind::Not:
+      case ExprKind::Where:
+      case ExprKind::Apply: return var(atom(e));
+    }
+    return var(atom(e));
+  }
+
+  /// The divisor of `e` when it is a non-zero int64 constant (and the dividend an integer).
+  static std::optional<std::int64_t> constDivisor(ExprRef e) {
+    ExprRef d = e->op(1);
+    if (e->op(0)->type() != ExprType::Int || d->kind() != ExprKind::IntConst) return std::nullopt;
+    if (d->intValue() == 0 || d->intValue() == ir::kInt64Min) return std::nullopt;
+    return d->intValue();
+  }
+
+  /// The variable for symbol or opaque term `e`, bounded by its interval; for Max/Min/Abs also
+  /// by its operands (and the split saying it equals one of them).
+  std::uint32_t atom(ExprRef e) {
+    if (auto it = atoms_.find(e); it != atoms_.end()) return it->second;
+    const std::uint32_t v = next_++;
+    atoms_.emplace(e, v);
+    if (e->isSymbol()) {
+      SymBound b = box_.get(e);
+      bound(v, b.iv, b.loDeps, b.hiDeps);
+      return v;
+    }
+    IntervalValue iv = evalInterval(e, [this](ExprRef s) { return box_.interval(s); });
+    // an empty interval: `e` is nowhere defined, and it takes any value where it is not read
+    if (!iv.value.isEmpty()) {
+      DepSet deps = symbolDeps(e);
+      bound(v, iv.value, deps, deps);
+    }
+    const bool isMax = e->kind() == ExprKind::Max;
+    if (isMax || e->kind() == ExprKind::Min) {
+      // Max: o - v <= 0 for each operand o; equal to one of them: v - o <= 0
+      Split s;
+      for (ExprRef o : e->ops()) {
+        if (o->type() != ExprType::Int) return v;
+        Lin lo = lin(o, 1);
+        std::optional<Lin> below = isMax ? diff(lo, var(v)) : diff(var(v), lo);
+        std::optional<Lin> above = isMax ? diff(var(v), lo) : diff(lo, var(v));
+        if (!below || !above) return v;
+        emit(base, *below, {});
+        s.alts.emplace_back();
+        emit(s.alts.back(), *above, {});
+        if (s.alts.back().empty()) return v;
+      }
+      atomSplits.push_back(std::move(s));
+    } else if (e->kind() == ExprKind::Abs && e->op(0)->type() == ExprType::Int) {
+      Lin x = lin(e->op(0), 1);
+      std::optional<Lin> negX = diff(Lin{}, x);
+      if (!negX) return v;
+      std::optional<Lin> geX = diff(x, var(v));        // x - v <= 0
+      std::optional<Lin> geNegX = diff(*negX, var(v));  // -x - v <= 0
+      std::optional<Lin> leX = diff(var(v), x);         // v - x <= 0
+      std::optional<Lin> leNegX = diff(var(v), *negX);  // v + x <= 0
+      if (!geX || !geNegX || !leX || !leNegX) return v;
+      emit(base, *geX, {});
+      emit(base, *geNegX, {});
+      Split s;
+      s.alts.emplace_back();
+      emit(s.alts.back(), *leX, {});
+      s.alts.emplace_back();
+      emit(s.alts.back(), *leNegX, {});
+      if (!s.alts[0].empty() && !s.alts[1].empty()) atomSplits.push_back(std::move(s));
+    }
+    return v;
+  }
+
+  /// The variable q = x // c (`ceil`: CeilDiv(x, c), c > 0), with x - c*q in its range.
+  std::uint32_t quotient(ExprRef x, std::int64_t c, bool ceil, int depth) {
+    auto key = std::make_tuple(x->id(), c, ceil);
+    if (auto it = quotients_.find(key); it != quotients_.end()) return it->second;
+    const std::uint32_t q = next_++;
+    quotients_.emplace(key, q);
+    Lin r = lin(x, depth + 1);  // r = x - c*q
+    if (!addScaled(r, var(q), -Wide{c})) return q;
+    std::optional<Lin> negR = diff(Lin{}, r);
+    if (!negR) return q;
+    // floor, c > 0: 0 <= r <= c-1; floor, c < 0: c+1 <= r <= 0; ceil (c > 0): -(c-1) <= r <= 0
+    const Wide lo = ceil ? -Wide{c - 1} : (c > 0 ? Wide{0} : Wide{c} + 1);
+    const Wide hi = ceil ? Wide{0} : (c > 0 ? Wide{c} - 1 : Wide{0});
+    Lin upper = r;  // r - hi <= 0
+    upper.c -= hi;
+    Lin lower = *negR;  // lo - r <= 0
+    lower.c += lo;
+    emit(base, upper, {});
+    emit(base, lower, {});
+    return q;
+  }
+
+  void bound(std::uint32_t v, const Interval& iv, const DepSet& loDeps, const DepSet& hiDeps) {
+    if (iv.isEmpty()) {
+      base.push_back(Row{{}, 1, unite(loDeps, hiDeps)});
+      return;
+    }
+    if (iv.hasLo()) base.push_back(Row{{{v, -1}}, iv.lo(), loDeps});   // lo - v <= 0
+    if (iv.hasHi() && iv.hi() != ir::kInt64Min) base.push_back(Row{{{v, 1}}, -iv.hi(), hiDeps});
+  }
+
+  /// Every fact behind the bounds of the symbols of `e`.
+  DepSet symbolDeps(ExprRef e) const {
+    DepSet deps;
+    for (ExprRef s : ir::freeSymbols(e)) {
+      if (const SymBound* b = box_.find(s)) deps = unite(deps, unite(b->loDeps, b->hiDeps));
+    }
+    return deps;
+  }
+
+  const Box& box_;
+  std::unordered_map<ExprRef, std::uint32_t> atoms_;
+  std::map<std::tuple<std::uint32_t, std::int64_t, bool>, std::uint32_t> quotients_;
+  std::uint32_t next_ = 0;
+};
+
+/// The facts behind a derived row: a set of sources (the distinct dep sets of the rows read,
+/// and one marker per split level), at most kMaxSources of them.
+constexpr std::size_t kMaxSources = 256;
+struct Sources {
+  std::array<std::uint64_t, kMaxSources / 64> bits{};
+  void set(std::size_t i) { bits[i / 64] |= std::uint64_t{1} << (i % 64); }
+  [[nodiscard]] bool test(std::size_t i) const { return (bits[i / 64] >> (i % 64)) & 1U; }
+  void reset(std::size_t i) { bits[i / 64] &= ~(std::uint64_t{1} << (i % 64)); }
+  Sources& operator|=(const Sources& o) {
+    for (std::size_t k = 0; k < bits.size(); ++k) bits[k] |= o.bits[k];
+    return *this;
+  }
+};
+
+/// Rows in one flat array of terms (no allocation per row): row i is
+/// Σ terms[begin .. begin+size) + c <= 0.
+struct System {
+  struct RowRef {
+    std::uint32_t begin = 0;
+    std::uint32_t size = 0;
+    std::int64_t c = 0;
+    Sources from;
+  };
+  std::vector<std::pair<std::uint32_t, std::int64_t>> terms;
+  std::vector<RowRef> rows;
+
+  [[nodiscard]] std::span<const std::pair<std::uint32_t, std::int64_t>> termsOf(const RowRef& r) const {
+    return {terms.data() + r.begin, r.size};
+  }
+  void add(std::span<const std::pair<std::uint32_t, std::int64_t>> t, std::int64_t c, const Sources& from) {
+    rows.push_back(RowRef{static_cast<std::uint32_t>(terms.size()), static_cast<std::uint32_t>(t.size()), c, from});
+    terms.insert(terms.end(), t.begin(), t.end());
+  }
+};
+
+/// Fourier–Motzkin elimination of every variable of `sys`; the sources of a contradiction when
+/// one is derived, nullopt when none is (the rows are satisfiable over the rationals after
+/// tightening) or the work budget runs out.
+std::optional<Sources> eliminate(const System& start, const LinearLimits& limits, std::size_t& work) {
+  for (const System::RowRef& r : start.rows) {
+    if (r.size == 0 && r.c > 0) return r.from;
+  }
+  System sys = start;
+  System next;
+  // rows by (hash of the left-hand side, constant descending, position)
+  std::vector<std::tuple<std::uint64_t, std::int64_t, std::uint32_t>> order;
+  std::vector<std::uint32_t> kept;
+  std::vector<std::pair<std::uint32_t, Wide>> scratch;
+  Row r;  // a combined row (its terms' storage reused)
+  // per variable: rows with a positive and with a negative coefficient
+  std::vector<std::pair<std::size_t, std::size_t>> sides;
+  while (true) {
+    work += sys.rows.size();
+    if (work > limits.maxWork) return std::nullopt;
+    // keep the tightest row per left-hand side (the largest constant), constant rows dropped
+    order.clear();
+    std::uint32_t vars = 0;
+    for (std::uint32_t i = 0; i < sys.rows.size(); ++i) {
+      if (sys.rows[i].size == 0) continue;
+      std::uint64_t h = 0xcbf29ce484222325ULL;
+      for (const auto& [v, a] : sys.termsOf(sys.rows[i])) {
+        h = (h ^ v) * 0x100000001b3ULL;
+        h = (h ^ static_cast<std::uint64_t>(a)) * 0x100000001b3ULL;
+        vars = std::max(vars, v + 1);
+      }
+      order.emplace_back(h, -sys.rows[i].c, i);
+    }
+    std::sort(order.begin(), order.end());
+    kept.clear();
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const std::uint32_t i = std::get<2>(order[k]);
+      bool dup = false;
+      // earlier rows with the same hash (a tighter or equal constant first)
+      for (std::size_t j = k; j-- > 0 && std::get<0>(order[j]) == std::get<0>(order[k]);) {
+        auto ti = sys.termsOf(sys.rows[i]);
+        auto tj = sys.termsOf(sys.rows[std::get<2>(order[j])]);
+        if (std::equal(ti.begin(), ti.end(), tj.begin(), tj.end())) {
+          dup = true;
+          break;
+        }
+      }
+      if (!dup) kept.push_back(i);
+    }
+    std::sort(kept.begin(), kept.end());  // position order: the result does not depend on hashes
+    // the variable whose elimination makes the fewest rows
+    sides.assign(vars, {0, 0});
+    for (std::uint32_t i : kept) {
+      for (const auto& [v, a] : sys.termsOf(sys.rows[i])) (a > 0 ? sides[v].first : sides[v].second) += 1;
+    }
+    std::uint32_t best = 0;
+    std::size_t bestCost = SIZE_MAX;
+    for (std::uint32_t v = 0; v < vars; ++v) {
+      const auto [p, n] = sides[v];
+      if (p + n > 0 && p * n < bestCost) {
+        bestCost = p * n;
+        best = v;
+      }
+    }
+    if (bestCost == SIZE_MAX) return std::nullopt;
+    auto coefOf = [&sys, best](std::uint32_t i) -> std::int64_t {
+      for (const auto& [v, a] : sys.termsOf(sys.rows[i])) {
+        if (v == best) return a;
+      }
+      return 0;
+    };
+    next.rows.clear();
+    next.terms.clear();
+    std::vector<std::uint32_t> pos;
+    std::vector<std::uint32_t> neg;
+    for (std::uint32_t i : kept) {
+      const std::int64_t a = coefOf(i);
+      if (a > 0) {
+        pos.push_back(i);
+      } else if (a < 0) {
+        neg.push_back(i);
+      } else {
+        next.add(sys.termsOf(sys.rows[i]), sys.rows[i].c, sys.rows[i].from);
+      }
+    }
+    work += pos.size() * neg.size();
+    if (work > limits.maxWork) return std::nullopt;
+    for (std::uint32_t p : pos) {
+      for (std::uint32_t n : neg) {
+        // a·v + P <= 0 and -b·v + N <= 0 give b·P + a·N <= 0
+        const Wide a = coefOf(p);
+        const Wide b = -Wide{coefOf(n)};
+        scratch.clear();
+        for (const auto& [v, x] : sys.termsOf(sys.rows[p])) scratch.emplace_back(v, b * x);
+        for (const auto& [v, x] : sys.termsOf(sys.rows[n])) scratch.emplace_back(v, a * x);
+        Sources from = sys.rows[p].from;
+        from |= sys.rows[n].from;
+        switch (makeRow(scratch, b * sys.rows[p].c + a * sys.rows[n].c, {}, r)) {
+          case Norm::Contradiction: return from;
+          case Norm::Keep: next.add(r.terms, r.c, from); break;
+          case Norm::Trivial:
+          case Norm::Overflow: break;
+        }
+        if (next.rows.size() > limits.maxRows) return std::nullopt;
+      }
+    }
+    std::swap(sys, next);
+  }
+}
+
+/// Refutes `base` in every case of the splits, depth first. A case refuted without the rows of
+/// the alternative it chose holds for every alternative of that split (the others are skipped).
+class CaseSearch {
+ public:
+  /// `splits[k]`'s alternatives as systems whose rows come from `marker(k)` (and their own
+  /// sources).
+  CaseSearch(std::vector<std::vector<System>> splits, std::vector<std::size_t> markers,
+             std::vector<Sources> splitFrom, const LinearLimits& limits)
+      : splits_(std::move(splits)), markers_(std::move(markers)), splitFrom_(std::move(splitFrom)),
+        limits_(limits) {}
+
+  std::optional<Sources> run(const System& base, std::size_t level) {
+    if (cases_ >= limits_.maxCases) return std::nullopt;
+    ++cases_;
+    if (auto d = eliminate(base, limits_, work_)) return d;
+    if (work_ > limits_.maxWork || level == splits_.size()) return std::nullopt;
+    Sources all = splitFrom_[level];
+    for (const System& alt : splits_[level]) {
+      System rows = base;
+      for (const System::RowRef& r : alt.rows) rows.add(alt.termsOf(r), r.c, r.from);
+      std::optional<Sources> d = run(rows, level + 1);
+      if (!d) return std::nullopt;
+      if (!d->test(markers_[level])) return d;  // this split played no part
+      d->reset(markers_[level]);
+      all |= *d;
+    }
+    return all;
+  }
+
+ private:
+  std::vector<std::vector<System>> splits_;
+  std::vector<std::size_t> markers_;
+  std::vector<Sources> splitFrom_;
+  const LinearLimits& limits_;
+  std::size_t cases_ = 0;
+  std::size_t work_ = 0;
+};
+
+/// Dep sets numbered as sources.
+class SourceTable {
+ public:
+  /// The source of `deps` (nullopt when there are kMaxSources already).
+  std::optional<std::size_t> of(const DepSet& deps) {
+    if (auto it = ids_.find(deps); it != ids_.end()) return it->second;
+    if (sets_.size() == kMaxSources) return std::nullopt;
+    ids_.emplace(deps, sets_.size());
+    sets_.push_back(deps);
+    return sets_.size() - 1;
+  }
+  std::optional<std::size_t> marker() {
+    if (sets_.size() == kMaxSources) return std::nullopt;
+    sets_.emplace_back();
+    return sets_.size() - 1;
+  }
+  bool add(System& sys, const Row& r, std::optional<std::size_t> extra = std::nullopt) {
+    Sources from;
+    std::optional<std::size_t> s = of(r.deps);
+    if (!s) return false;
+    from.set(*s);
+    if (extra) from.set(*extra);
+    sys.add(r.terms, r.c, from);
+    return true;
+  }
+  [[nodiscard]] DepSet depsOf(const Sources& from) const {
+    DepSet out;
+    for (std::size_t i = 0; i < sets_.size(); ++i) {
+      if (from.test(i)) out = unite(out, sets_[i]);
+    }
+    return out;
+  }
+
+ private:
+  std::map<DepSet, std::size_t> ids_;
+  std::vector<DepSet> sets_;
+};
+
+}  // namespace
+}  // namespace linear_refuter
+
+std::optional<DepSet> refuteLinear(const Box& box, std::span<const Constraint> constraints,
+                                   const LinearLimits& limits) {
+  using namespace linear_refuter;
+  if (constraints.size() > limits.maxConstraints) return std::nullopt;
+  Reader reader(box);
+  for (const Constraint& c : constraints) reader.constraint(c);
+  SourceTable table;
+  System base;
+  for (const Row& r : reader.base) {
+    if (!table.add(base, r)) return std::nullopt;
+  }
+  // the goal's disjunctions first, then the facts', then Max/Min/Abs
+  std::vector<const Split*> order;
+  for (const Split& s : reader.goalSplits) order.push_back(&s);
+  for (const Split& s : reader.factSplits) order.push_back(&s);
+  for (const Split& s : reader.atomSplits) order.push_back(&s);
+  std::vector<std::vector<System>> splits;
+  std::vector<std::size_t> markers;
+  std::vector<Sources> splitFrom;
+  for (const Split* s : order) {
+    std::optional<std::size_t> marker = table.marker();
+    std::optional<std::size_t> own = table.of(s->deps);
+    if (!marker || !own) return std::nullopt;
+    std::vector<System> alts;
+    for (const std::vector<Row>& alt : s->alts) {
+      alts.emplace_back();
+      for (const Row& r : alt) {
+        if (!table.add(alts.back(), r, marker)) return std::nullopt;
+      }
+    }
+    splits.push_back(std::move(alts));
+    markers.push_back(*marker);
+    Sources from;
+    if (!s->deps.empty()) from.set(*own);
+    splitFrom.push_back(from);
+  }
+  CaseSearch search(std::move(splits), std::move(markers), std::move(splitFrom), limits);
+  std::optional<Sources> from = search.run(base, 0);
+  if (!from) return std::nullopt;
+  return table.depsOf(*from);
+}
+
+}  // namespace symrange::solver

@@ -1,0 +1,58 @@
+// solver/internal/LinearRefuter.h — the linear tier's decision procedure: refutes a conjunction
+// of integer constraints together with the box's bounds without Z3, by Fourier–Motzkin
+// elimination over the integers (every derived row is divided by the gcd of its coefficients and
+// its constant rounded toward the stronger side: sound for integer variables, and what lets
+// `2*q <= x <= 2*q + 1` refute `2*q > x`). LLVM's ConstraintElimination decides with the same
+// kind of system.
+//
+// How expressions become rows (each row `Σ a·v + c <= 0`, variables v):
+//  - symbols are variables, bounded by their intervals in the box (with the facts those ends
+//    came from);
+//  - a term it cannot read linearly (a product of symbols, a division by a symbol, a power,
+//    Where, an opaque function) is an opaque variable bounded by its interval;
+//  - `x // c` by a constant is a quotient variable q with `x - c*q` in [0, c-1] (c > 0) or
+//    [c+1, 0] (c < 0); `x % c` is `x - c*q` with the same q; CeilDiv(x, c) (c > 0) is a q with
+//    `c*q - x` in [0, c-1];
+//  - Max(a, ...) is a variable at least each operand (Min: at most), Abs(x) at least x and -x;
+//    that it *equals* one operand is a disjunction;
+//  - comparisons are rows (`a < b` is `a - b + 1 <= 0`: integers), `a == b` two rows;
+//    `a != b`, a disjunction among the facts or a negated conjunction in the goal are
+//    disjunctions.
+// Disjunctions (those of the constraints first, then Max/Min/Abs) are split into cases while
+// the case budget lasts: every case must be refuted. Only refutes: "not refuted" says nothing.
+// Dropping a constraint or a row it cannot read (floats, booleans, int_oo, int64 overflow) only
+// relaxes the system, so a satisfiable conjunction is never refuted.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+
+#include "solver/internal/BoundsPropagator.h"
+
+namespace symrange::solver {
+
+struct LinearLimits {
+  /// Rows alive during one elimination; beyond it the system is given up (not refuted).
+  std::size_t maxRows = 256;
+  /// Eliminations (one per case of the split) per refutation.
+  std::size_t maxCases = 8;
+  /// Work per refutation, all cases together: rows read at each elimination step plus pairs
+  /// of rows combined. The budget is a count, not a time, so the answers are deterministic.
+  std::size_t maxWork = 2'000;
+  /// Constraints per refutation: a larger conjunction (a big slice of a nonlinear program) is
+  /// not tried; Z3 decides it at about the cost of reading it here.
+  std::size_t maxConstraints = 64;
+};
+
+/// Refutes the conjunction of `constraints` (each: `expr` evaluates to `want`) together with the
+/// bounds `box` holds for their symbols. A constraint holds only where its expression is
+/// defined; one with `impliesDefined` false (a goal's negation) must not be able to raise
+/// (the caller has checked: a raising goal fires without being false). Returns the facts the
+/// refutation used (the `dep` of the constraints used, kGoalDep included, and the deps of the
+/// bounds used), sorted; nullopt when not refuted.
+[[nodiscard]] std::optional<DepSet> refuteLinear(const Box& box,
+                                                 std::span<const Constraint> constraints,
+                                                 const LinearLimits& limits = {});
+
+}  // namespace symrange::solver
