@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -135,6 +136,18 @@ class Reader {
       (c.dep == kGoalDep ? goalSplits : factSplits).push_back(std::move(s));
     }
   }
+
+  /// The integer symbols read, with their variables, by symbol id.
+  [[nodiscard]] std::vector<std::pair<ExprRef, std::uint32_t>> symbolVars() const {
+    std::vector<std::pair<ExprRef, std::uint32_t>> out;
+    for (const auto& [e, v] : atoms_) {
+      if (e->isSymbol()) out.emplace_back(e, v);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const auto& a, const auto& b) { return a.first->id() < b.first->id(); });
+    return out;
+  }
+  [[nodiscard]] std::uint32_t variables() const { return next_; }
 
   std::vector<Row> base;            // every row that must hold: constraints, definitions, bounds
   std::vector<Split> goalSplits;    // disjunctions of the goal
@@ -491,12 +504,27 @@ struct System {
   }
 };
 
-/// Fourier–Motzkin elimination of every variable of `sys`; the sources of a contradiction when
-/// one is derived, nullopt when none is (the rows are satisfiable over the rationals after
-/// tightening) or the work budget runs out.
-std::optional<Sources> eliminate(const System& start, const LinearLimits& limits, std::size_t& work) {
+/// How an elimination ended: a contradiction derived (from `from`), every variable eliminated
+/// without one, or out of budget.
+struct Outcome {
+  enum Kind : std::uint8_t { Refuted, Feasible, GaveUp } kind = GaveUp;
+  Sources from;
+};
+
+/// One variable's elimination: the rows that bounded it then (over it and the variables
+/// eliminated after it), for back-substitution.
+struct Step {
+  std::uint32_t var = 0;
+  System rows;
+};
+
+/// Fourier–Motzkin elimination of every variable of `start`. With `steps`, records each
+/// variable's bounding rows in elimination order.
+Outcome eliminate(const System& start, const LinearLimits& limits, std::size_t& work,
+                  std::vector<Step>* steps = nullptr) {
+  const Outcome gaveUp{Outcome::GaveUp, {}};
   for (const System::RowRef& r : start.rows) {
-    if (r.size == 0 && r.c > 0) return r.from;
+    if (r.size == 0 && r.c > 0) return Outcome{Outcome::Refuted, r.from};
   }
   System sys = start;
   System next;
@@ -509,7 +537,7 @@ std::optional<Sources> eliminate(const System& start, const LinearLimits& limits
   std::vector<std::pair<std::size_t, std::size_t>> sides;
   while (true) {
     work += sys.rows.size();
-    if (work > limits.maxWork) return std::nullopt;
+    if (work > limits.maxWork) return gaveUp;
     // keep the tightest row per left-hand side (the largest constant), constant rows dropped
     order.clear();
     std::uint32_t vars = 0;
@@ -554,7 +582,7 @@ std::optional<Sources> eliminate(const System& start, const LinearLimits& limits
         best = v;
       }
     }
-    if (bestCost == SIZE_MAX) return std::nullopt;
+    if (bestCost == SIZE_MAX) return Outcome{Outcome::Feasible, {}};
     auto coefOf = [&sys, best](std::uint32_t i) -> std::int64_t {
       for (const auto& [v, a] : sys.termsOf(sys.rows[i])) {
         if (v == best) return a;
@@ -576,7 +604,12 @@ std::optional<Sources> eliminate(const System& start, const LinearLimits& limits
       }
     }
     work += pos.size() * neg.size();
-    if (work > limits.maxWork) return std::nullopt;
+    if (work > limits.maxWork) return gaveUp;
+    if (steps) {
+      steps->push_back(Step{best, {}});
+      for (std::uint32_t i : pos) steps->back().rows.add(sys.termsOf(sys.rows[i]), sys.rows[i].c, {});
+      for (std::uint32_t i : neg) steps->back().rows.add(sys.termsOf(sys.rows[i]), sys.rows[i].c, {});
+    }
     for (std::uint32_t p : pos) {
       for (std::uint32_t n : neg) {
         // a·v + P <= 0 and -b·v + N <= 0 give b·P + a·N <= 0
@@ -588,12 +621,12 @@ std::optional<Sources> eliminate(const System& start, const LinearLimits& limits
         Sources from = sys.rows[p].from;
         from |= sys.rows[n].from;
         switch (makeRow(scratch, b * sys.rows[p].c + a * sys.rows[n].c, {}, r)) {
-          case Norm::Contradiction: return from;
+          case Norm::Contradiction: return Outcome{Outcome::Refuted, from};
           case Norm::Keep: next.add(r.terms, r.c, from); break;
           case Norm::Trivial:
           case Norm::Overflow: break;
         }
-        if (next.rows.size() > limits.maxRows) return std::nullopt;
+        if (next.rows.size() > limits.maxRows) return gaveUp;
       }
     }
     std::swap(sys, next);
@@ -614,8 +647,9 @@ class CaseSearch {
   std::optional<Sources> run(const System& base, std::size_t level) {
     if (cases_ >= limits_.maxCases) return std::nullopt;
     ++cases_;
-    if (auto d = eliminate(base, limits_, work_)) return d;
-    if (work_ > limits_.maxWork || level == splits_.size()) return std::nullopt;
+    Outcome o = eliminate(base, limits_, work_);
+    if (o.kind == Outcome::Refuted) return o.from;
+    if (o.kind == Outcome::GaveUp || level == splits_.size()) return std::nullopt;
     Sources all = splitFrom_[level];
     for (const System& alt : splits_[level]) {
       System rows = base;
@@ -635,6 +669,122 @@ class CaseSearch {
   std::vector<Sources> splitFrom_;
   const LinearLimits& limits_;
   std::size_t cases_ = 0;
+  std::size_t work_ = 0;
+};
+
+/// floor(n / d) for d > 0.
+Wide floorDiv(Wide n, Wide d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }
+
+/// Values of the variables after an elimination that ended Feasible, by back-substitution: the
+/// steps in reverse, each variable taking a value its rows allow given the variables eliminated
+/// after it (0 for a variable no step bounds). FM over the rationals does not promise an integer
+/// at every step (`2*q1 == 5*q2 + 4` leaves none for q2 = -1), so each variable tries the values
+/// nearest 0 in its range in turn (0, +1, -1, ... from the nearest end), depth first, within a
+/// node budget. nullopt when none is found or a value leaves int64.
+/// What the caller accepts as a point (values by variable), and how often it may be asked.
+struct Acceptor {
+  std::function<bool(const std::vector<std::int64_t>&)> accept;
+  std::size_t calls = 16;
+};
+
+class BackSubstitution {
+ public:
+  BackSubstitution(const std::vector<Step>& steps, std::uint32_t variables, Acceptor& acceptor)
+      : steps_(steps), value_(variables, 0), acceptor_(acceptor) {}
+
+  std::optional<std::vector<std::int64_t>> run() {
+    if (!assign(0)) return std::nullopt;
+    return value_;
+  }
+
+ private:
+  static constexpr std::size_t kTries = 24;    // values per variable (a residue mod 12 both ways)
+  static constexpr std::size_t kNodes = 512;   // values in all
+
+  bool assign(std::size_t k) {
+    if (k == steps_.size()) {
+      if (acceptor_.calls == 0) return false;
+      --acceptor_.calls;
+      return acceptor_.accept(value_);
+    }
+    const Step& step = steps_[steps_.size() - 1 - k];
+    constexpr Wide kFar = Wide{1} << 100;
+    Wide lo = -kFar;
+    Wide hi = kFar;
+    for (const System::RowRef& r : step.rows.rows) {
+      Wide a = 0;
+      Wide rest = r.c;  // a·x + rest <= 0
+      for (const auto& [v, coef] : step.rows.termsOf(r)) {
+        if (v == step.var) {
+          a = coef;
+          continue;
+        }
+        Wide t = 0;
+        if (!scaled(coef, value_[v], t) || __builtin_add_overflow(rest, t, &rest)) return false;
+      }
+      if (a > 0) hi = std::min(hi, floorDiv(-rest, a));
+      if (a < 0) lo = std::max(lo, ceilDiv(rest, -a));
+    }
+    if (lo > hi) return false;
+    // the value nearest 0, then its neighbours (from an end of the range: inwards only)
+    const Wide start = lo > 0 ? lo : (hi < 0 ? hi : Wide{0});
+    const int dir = lo > 0 ? 1 : (hi < 0 ? -1 : 0);
+    std::array<Wide, kTries> values{};
+    std::size_t n = 0;
+    values[n++] = start;
+    for (Wide d = 1; n < kTries && d < Wide{kTries}; ++d) {
+      if (dir >= 0 && start + d <= hi) values[n++] = start + d;
+      if (n < kTries && dir <= 0 && start - d >= lo) values[n++] = start - d;
+    }
+    for (std::size_t t = 0; t < n; ++t) {
+      if (nodes_++ >= kNodes) return false;
+      if (!inInt64(values[t])) continue;
+      value_[step.var] = static_cast<std::int64_t>(values[t]);
+      if (assign(k + 1)) return true;
+      if (acceptor_.calls == 0) return false;
+    }
+    return false;
+  }
+
+  const std::vector<Step>& steps_;
+  std::vector<std::int64_t> value_;
+  Acceptor& acceptor_;
+  std::size_t nodes_ = 0;
+};
+
+/// A point of `base` in one case of the splits: depth first over the alternatives, a case
+/// given up as soon as its rows are refuted, at most `maxCases` eliminations that record steps.
+class PointSearch {
+ public:
+  PointSearch(std::vector<const std::vector<System>*> splits, std::uint32_t variables,
+              const LinearLimits& limits, Acceptor& acceptor)
+      : splits_(std::move(splits)), variables_(variables), limits_(limits), acceptor_(acceptor) {}
+
+  std::optional<std::vector<std::int64_t>> run(const System& base, std::size_t level) {
+    if (leaves_ >= limits_.maxCases || work_ > limits_.maxWork || acceptor_.calls == 0) {
+      return std::nullopt;
+    }
+    if (level == splits_.size()) {
+      ++leaves_;
+      std::vector<Step> steps;
+      if (eliminate(base, limits_, work_, &steps).kind != Outcome::Feasible) return std::nullopt;
+      return BackSubstitution(steps, variables_, acceptor_).run();
+    }
+    if (level > 0 && eliminate(base, limits_, work_).kind != Outcome::Feasible) return std::nullopt;
+    for (const System& alt : *splits_[level]) {
+      System rows = base;
+      for (const System::RowRef& r : alt.rows) rows.add(alt.termsOf(r), r.c, r.from);
+      if (auto p = run(rows, level + 1)) return p;
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::vector<const std::vector<System>*> splits_;
+  std::uint32_t variables_;
+  const LinearLimits& limits_;
+  Acceptor& acceptor_;
+  std::size_t leaves_ = 0;
   std::size_t work_ = 0;
 };
 
@@ -679,25 +829,33 @@ class SourceTable {
 }  // namespace
 }  // namespace linear_refuter
 
-std::optional<DepSet> refuteLinear(const Box& box, std::span<const Constraint> constraints,
-                                   const LinearLimits& limits) {
-  using namespace linear_refuter;
-  if (constraints.size() > limits.maxConstraints) return std::nullopt;
-  Reader reader(box);
-  for (const Constraint& c : constraints) reader.constraint(c);
-  SourceTable table;
+namespace linear_refuter {
+namespace {
+
+/// The rows of `constraints` as a base system and the alternatives of every split (the goal's
+/// first, then the facts', then Max/Min/Abs), their sources in `table`.
+struct Read {
   System base;
+  std::size_t goalSplits = 0;  // splits [0, goalSplits) are the goal's
+  std::size_t factSplits = 0;  // then the facts', then Max/Min/Abs
+  std::vector<std::vector<System>> splits;
+  std::vector<std::size_t> markers;
+  std::vector<Sources> splitFrom;
+};
+
+std::optional<Read> readAll(Reader& reader, std::span<const Constraint> constraints,
+                            SourceTable& table) {
+  for (const Constraint& c : constraints) reader.constraint(c);
+  Read out;
   for (const Row& r : reader.base) {
-    if (!table.add(base, r)) return std::nullopt;
+    if (!table.add(out.base, r)) return std::nullopt;
   }
-  // the goal's disjunctions first, then the facts', then Max/Min/Abs
   std::vector<const Split*> order;
   for (const Split& s : reader.goalSplits) order.push_back(&s);
   for (const Split& s : reader.factSplits) order.push_back(&s);
   for (const Split& s : reader.atomSplits) order.push_back(&s);
-  std::vector<std::vector<System>> splits;
-  std::vector<std::size_t> markers;
-  std::vector<Sources> splitFrom;
+  out.goalSplits = reader.goalSplits.size();
+  out.factSplits = reader.factSplits.size();
   for (const Split* s : order) {
     std::optional<std::size_t> marker = table.marker();
     std::optional<std::size_t> own = table.of(s->deps);
@@ -709,16 +867,67 @@ std::optional<DepSet> refuteLinear(const Box& box, std::span<const Constraint> c
         if (!table.add(alts.back(), r, marker)) return std::nullopt;
       }
     }
-    splits.push_back(std::move(alts));
-    markers.push_back(*marker);
+    out.splits.push_back(std::move(alts));
+    out.markers.push_back(*marker);
     Sources from;
     if (!s->deps.empty()) from.set(*own);
-    splitFrom.push_back(from);
+    out.splitFrom.push_back(from);
   }
-  CaseSearch search(std::move(splits), std::move(markers), std::move(splitFrom), limits);
-  std::optional<Sources> from = search.run(base, 0);
+  return out;
+}
+
+}  // namespace
+}  // namespace linear_refuter
+
+std::optional<DepSet> refuteLinear(const Box& box, std::span<const Constraint> constraints,
+                                   const LinearLimits& limits) {
+  using namespace linear_refuter;
+  if (constraints.size() > limits.maxConstraints) return std::nullopt;
+  Reader reader(box);
+  SourceTable table;
+  std::optional<Read> read = readAll(reader, constraints, table);
+  if (!read) return std::nullopt;
+  CaseSearch search(std::move(read->splits), std::move(read->markers), std::move(read->splitFrom),
+                    limits);
+  std::optional<Sources> from = search.run(read->base, 0);
   if (!from) return std::nullopt;
   return table.depsOf(*from);
+}
+
+std::optional<std::vector<std::pair<ExprRef, std::int64_t>>> linearPoint(
+    const Box& box, std::span<const Constraint> constraints, const PointFilter& accept,
+    const LinearLimits& limits) {
+  using namespace linear_refuter;
+  if (constraints.size() > limits.maxConstraints) return std::nullopt;
+  Reader reader(box);
+  SourceTable table;
+  std::optional<Read> read = readAll(reader, constraints, table);
+  if (!read) return std::nullopt;
+  const std::vector<std::pair<ExprRef, std::uint32_t>> symbols = reader.symbolVars();
+  std::vector<std::pair<ExprRef, std::int64_t>> point;
+  Acceptor acceptor;
+  acceptor.accept = [&](const std::vector<std::int64_t>& values) {
+    point.clear();
+    for (const auto& [sym, v] : symbols) point.emplace_back(sym, values[v]);
+    return accept(point);
+  };
+  // the goal's cases alone first (a point usually meets the facts' `!=` without choosing for
+  // them), then with Max/Min/Abs equal to an operand (exact values), then every split
+  const std::size_t atoms = read->goalSplits + read->factSplits;
+  std::vector<const std::vector<System>*> goal;
+  std::vector<const std::vector<System>*> withAtoms;
+  std::vector<const std::vector<System>*> all;
+  for (std::size_t k = 0; k < read->splits.size(); ++k) {
+    if (k < read->goalSplits) goal.push_back(&read->splits[k]);
+    if (k < read->goalSplits || k >= atoms) withAtoms.push_back(&read->splits[k]);
+    all.push_back(&read->splits[k]);
+  }
+  for (const auto* splits : {&goal, &withAtoms, &all}) {
+    if (splits != &goal && splits->size() == goal.size()) continue;
+    if (splits == &all && all.size() == withAtoms.size()) continue;
+    if (PointSearch(*splits, reader.variables(), limits, acceptor).run(read->base, 0)) return point;
+  }
+  return std::nullopt;
 }
 
 }  // namespace symrange::solver

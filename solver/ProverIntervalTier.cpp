@@ -147,7 +147,8 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
     if (!prop.run(start, kRevisionsPerQuery)) continue;
     if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass)) return p;
   }
-  return std::nullopt;
+  // no labeling found one: a point of the linear system, confirmed the same way
+  return linearWitness(s, goal, goalTrue);
 }
 
 std::map<std::string, std::int64_t> Prover::Impl::witnessOf(const Assignment& p) {

@@ -40,4 +40,41 @@ std::optional<CachedAnswer> Prover::Impl::linearTier(ExprRef goal, const Slice& 
   return std::nullopt;
 }
 
+std::optional<Assignment> Prover::Impl::linearWitness(const Slice& s, ExprRef goal,
+                                                     bool goalTrue) const {
+  if (!budget.useLinear || s.symbols.size() > kMaxLabelSymbols) return std::nullopt;
+  std::vector<Constraint> cons;
+  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  cons.push_back(Constraint{goal, goalTrue, kGoalDep, goalTrue});
+  // the slice's symbols (sorted by id, as the point): the system's values, the others the
+  // value nearest 0 in their bounds; confirmed as labeling confirms
+  Assignment p;
+  auto accept = [&](const std::vector<std::pair<ExprRef, std::int64_t>>& found) {
+    p.clear();
+    auto it = found.begin();
+    for (ExprRef sym : s.symbols) {
+      while (it != found.end() && it->first->id() < sym->id()) ++it;
+      if (it != found.end() && it->first == sym) {
+        p.emplace_back(sym, it->second);
+        continue;
+      }
+      const Interval iv = box.interval(sym);
+      if (sym->type() != ir::ExprType::Int || iv.isEmpty()) return false;
+      p.emplace_back(sym, iv.hasLo() && iv.lo() > 0 ? iv.lo() : (iv.hasHi() && iv.hi() < 0 ? iv.hi() : 0));
+    }
+    for (ExprRef f : s.exprs) {
+      if (factTruthAt(f, p) != Truth::True) return false;
+    }
+    const Truth g = truthAt(goal, p);
+    return goalTrue ? g == Truth::True : (g == Truth::False || g == Truth::Raises);
+  };
+  // the witness search's last resort before Z3 (rare: labeling found nothing), so a budget ten
+  // times the refutation's
+  LinearLimits limits;
+  limits.maxWork *= 10;
+  limits.maxCases *= 2;
+  if (!linearPoint(box, cons, accept, limits)) return std::nullopt;
+  return p;
+}
+
 }  // namespace symrange::solver

@@ -25,8 +25,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
+#include <utility>
+#include <vector>
 
 #include "solver/internal/BoundsPropagator.h"
 
@@ -54,5 +58,18 @@ struct LinearLimits {
 [[nodiscard]] std::optional<DepSet> refuteLinear(const Box& box,
                                                  std::span<const Constraint> constraints,
                                                  const LinearLimits& limits = {});
+
+/// Whether a candidate point (values of the integer symbols the rows mention, sorted by id) is
+/// one the caller wants; it evaluates the constraints there (a free variable stood for each
+/// opaque term, so a point of the rows need not be one of the constraints).
+using PointFilter = std::function<bool(const std::vector<std::pair<ir::ExprRef, std::int64_t>>&)>;
+
+/// A point the filter accepts, for the witness search when labeling finds none: by
+/// back-substitution after the elimination (each variable the integer nearest 0 its rows allow,
+/// then its neighbours), first choosing only among the goal's cases, then among every split's.
+/// At most 16 candidates are put to the filter. nullopt when none is accepted.
+[[nodiscard]] std::optional<std::vector<std::pair<ir::ExprRef, std::int64_t>>> linearPoint(
+    const Box& box, std::span<const Constraint> constraints, const PointFilter& accept,
+    const LinearLimits& limits = {});
 
 }  // namespace symrange::solver

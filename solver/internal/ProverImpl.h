@@ -209,6 +209,10 @@ struct Prover::Impl {
   /// probe left it open, of F ∧ goal (recorded in the probe for the witness tier) by the
   /// linear tier (ProverLinearTier.cpp).
   std::optional<CachedAnswer> linearTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
+  /// A confirmed point of the slice where the goal is `goalTrue` (false: fires by being false),
+  /// from the linear system's back-substitution (ProverLinearTier.cpp); the witness search's
+  /// last resort.
+  std::optional<Assignment> linearWitness(const Slice& s, ExprRef goal, bool goalTrue) const;
   /// Confirmed points by labeling where the probe left the goal open: Fails or Required.
   std::optional<CachedAnswer> witnessTier(ExprRef goal, const Slice& s, const IntervalProbe& probe);
 

@@ -193,3 +193,35 @@ TEST_CASE("the prover decides relational goals in the linear tier, without Z3") 
   CHECK_FALSE(f.witness.empty());
   CHECK(p.stats().decidedLinear == 2);
 }
+
+TEST_CASE("a witness from the linear system where labeling finds none") {
+  // u0 <= 2 and 2*(u0//2) - 5*((2*(u0//2))//5) <= 4: the check `... < 4` fires only where
+  // 2*(u0//2) is 4 mod 5, the nearest such u0 being -6 (labeling near 0 never gets there)
+  ir::ExprContext cx;
+  ExprRef u0 = cx.symbol("u0");
+  auto c = [&](std::int64_t v) { return cx.intConst(v); };
+  ExprRef m = cx.mul(c(2), cx.floorDiv(u0, c(2)));
+  ExprRef r = cx.sub(m, cx.mul(c(5), cx.floorDiv(m, c(5))));
+  for (bool linear : {true, false}) {
+    solver::Budget b;
+    b.useSmt = false;
+    b.useLinear = linear;
+    solver::Prover p(cx, b);
+    p.addFact(cx.le(u0, c(2)), "le");
+    p.addFact(cx.le(r, c(4)), "le_3");
+    solver::Answer a = p.prove(cx.lt(r, c(4)));
+    if (!linear) {
+      CHECK(a.verdict == solver::Verdict::Unknown);
+      continue;
+    }
+    INFO(solver::toString(a.verdict) << " " << solver::toString(a.method) << " " << a.reason);
+    REQUIRE(a.verdict == solver::Verdict::Required);
+    // the witness makes the check fire: r == 4 there
+    const std::int64_t x = a.witness.at("u0");
+    const std::int64_t q = x >= 0 ? x / 2 : -((-x + 1) / 2);
+    const std::int64_t mm = 2 * q;
+    const std::int64_t q5 = mm >= 0 ? mm / 5 : -((-mm + 4) / 5);
+    CHECK(x <= 2);
+    CHECK(mm - 5 * q5 == 4);
+  }
+}
