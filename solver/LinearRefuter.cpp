@@ -137,6 +137,18 @@ class Reader {
     }
   }
 
+  /// A new variable equal to integer `e` (two rows), for a projection onto `e`.
+  std::uint32_t variableFor(ExprRef e) {
+    const std::uint32_t t = next_++;
+    std::optional<Lin> d = diff(var(t), lin(e, 0));
+    std::optional<Lin> nd = d ? diff(Lin{}, *d) : std::nullopt;
+    if (nd) {
+      emit(base, *d, {});
+      emit(base, *nd, {});
+    }
+    return t;
+  }
+
   /// The integer symbols read, with their variables, by symbol id.
   [[nodiscard]] std::vector<std::pair<ExprRef, std::uint32_t>> symbolVars() const {
     std::vector<std::pair<ExprRef, std::uint32_t>> out;
@@ -520,8 +532,11 @@ struct Step {
 
 /// Fourier–Motzkin elimination of every variable of `start`. With `steps`, records each
 /// variable's bounding rows in elimination order.
+/// With `keep`, that variable is never eliminated, and `rest` receives the rows left over it
+/// when the elimination ends Feasible (a projection onto it).
 Outcome eliminate(const System& start, const LinearLimits& limits, std::size_t& work,
-                  std::vector<Step>* steps = nullptr) {
+                  std::vector<Step>* steps = nullptr,
+                  std::optional<std::uint32_t> keep = std::nullopt, System* rest = nullptr) {
   const Outcome gaveUp{Outcome::GaveUp, {}};
   for (const System::RowRef& r : start.rows) {
     if (r.size == 0 && r.c > 0) return Outcome{Outcome::Refuted, r.from};
@@ -577,12 +592,19 @@ Outcome eliminate(const System& start, const LinearLimits& limits, std::size_t& 
     std::size_t bestCost = SIZE_MAX;
     for (std::uint32_t v = 0; v < vars; ++v) {
       const auto [p, n] = sides[v];
-      if (p + n > 0 && p * n < bestCost) {
+      if (p + n > 0 && p * n < bestCost && v != keep) {
         bestCost = p * n;
         best = v;
       }
     }
-    if (bestCost == SIZE_MAX) return Outcome{Outcome::Feasible, {}};
+    if (bestCost == SIZE_MAX) {
+      if (rest) {
+        rest->rows.clear();
+        rest->terms.clear();
+        for (std::uint32_t i : kept) rest->add(sys.termsOf(sys.rows[i]), sys.rows[i].c, {});
+      }
+      return Outcome{Outcome::Feasible, {}};
+    }
     auto coefOf = [&sys, best](std::uint32_t i) -> std::int64_t {
       for (const auto& [v, a] : sys.termsOf(sys.rows[i])) {
         if (v == best) return a;
@@ -843,6 +865,75 @@ struct Read {
   std::vector<Sources> splitFrom;
 };
 
+/// Splits decided by the bounds of the base's single-variable rows: an alternative one of whose
+/// rows those bounds refute is dropped (its refutation's sources join the split's); a split
+/// left with one alternative joins the base. The sources of a refutation when none is left.
+std::optional<Sources> pruneSplits(Read& read, std::uint32_t variables) {
+  struct End {
+    std::optional<Wide> at;
+    Sources from;
+  };
+  std::vector<End> lo(variables);
+  std::vector<End> hi(variables);
+  auto learn = [&](const System& sys, const System::RowRef& r) {
+    if (r.size != 1) return;
+    const auto [v, a] = sys.termsOf(r)[0];
+    if (a > 0) {
+      const Wide b = floorDiv(-Wide{r.c}, a);  // v <= b
+      if (!hi[v].at || b < *hi[v].at) hi[v] = End{b, r.from};
+    } else {
+      const Wide b = ceilDiv(Wide{r.c}, -Wide{a});  // v >= b
+      if (!lo[v].at || b > *lo[v].at) lo[v] = End{b, r.from};
+    }
+  };
+  for (const System::RowRef& r : read.base.rows) learn(read.base, r);
+  // a row the bounds refute: its least value over them is above 0
+  auto refutedByBounds = [&](const System& sys, const System::RowRef& r, Sources& why) {
+    Wide least = r.c;
+    Sources from;
+    for (const auto& [v, a] : sys.termsOf(r)) {
+      const End& e = a > 0 ? lo[v] : hi[v];
+      if (!e.at || *e.at > (Wide{1} << 62) || *e.at < -(Wide{1} << 62)) return false;
+      least += a * *e.at;
+      from |= e.from;
+    }
+    if (least <= 0) return false;
+    why |= from;
+    return true;
+  };
+  Read out;  // the splits left, in their order
+  out.base = std::move(read.base);
+  for (std::size_t k = 0; k < read.splits.size(); ++k) {
+    std::vector<System> alts;
+    Sources dropped;
+    for (System& alt : read.splits[k]) {
+      bool refuted = false;
+      for (const System::RowRef& r : alt.rows) refuted = refuted || refutedByBounds(alt, r, dropped);
+      if (!refuted) alts.push_back(std::move(alt));
+    }
+    Sources from = read.splitFrom[k];
+    from |= dropped;
+    if (alts.empty()) return from;
+    if (alts.size() == 1) {
+      for (const System::RowRef& r : alts[0].rows) {
+        Sources rowFrom = r.from;
+        rowFrom.reset(read.markers[k]);
+        rowFrom |= from;
+        out.base.add(alts[0].termsOf(r), r.c, rowFrom);
+        learn(out.base, out.base.rows.back());
+      }
+      continue;
+    }
+    if (k < read.goalSplits) ++out.goalSplits;
+    if (k >= read.goalSplits && k < read.goalSplits + read.factSplits) ++out.factSplits;
+    out.splits.push_back(std::move(alts));
+    out.markers.push_back(read.markers[k]);
+    out.splitFrom.push_back(from);
+  }
+  read = std::move(out);
+  return std::nullopt;
+}
+
 std::optional<Read> readAll(Reader& reader, std::span<const Constraint> constraints,
                             SourceTable& table) {
   for (const Constraint& c : constraints) reader.constraint(c);
@@ -887,6 +978,7 @@ std::optional<DepSet> refuteLinear(const Box& box, std::span<const Constraint> c
   SourceTable table;
   std::optional<Read> read = readAll(reader, constraints, table);
   if (!read) return std::nullopt;
+  if (std::optional<Sources> from = pruneSplits(*read, reader.variables())) return table.depsOf(*from);
   CaseSearch search(std::move(read->splits), std::move(read->markers), std::move(read->splitFrom),
                     limits);
   std::optional<Sources> from = search.run(read->base, 0);
@@ -902,7 +994,7 @@ std::optional<std::vector<std::pair<ExprRef, std::int64_t>>> linearPoint(
   Reader reader(box);
   SourceTable table;
   std::optional<Read> read = readAll(reader, constraints, table);
-  if (!read) return std::nullopt;
+  if (!read || pruneSplits(*read, reader.variables())) return std::nullopt;
   const std::vector<std::pair<ExprRef, std::uint32_t>> symbols = reader.symbolVars();
   std::vector<std::pair<ExprRef, std::int64_t>> point;
   Acceptor acceptor;
@@ -928,6 +1020,39 @@ std::optional<std::vector<std::pair<ExprRef, std::int64_t>>> linearPoint(
     if (PointSearch(*splits, reader.variables(), limits, acceptor).run(read->base, 0)) return point;
   }
   return std::nullopt;
+}
+
+std::optional<std::int64_t> linearBound(const Box& box, std::span<const Constraint> constraints,
+                                        ExprRef e, bool upper, const LinearLimits& limits) {
+  using namespace linear_refuter;
+  if (constraints.size() > limits.maxConstraints || e->type() != ExprType::Int) return std::nullopt;
+  Reader reader(box);
+  SourceTable table;
+  const std::uint32_t t = reader.variableFor(e);
+  std::optional<Read> read = readAll(reader, constraints, table);
+  if (!read) return std::nullopt;
+  std::size_t work = 0;
+  System rest;
+  // the splits are left out: a relaxation, so the bound stays sound (maybe not tight)
+  if (eliminate(read->base, limits, work, nullptr, t, &rest).kind != Outcome::Feasible) {
+    return std::nullopt;
+  }
+  std::optional<Wide> bound;
+  for (const System::RowRef& r : rest.rows) {
+    auto terms = rest.termsOf(r);
+    if (terms.size() != 1 || terms[0].first != t) continue;
+    const Wide a = terms[0].second;  // a·t + c <= 0
+    if (upper && a > 0) {
+      const Wide b = floorDiv(-Wide{r.c}, a);
+      bound = bound ? std::min(*bound, b) : b;
+    }
+    if (!upper && a < 0) {
+      const Wide b = ceilDiv(Wide{r.c}, -a);
+      bound = bound ? std::max(*bound, b) : b;
+    }
+  }
+  if (!bound || !inInt64(*bound)) return std::nullopt;
+  return static_cast<std::int64_t>(*bound);
 }
 
 }  // namespace symrange::solver

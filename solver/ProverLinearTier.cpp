@@ -40,6 +40,39 @@ std::optional<CachedAnswer> Prover::Impl::linearTier(ExprRef goal, const Slice& 
   return std::nullopt;
 }
 
+std::optional<std::int64_t> Prover::Impl::linearEnd(ExprRef e, const Slice& s, bool upper,
+                                                   std::optional<std::int64_t> intervalEnd) const {
+  if (!budget.useLinear) return std::nullopt;
+  std::vector<Constraint> cons;
+  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  // a sound end: the projection's when it is tighter than the interval's
+  std::optional<std::int64_t> end = intervalEnd;
+  if (std::optional<std::int64_t> b = linearBound(box, cons, e, upper)) {
+    if (!end || (upper ? *b < *end : *b > *end)) end = b;
+  }
+  if (!end) return std::nullopt;
+  // the end moves inwards while e cannot reach it (a `!=` fact, a gap of `//`); it is the
+  // extremum once a confirmed point reaches it
+  constexpr int kSteps = 8;
+  // (ranges are asked for once per symbol, by reports and the printed trailer: a budget
+  // beyond a check's, still far below a Z3 search's)
+  LinearLimits limits;
+  limits.maxWork *= 10;
+  limits.maxCases *= 8;
+  cons.push_back(Constraint{});
+  for (int step = 0; step < kSteps; ++step) {
+    if (step > 0 || end != intervalEnd) {
+      if (endAttainedByPoint(e, s, upper, end)) return end;
+    }
+    if (*end == (upper ? ir::kInt64Min : ir::kInt64Max)) return std::nullopt;
+    ExprRef beyond = upper ? cx.ge(e, cx.intConst(*end)) : cx.le(e, cx.intConst(*end));
+    cons.back() = Constraint{beyond, true, kGoalDep, true};
+    if (!refuteLinear(box, cons, limits)) return std::nullopt;
+    *end += upper ? -1 : 1;
+  }
+  return std::nullopt;
+}
+
 std::optional<Assignment> Prover::Impl::linearWitness(const Slice& s, ExprRef goal,
                                                      bool goalTrue) const {
   if (!budget.useLinear || s.symbols.size() > kMaxLabelSymbols) return std::nullopt;

@@ -166,6 +166,9 @@ Range Prover::Impl::range(ExprRef e) {
   if (hiByPoint) {
     hi.bound = r.hi;
     hi.attained = true;
+  } else if (std::optional<std::int64_t> b = linearEnd(e, s, true, r.hi)) {
+    hi.bound = b;
+    hi.attained = true;
   } else {
     hi = backend().searchEnd(s.exprs, e, true, r.hi);
     if (hi.factsUnsat) return emptyRange();
@@ -174,6 +177,9 @@ Range Prover::Impl::range(ExprRef e) {
   EndSearch lo;
   if (endAttainedByPoint(e, s, false, r.lo)) {
     lo.bound = r.lo;
+    lo.attained = true;
+  } else if (std::optional<std::int64_t> b = linearEnd(e, s, false, r.lo)) {
+    lo.bound = b;
     lo.attained = true;
   } else {
     lo = backend().searchEnd(s.exprs, e, false, r.lo);

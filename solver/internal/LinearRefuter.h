@@ -72,4 +72,13 @@ using PointFilter = std::function<bool(const std::vector<std::pair<ir::ExprRef, 
     const Box& box, std::span<const Constraint> constraints, const PointFilter& accept,
     const LinearLimits& limits = {});
 
+/// A bound of integer `e` (an upper one when `upper`) wherever the constraints hold, from the
+/// projection of their rows onto `e` (Fourier–Motzkin; their disjunctions left out, so the
+/// bound is sound but need not be attained). nullopt when the rows leave `e` unbounded on that
+/// side, refute the constraints, or the budget runs out.
+[[nodiscard]] std::optional<std::int64_t> linearBound(const Box& box,
+                                                      std::span<const Constraint> constraints,
+                                                      ir::ExprRef e, bool upper,
+                                                      const LinearLimits& limits = {});
+
 }  // namespace symrange::solver

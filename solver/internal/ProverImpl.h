@@ -248,6 +248,10 @@ struct Prover::Impl {
   // ---- checkFacts and range -----------------------------------------------------------
   Answer checkFacts();
   Range range(ExprRef e);
+  /// An end of integer `e`'s range tighter than the interval's `intervalEnd`: the linear
+  /// projection's bound, when a confirmed point reaches it (then it is the extremum).
+  std::optional<std::int64_t> linearEnd(ExprRef e, const Slice& s, bool upper,
+                                        std::optional<std::int64_t> intervalEnd) const;
   /// Does a confirmed point of slice `s` put `e` at its interval end `end` (`upper`: the
   /// upper one; nullopt: unbounded, then a point beyond ±2^61)?
   bool endAttainedByPoint(ExprRef e, const Slice& s, bool upper,

@@ -130,6 +130,43 @@ TEST_CASE("linear refutation: a refuted conjunction has no point, nor has the pa
   CHECK(refuted > 300);  // the test sees refutations, not only "not refuted"
 }
 
+TEST_CASE("linear bounds: every point of the constraints lies within them") {
+  ir::ExprContext cx;
+  testing::RandomExprs gen(cx, 777, 3);
+  int bounded = 0;
+  int violated = 0;
+  for (int i = 0; i < 1500; ++i) {
+    Problem p;
+    p.syms = gen.symbols();
+    for (std::size_t k = 0; k < p.syms.size(); ++k) {
+      const auto lo = static_cast<std::int64_t>(gen.pick(11)) - 7;
+      p.bounds.push_back(solver::Interval::range(lo, lo + static_cast<std::int64_t>(gen.pick(9))));
+    }
+    for (std::size_t k = 0; k < 1 + gen.pick(3); ++k) {
+      p.cons.push_back(Constraint{gen.boolExpr(2), true, static_cast<FactIndex>(k), true});
+    }
+    ExprRef e = gen.intExpr(2);
+    solver::Box box = boxOf(p);
+    for (bool upper : {true, false}) {
+      std::optional<std::int64_t> b = solver::refuteLinear(box, p.cons) ? std::nullopt
+                                                                        : solver::linearBound(box, p.cons, e, upper);
+      if (!b) continue;
+      ++bounded;
+      // the constraints and `e` beyond the bound: no point
+      Problem q = p;
+      q.cons.push_back(Constraint{upper ? cx.gt(e, cx.intConst(*b)) : cx.lt(e, cx.intConst(*b)), true, 99, true});
+      std::vector<std::pair<std::int64_t, std::int64_t>> inBox;
+      for (const solver::Interval& iv : p.bounds) inBox.emplace_back(iv.lo(), iv.hi());
+      if (satisfiable(q, inBox, nullptr) && ++violated <= 5) {
+        INFO("case " << i << ": " << ir::printExpr(e) << (upper ? " <= " : " >= ") << *b);
+        CHECK(false);
+      }
+    }
+  }
+  CHECK(violated == 0);
+  CHECK(bounded > 500);
+}
+
 TEST_CASE("linear refutation: relational and divmod facts interval bounds cannot see") {
   ir::ExprContext cx;
   ExprRef u0 = cx.symbol("u0");
