@@ -198,7 +198,22 @@ void Propagator::moveView(const Box& to) {
   viewStamp_ = to.stamp();
 }
 
+IntervalValue Propagator::evalOwn(ExprRef e) {
+  if (view_ != &box_ || viewStamp_ != box_.stamp() || !own_ || ownStamp_ != box_.stamp()) {
+    return evalOver(box_, e);
+  }
+  return own_->eval(e);
+}
+
 Interval Propagator::ivOf(const Box& box, ExprRef e) {
+  if (&box == &box_ && own_ && ownStamp_ == box_.stamp() && view_ == &box_ &&
+      viewStamp_ == box_.stamp()) {
+    return own_->eval(e).value;
+  }
+  return evalOver(box, e).value;
+}
+
+IntervalValue Propagator::evalOver(const Box& box, ExprRef e) {
   if (&box == &box_ || overOwn(box)) {
     // narrowSymbol keeps ownStamp_ current; any other change to box_ (a write from outside
     // that boundsChanged was not told of) starts the evaluator afresh
@@ -211,7 +226,7 @@ Interval Propagator::ivOf(const Box& box, ExprRef e) {
       viewSyms_.clear();
     }
     if (view_ != &box || viewStamp_ != box.stamp()) moveView(box);
-    return own_->eval(e).value;
+    return own_->eval(e);
   }
   if (!eval_ || evalBox_ != &box || evalStamp_ != box.stamp() || evalBaseStamp_ != box_.stamp()) {
     eval_.emplace([&box](ExprRef s) { return box.interval(s); });
@@ -219,7 +234,7 @@ Interval Propagator::ivOf(const Box& box, ExprRef e) {
     evalStamp_ = box.stamp();
     evalBaseStamp_ = box_.stamp();
   }
-  return eval_->eval(e).value;
+  return eval_->eval(e);
 }
 
 void Propagator::boundsChanged(std::uint64_t before, std::span<const ExprRef> syms) {
@@ -395,10 +410,17 @@ void Propagator::revise(const Constraint& c) {
   current_ = c.dep;
   // the constraint as a whole: a fact with no defined value (a constant zero divisor) or whose
   // value excludes `want` cannot hold; a goal's negation also holds where the goal raises
-  Interval whole = ivOf(box_, c.expr);
+  const IntervalValue value = evalOwn(c.expr);
+  const Interval& whole = value.value;
   if ((c.impliesDefined && whole.isEmpty() && !hasDisjunction(c.expr)) ||
       (!whole.isEmpty() && !whole.contains(c.want ? 1 : 0))) {
     box_.setConflict(withCurrent(symDeps(box_, c.expr)));
+    return;
+  }
+  // entailed: defined and `want` at every point of the box, so every point is a solution and
+  // narrowing, which removes only values without one, has nothing to remove (most revisions
+  // of a labeling node's propagation). Not for a chosen side of `a != b`, which is stronger.
+  if (c.side == 0 && !value.mayRaise && whole.isPoint() && whole.lo() == (c.want ? 1 : 0)) {
     return;
   }
   if (c.impliesDefined && c.symbolDivisors != 0) excludeZeroDivisors(box_, c.expr);

@@ -155,6 +155,10 @@ class Propagator {
   /// are evaluated again. A box that does not read through to the propagator's box gets an
   /// evaluator of its own, kept while neither box changes.
   Interval ivOf(const Box& box, ir::ExprRef e);
+  /// ivOf's evaluation, with whether `e` may raise.
+  IntervalValue evalOver(const Box& box, ir::ExprRef e);
+  /// evalOver(box_, e).
+  IntervalValue evalOwn(ir::ExprRef e);
 
   void revise(const Constraint& c);
   /// An Or inside: the fact may hold where some operand is undefined (Z3Lowering::factHolds).
