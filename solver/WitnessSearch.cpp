@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <unordered_map>
 
 #include "ir/ExprEval.h"
 
@@ -197,7 +198,9 @@ class Labeler {
           const Propagator::Touching& touching, const std::vector<ExprRef>& symbols,
           LabelStrategy strategy, std::size_t maxRevisions, std::size_t maxNodes,
           const std::function<bool(const Assignment&)>& accept)
-      : work_(&box), prop_(work_, cons, touching, Propagator::Deps::Skip), touching_(touching),
+      : touching_(touching),
+        memoTouching_([this](ExprRef sym, std::vector<std::size_t>& out) { touchingOf(sym, out); }),
+        work_(&box), prop_(work_, cons, memoTouching_, Propagator::Deps::Skip),
         symbols_(symbols), strategy_(strategy), maxRevisions_(maxRevisions),
         nodesLeft_(maxNodes), accept_(accept) {}
 
@@ -218,7 +221,7 @@ class Labeler {
         const std::vector<ExprRef> changed = work_.takeChanged();
         prop_.boundsChanged(before, changed);
         std::vector<std::size_t> start;
-        for (ExprRef c : changed) touching_(c, start);
+        for (ExprRef c : changed) touchingOf(c, start);
         if (!prop_.run(start, maxRevisions_)) {
           undo(m);
           continue;
@@ -242,10 +245,24 @@ class Labeler {
     prop_.boundsChanged(before, restored_);
   }
 
+  /// touching_, memoised: the same symbols are looked up at every node (the caller's
+  /// function walks every fact mentioning the symbol)
+  void touchingOf(ExprRef sym, std::vector<std::size_t>& out) {
+    auto it = touchingMemo_.find(sym);
+    if (it == touchingMemo_.end()) {
+      std::vector<std::size_t> positions;
+      touching_(sym, positions);
+      it = touchingMemo_.emplace(sym, std::move(positions)).first;
+    }
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+
+  const Propagator::Touching& touching_;
+  std::unordered_map<ExprRef, std::vector<std::size_t>> touchingMemo_;
+  const Propagator::Touching memoTouching_;
   Box work_;
   Propagator prop_;
   std::vector<ExprRef> restored_;
-  const Propagator::Touching& touching_;
   const std::vector<ExprRef>& symbols_;
   LabelStrategy strategy_;
   std::size_t maxRevisions_;
