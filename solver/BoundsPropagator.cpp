@@ -140,7 +140,6 @@ void Box::setConflict(DepSet deps) {
   if (conflict_) return;
   conflict_ = true;
   conflictDeps_ = std::move(deps);
-  stamp_ = nextStamp();
 }
 
 Box::Mark Box::mark() {
@@ -148,11 +147,13 @@ Box::Mark Box::mark() {
   return Mark{trail_.size(), conflict_, conflictDeps_};
 }
 
-void Box::rollback(const Mark& m) {
+void Box::rollback(const Mark& m, std::vector<ExprRef>* restored) {
   while (trail_.size() > m.trail) {
     auto& [id, previous] = trail_.back();
-    if (previous) own_[id] = std::move(*previous);
-    else own_.erase(id);
+    auto it = own_.find(id);
+    if (restored) restored->push_back(it->second.sym);
+    if (previous) it->second = std::move(*previous);
+    else own_.erase(it);
     trail_.pop_back();
   }
   conflict_ = m.conflict;
@@ -176,16 +177,56 @@ Interval Propagator::intervalOf(const Box& box, ExprRef e) {
   return evalInterval(e, [&box](ExprRef s) { return box.interval(s); }).value;
 }
 
-Interval Propagator::ivOf(const Box& box, ExprRef e) {
-  if (&box == &box_) {
-    // narrowSymbol keeps ownStamp_ current; any other change (a conflict, a write from
-    // outside) starts the evaluator afresh
-    if (!own_ || ownStamp_ != box.stamp()) {
-      const Box* b = &box_;
-      own_.emplace([b](ExprRef s) { return b->interval(s); }, IntervalEvaluator::Mode::Incremental);
-      ownStamp_ = box.stamp();
+bool Propagator::overOwn(const Box& b) const {
+  for (const Box* x = &b; x != nullptr; x = x->base()) {
+    if (x == &box_) return true;
+  }
+  return false;
+}
+
+void Propagator::moveView(const Box& to) {
+  // every symbol the old view may disagree with box_ on, then every one the new view may
+  for (ExprRef s : viewSyms_) own_->changed(s);
+  viewSyms_.clear();
+  for (const Box* x = &to; x != &box_; x = x->base()) {
+    for (const auto& [id, b] : x->own()) {
+      own_->changed(b.sym);
+      viewSyms_.push_back(b.sym);
     }
+  }
+  view_ = &to;
+  viewStamp_ = to.stamp();
+}
+
+IntervalValue Propagator::evalOwn(ExprRef e) {
+  if (view_ != &box_ || viewStamp_ != box_.stamp() || !own_ || ownStamp_ != box_.stamp()) {
+    return evalOver(box_, e);
+  }
+  return own_->eval(e);
+}
+
+Interval Propagator::ivOf(const Box& box, ExprRef e) {
+  if (&box == &box_ && own_ && ownStamp_ == box_.stamp() && view_ == &box_ &&
+      viewStamp_ == box_.stamp()) {
     return own_->eval(e).value;
+  }
+  return evalOver(box, e).value;
+}
+
+IntervalValue Propagator::evalOver(const Box& box, ExprRef e) {
+  if (&box == &box_ || overOwn(box)) {
+    // narrowSymbol keeps ownStamp_ current; any other change to box_ (a write from outside
+    // that boundsChanged was not told of) starts the evaluator afresh
+    if (!own_ || ownStamp_ != box_.stamp()) {
+      own_.emplace([this](ExprRef s) { return view_->interval(s); },
+                   IntervalEvaluator::Mode::Incremental);
+      ownStamp_ = box_.stamp();
+      view_ = &box_;
+      viewStamp_ = box_.stamp();
+      viewSyms_.clear();
+    }
+    if (view_ != &box || viewStamp_ != box.stamp()) moveView(box);
+    return own_->eval(e);
   }
   if (!eval_ || evalBox_ != &box || evalStamp_ != box.stamp() || evalBaseStamp_ != box_.stamp()) {
     eval_.emplace([&box](ExprRef s) { return box.interval(s); });
@@ -193,7 +234,14 @@ Interval Propagator::ivOf(const Box& box, ExprRef e) {
     evalStamp_ = box.stamp();
     evalBaseStamp_ = box_.stamp();
   }
-  return eval_->eval(e).value;
+  return eval_->eval(e);
+}
+
+void Propagator::boundsChanged(std::uint64_t before, std::span<const ExprRef> syms) {
+  if (!own_ || ownStamp_ != before) return;
+  for (ExprRef s : syms) own_->changed(s);
+  if (view_ == &box_) viewStamp_ = box_.stamp();
+  ownStamp_ = box_.stamp();
 }
 
 namespace {
@@ -309,19 +357,25 @@ void Propagator::narrowSymbol(Box& box, ExprRef sym, const Interval& n, const De
     if (n.hi() != old.hi()) b.hiDeps = addCurrent ? withCurrent(depsHi) : depsHi;
     else if (cur) b.hiDeps = cur->hiDeps;
   }
-  const bool own = &box == &box_ && own_ && ownStamp_ == box.stamp();
+  // the evaluator, when current, is told of every write: to box_ (which every layer over it
+  // reads through) or to a layer over box_ (which differs from box_ at `sym` from now on)
+  const bool told = own_ && ownStamp_ == box_.stamp() && (&box == &box_ || overOwn(box));
+  const bool wasView = told && view_ == &box && viewStamp_ == box.stamp();
   box.set(std::move(b));
-  if (own) {
+  if (told) {
     own_->changed(sym);
-    ownStamp_ = box.stamp();
+    if (&box == &box_) ownStamp_ = box_.stamp();
+    else viewSyms_.push_back(sym);
+    if (wasView) viewStamp_ = box.stamp();
   }
 }
 
 bool Propagator::run(const std::vector<std::size_t>& start, std::size_t maxRevisions) {
   // the worklist: the smallest queued position first, each position queued once (a min-heap
   // with a membership flag per constraint, not a node per entry)
-  std::vector<std::size_t> heap;
-  std::vector<char> queued(constraints_.size(), 0);
+  std::vector<std::size_t>& heap = heap_;
+  std::vector<char>& queued = queued_;
+  if (queued.size() < constraints_.size()) queued.resize(constraints_.size(), 0);
   auto push = [&](std::size_t n) {
     if (queued[n]) return;
     queued[n] = 1;
@@ -347,6 +401,8 @@ bool Propagator::run(const std::vector<std::size_t>& start, std::size_t maxRevis
       }
     }
   }
+  for (std::size_t n : heap) queued[n] = 0;
+  heap.clear();
   return !box_.conflict();
 }
 
@@ -354,10 +410,17 @@ void Propagator::revise(const Constraint& c) {
   current_ = c.dep;
   // the constraint as a whole: a fact with no defined value (a constant zero divisor) or whose
   // value excludes `want` cannot hold; a goal's negation also holds where the goal raises
-  Interval whole = ivOf(box_, c.expr);
+  const IntervalValue value = evalOwn(c.expr);
+  const Interval& whole = value.value;
   if ((c.impliesDefined && whole.isEmpty() && !hasDisjunction(c.expr)) ||
       (!whole.isEmpty() && !whole.contains(c.want ? 1 : 0))) {
     box_.setConflict(withCurrent(symDeps(box_, c.expr)));
+    return;
+  }
+  // entailed: defined and `want` at every point of the box, so every point is a solution and
+  // narrowing, which removes only values without one, has nothing to remove (most revisions
+  // of a labeling node's propagation). Not for a chosen side of `a != b`, which is stronger.
+  if (c.side == 0 && !value.mayRaise && whole.isPoint() && whole.lo() == (c.want ? 1 : 0)) {
     return;
   }
   if (c.impliesDefined && c.symbolDivisors != 0) excludeZeroDivisors(box_, c.expr);

@@ -157,8 +157,21 @@ void TrackedMemo::put(std::uint32_t id, const TrackedInterval& t) {
 IntervalValue IntervalEvaluator::tracked(ExprRef e) {
   interval_detail::IncrementalState& inc = *inc_;
   if (e->arity() == 0) {
-    if (e->isSymbol()) inc.below |= symbolBit(e);
-    return dispatch(e);
+    if (!e->isSymbol()) return dispatch(e);
+    // a symbol's bounds are memoised too (asking the owner walks its layers), current while
+    // the symbol's bit has not changed since
+    const std::uint64_t bit = symbolBit(e);
+    inc.below |= bit;
+    interval_detail::TrackedInterval* hit = inc.memo.find(e);
+    if (hit != nullptr && inc.changedAt[e->id() % 64] <= hit->at) return hit->value;
+    const IntervalValue v = dispatch(e);
+    const interval_detail::TrackedInterval t{v, bit, inc.now};
+    if (hit != nullptr) {
+      *hit = t;
+    } else {
+      inc.memo.put(e, t);
+    }
+    return v;
   }
   interval_detail::TrackedInterval* hit = inc.memo.find(e);
   if (hit != nullptr) {
@@ -167,6 +180,8 @@ IntervalValue IntervalEvaluator::tracked(ExprRef e) {
       for (std::uint64_t m = hit->symbols; m != 0 && current; m &= m - 1) {
         current = inc.changedAt[std::countr_zero(m)] <= hit->at;
       }
+      // current now: no symbol below it changed up to now (the next look needs no walk)
+      if (current) hit->at = inc.now;
     }
     if (current) {
       inc.below |= hit->symbols;

@@ -113,10 +113,11 @@ class IntervalEvaluator : public ir::MemoExprFunctor<IntervalEvaluator, Interval
   static std::uint64_t symbolBit(ir::ExprRef sym) { return std::uint64_t{1} << (sym->id() % 64); }
 
   SymbolBounds bounds_;
-  // Incremental mode: each memoised node keeps the symbols below it as a 64-bit mask (bit
-  // id % 64; two symbols may share a bit, which only costs a re-evaluation) and the time it
-  // was evaluated at; it is current while no symbol of its mask changed since. Allocated in
-  // that mode only (a fixed evaluator is built for every small evaluation).
+  // Incremental mode: each memoised node (symbols included) keeps the symbols below it as a
+  // 64-bit mask (bit id % 64; two symbols may share a bit, which only costs a re-evaluation)
+  // and the time it was evaluated at, or last found current at; it is current while no symbol
+  // of its mask changed since. Allocated in that mode only (a fixed evaluator is built for
+  // every small evaluation).
   std::optional<interval_detail::IncrementalState> inc_;
 };
 

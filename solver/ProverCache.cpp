@@ -1,6 +1,8 @@
 // solver/ProverCache.cpp — the (facts, goal) answer cache with negation-compatible keys.
 #include "solver/internal/ProverCache.h"
 
+#include "ir/Diagnostic.h"
+
 namespace symrange::solver {
 
 using ir::ExprKind;

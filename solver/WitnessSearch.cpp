@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <limits>
 #include <optional>
+#include <unordered_map>
 
 #include "ir/ExprEval.h"
 
@@ -186,35 +187,50 @@ std::vector<std::int64_t> candidates(const Interval& iv, LabelStrategy s) {
   return out;
 }
 
+/// Depth-first labeling over one layer above the caller's box: a choice is written there and
+/// propagated, and taken back by rolling the layer back to its mark. One propagator serves
+/// every node, told of each pin and each rollback, so its incremental evaluator keeps the
+/// intervals of every node above symbols the choice did not touch (a fresh propagator per node
+/// evaluated every constraint from scratch). The intervals, and so the search, are the same.
 class Labeler {
  public:
-  Labeler(const std::vector<Constraint>& cons, const Propagator::Touching& touching,
-          const std::vector<ExprRef>& symbols, LabelStrategy strategy, std::size_t maxRevisions,
-          std::size_t maxNodes, const std::function<bool(const Assignment&)>& accept)
-      : cons_(cons), touching_(touching), symbols_(symbols), strategy_(strategy),
-        maxRevisions_(maxRevisions), nodesLeft_(maxNodes), accept_(accept) {}
+  Labeler(const Box& box, const std::vector<Constraint>& cons,
+          const Propagator::Touching& touching, const std::vector<ExprRef>& symbols,
+          LabelStrategy strategy, std::size_t maxRevisions, std::size_t maxNodes,
+          const std::function<bool(const Assignment&)>& accept)
+      : touching_(touching),
+        memoTouching_([this](ExprRef sym, std::vector<std::size_t>& out) { touchingOf(sym, out); }),
+        work_(&box), prop_(work_, cons, memoTouching_, Propagator::Deps::Skip),
+        symbols_(symbols), strategy_(strategy), maxRevisions_(maxRevisions),
+        nodesLeft_(maxNodes), accept_(accept) {}
 
-  bool search(const Box& box, std::size_t k) {
+  bool search(std::size_t k) {
     if (k == symbols_.size()) return accept_(point_);
     ExprRef s = symbols_[k];
     if (s->type() == ExprType::Float) return false;
-    SymBound b = box.get(s);
+    const SymBound b = work_.get(s);
     for (std::int64_t v : candidates(b.iv, strategy_)) {
       if (nodesLeft_ == 0) return false;
       --nodesLeft_;
-      Box child = box;
+      const Box::Mark m = work_.mark();
       if (!b.iv.isPoint()) {
         SymBound pinned = b;
         pinned.iv = Interval::point(v);
-        child.set(pinned);
+        const std::uint64_t before = work_.stamp();
+        work_.set(std::move(pinned));
+        const std::vector<ExprRef> changed = work_.takeChanged();
+        prop_.boundsChanged(before, changed);
         std::vector<std::size_t> start;
-        for (ExprRef changed : child.takeChanged()) touching_(changed, start);
-        Propagator prop(child, cons_, touching_, Propagator::Deps::Skip);
-        if (!prop.run(start, maxRevisions_)) continue;
+        for (ExprRef c : changed) touchingOf(c, start);
+        if (!prop_.run(start, maxRevisions_)) {
+          undo(m);
+          continue;
+        }
       }
       point_.emplace_back(s, v);
-      if (search(child, k + 1)) return true;
+      if (search(k + 1)) return true;
       point_.pop_back();
+      undo(m);
     }
     return false;
   }
@@ -222,8 +238,31 @@ class Labeler {
   Assignment point_;
 
  private:
-  const std::vector<Constraint>& cons_;
+  void undo(const Box::Mark& m) {
+    const std::uint64_t before = work_.stamp();
+    restored_.clear();
+    work_.rollback(m, &restored_);
+    prop_.boundsChanged(before, restored_);
+  }
+
+  /// touching_, memoised: the same symbols are looked up at every node (the caller's
+  /// function walks every fact mentioning the symbol)
+  void touchingOf(ExprRef sym, std::vector<std::size_t>& out) {
+    auto it = touchingMemo_.find(sym);
+    if (it == touchingMemo_.end()) {
+      std::vector<std::size_t> positions;
+      touching_(sym, positions);
+      it = touchingMemo_.emplace(sym, std::move(positions)).first;
+    }
+    out.insert(out.end(), it->second.begin(), it->second.end());
+  }
+
   const Propagator::Touching& touching_;
+  std::unordered_map<ExprRef, std::vector<std::size_t>> touchingMemo_;
+  const Propagator::Touching memoTouching_;
+  Box work_;
+  Propagator prop_;
+  std::vector<ExprRef> restored_;
   const std::vector<ExprRef>& symbols_;
   LabelStrategy strategy_;
   std::size_t maxRevisions_;
@@ -239,11 +278,10 @@ std::optional<Assignment> labelBox(const Box& box, const std::vector<Constraint>
                                    std::size_t maxRevisions, std::size_t maxNodes,
                                    const std::function<bool(const Assignment&)>& accept) {
   if (box.conflict()) return std::nullopt;
-  Labeler l(constraints, touching, symbols, strategy, maxRevisions, maxNodes, accept);
-  // choices go on a layer of their own: each search node copies only that layer, never `box`
-  // (the prover's box of every fact, with its reasons and undo log)
-  const Box top(&box);
-  if (!l.search(top, 0)) return std::nullopt;
+  // choices go on a layer of their own over `box` (the prover's box of every fact, with its
+  // reasons and undo log), never into it
+  Labeler l(box, constraints, touching, symbols, strategy, maxRevisions, maxNodes, accept);
+  if (!l.search(0)) return std::nullopt;
   return l.point_;
 }
 

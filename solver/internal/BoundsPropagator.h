@@ -11,6 +11,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -46,10 +47,13 @@ class Box {
   [[nodiscard]] const SymBound* find(ir::ExprRef sym) const;
   [[nodiscard]] Interval interval(ir::ExprRef sym) const;
   void set(SymBound b);
-  /// Changes whenever the box (this layer) changes; unique across boxes, so that a cache of
-  /// interval evaluations keyed by it never mistakes one box (or one state) for another.
+  /// Changes whenever a bound on this layer changes (a write, a rollback; not a conflict, which
+  /// leaves the intervals as they are); unique across boxes, so that a cache of interval
+  /// evaluations keyed by it never mistakes one box (or one state) for another.
   [[nodiscard]] std::uint64_t stamp() const { return stamp_; }
 
+  /// The box this layer reads through to (nullptr for a bottom box).
+  [[nodiscard]] const Box* base() const { return base_; }
   [[nodiscard]] bool conflict() const { return conflict_ || (base_ && base_->conflict()); }
   [[nodiscard]] DepSet conflictDeps() const;
   void setConflict(DepSet deps);
@@ -67,7 +71,9 @@ class Box {
     DepSet conflictDeps;
   };
   [[nodiscard]] Mark mark();
-  void rollback(const Mark& m);
+  /// With `restored`: appends the symbols whose entries the rollback put back (each once per
+  /// write undone), for an evaluator that keeps its memo across the rollback.
+  void rollback(const Mark& m, std::vector<ir::ExprRef>* restored = nullptr);
   /// Forgets the undo log (no mark is outstanding any more).
   void stopRecording();
 
@@ -134,12 +140,25 @@ class Propagator {
   /// The interval of `e` under `box`.
   [[nodiscard]] static Interval intervalOf(const Box& box, ir::ExprRef e);
 
+  /// The propagator's box changed from outside since its stamp was `before`, in the bounds of
+  /// `syms` only (a write, a rollback): the incremental evaluator, if it was current at
+  /// `before`, is told of them and kept (otherwise it starts afresh on the next evaluation, as
+  /// after any change it is not told of). For one propagator run many times over one box
+  /// (labeling: pin a symbol, run, roll back).
+  void boundsChanged(std::uint64_t before, std::span<const ir::ExprRef> syms);
+
  private:
-  /// intervalOf, memoised. Over the propagator's own box, through an incremental evaluator
-  /// told of every symbol the propagator narrows (only the nodes above it are evaluated
-  /// again); over another box (an alternative of a disjunction), through an evaluator kept
-  /// while that box and the propagator's are unchanged.
+  /// intervalOf, memoised, through one incremental evaluator told of every symbol whose
+  /// interval changes: each narrowing, each outside change (boundsChanged), and, when it moves
+  /// from one box to another (the propagator's box, an alternative of a disjunction layered
+  /// over it), every symbol the two boxes may disagree on. Only the nodes above those symbols
+  /// are evaluated again. A box that does not read through to the propagator's box gets an
+  /// evaluator of its own, kept while neither box changes.
   Interval ivOf(const Box& box, ir::ExprRef e);
+  /// ivOf's evaluation, with whether `e` may raise.
+  IntervalValue evalOver(const Box& box, ir::ExprRef e);
+  /// evalOver(box_, e).
+  IntervalValue evalOwn(ir::ExprRef e);
 
   void revise(const Constraint& c);
   /// An Or inside: the fact may hold where some operand is undefined (Z3Lowering::factHolds).
@@ -171,9 +190,22 @@ class Propagator {
   const Touching* touching_ = nullptr;
   bool track_ = true;
   FactIndex current_ = 0;
-  // the incremental evaluator over box_, valid while box_'s stamp is ownStamp_
+  // run's worklist (a min-heap of positions, a queued flag per constraint), kept across runs;
+  // every flag is clear between runs
+  std::vector<std::size_t> heap_;
+  std::vector<char> queued_;
+  // the incremental evaluator, valid while box_'s stamp is ownStamp_; it reads the bounds of
+  // view_ (box_ or a layer over it), whose stamp was viewStamp_ when it was last told of it
   std::optional<IntervalEvaluator> own_;
   std::uint64_t ownStamp_ = 0;
+  const Box* view_ = nullptr;
+  std::uint64_t viewStamp_ = 0;
+  // the symbols whose intervals in view_ may differ from box_'s (told again on the next move)
+  std::vector<ir::ExprRef> viewSyms_;
+  /// Points the evaluator at `to` (a layer over box_, or box_).
+  void moveView(const Box& to);
+  /// Does `b` read through to box_ (or is it box_)?
+  [[nodiscard]] bool overOwn(const Box& b) const;
   // the evaluator over another box, valid while (evalBox_, evalStamp_, evalBaseStamp_) hold
   const Box* evalBox_ = nullptr;
   std::uint64_t evalStamp_ = 0;
