@@ -207,14 +207,20 @@ std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice&
   st.point = *firing;
   componentStatus.emplace(s.exprIds, st);
   if (probe.posConflict || probe.knownFalse) {
-    CachedAnswer c = probe.posConflict
-                         ? withDeps(Verdict::Fails, probe.posDeps, probe.posMethod)
-                         : withDeps(Verdict::Fails, forwardDeps(goal, false));
+    CachedAnswer c = withDeps(Verdict::Fails, probe.posConflict ? probe.posDeps
+                                                                : forwardDeps(goal, false));
     c.answer.witness = witnessOf(*firing);
     return c;
   }
   std::optional<Assignment> passing = findWitness(s, goal, true, false, pass);
-  if (!passing) return std::nullopt;
+  if (!passing) {
+    // nowhere found to hold: perhaps it cannot (the firing point shows the facts satisfiable)
+    std::optional<DepSet> d = linearRefutesHolding(goal, s);
+    if (!d) return std::nullopt;
+    CachedAnswer c = withDeps(Verdict::Fails, *d, Method::Linear);
+    c.answer.witness = witnessOf(*firing);
+    return c;
+  }
   remember(*passing);
   CachedAnswer c = withDeps(Verdict::Required, {});
   c.answer.witness = witnessOf(*firing);

@@ -1,6 +1,7 @@
 // solver/ProverLinearTier.cpp — the linear tier of prove(), between the interval tier and the
 // witness search: F ∧ ¬goal refuted by Fourier–Motzkin (LinearRefuter.h) makes the goal
-// Redundant, F ∧ goal refuted leaves the witness tier to find the point where it fires (Fails).
+// Redundant; F ∧ goal refuted, asked by the witness tier when it finds where the goal fires but
+// not where it holds, makes it Fails. Also the witness search's and range()'s linear parts.
 // Relational facts and `//`, `%` by constants are what it sees that bounds propagation does not:
 // `2*(u0//2) <= u0`, `Max(u0, u1) >= u1`, `u0 <= u1 ∧ u1 < u2 ⇒ u0 < u2`.
 #include <algorithm>
@@ -18,7 +19,6 @@ std::optional<CachedAnswer> Prover::Impl::linearTier(ExprRef goal, const Slice& 
   if (!probe.open) return std::nullopt;
   std::vector<Constraint> cons;
   for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
-  const std::size_t nFacts = cons.size();
   auto usesGoal = [](const DepSet& d) { return !d.empty() && d.back() == kGoalDep; };
   // the goal's negation, only where the goal cannot raise (a raising goal fires unrefuted)
   if (!probe.mayRaise) {
@@ -27,17 +27,15 @@ std::optional<CachedAnswer> Prover::Impl::linearTier(ExprRef goal, const Slice& 
       return withDeps(usesGoal(*d) ? Verdict::Redundant : Verdict::Unreachable, *d, Method::Linear);
     }
   }
-  if (!probe.posConflict) {
-    cons.resize(nFacts);
-    cons.push_back(Constraint{goal, true, kGoalDep, true});
-    if (std::optional<DepSet> d = refuteLinear(box, cons)) {
-      if (!usesGoal(*d)) return withDeps(Verdict::Unreachable, *d, Method::Linear);
-      probe.posConflict = true;
-      probe.posDeps = *d;
-      probe.posMethod = Method::Linear;
-    }
-  }
   return std::nullopt;
+}
+
+std::optional<DepSet> Prover::Impl::linearRefutesHolding(ExprRef goal, const Slice& s) const {
+  if (!budget.useIntervals || !budget.useLinear) return std::nullopt;
+  std::vector<Constraint> cons;
+  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  cons.push_back(Constraint{goal, true, kGoalDep, true});
+  return refuteLinear(box, cons);
 }
 
 std::optional<std::int64_t> Prover::Impl::linearEnd(ExprRef e, const Slice& s, bool upper,

@@ -201,14 +201,16 @@ struct Prover::Impl {
     bool knownFalse = false;   // the goal's interval is False
     bool posConflict = false;  // F ∧ goal refuted by propagation (deps in posDeps)
     DepSet posDeps;
-    Method posMethod = Method::Interval;  // the tier that refuted F ∧ goal
   };
   /// Evaluation of the goal over the bounds, then refutation of each side by propagation.
   std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
-  /// Refutation of F ∧ ¬goal (Redundant; Unreachable when F alone is refuted) and, when the
-  /// probe left it open, of F ∧ goal (recorded in the probe for the witness tier) by the
-  /// linear tier (ProverLinearTier.cpp).
+  /// Refutation of F ∧ ¬goal by the linear tier (ProverLinearTier.cpp): Redundant, or
+  /// Unreachable when F alone is refuted.
   std::optional<CachedAnswer> linearTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
+  /// The facts of a linear refutation of F ∧ goal (the goal always fails where F holds).
+  /// Asked only once the witness search found no point where the goal holds: checks that can
+  /// pass (most) never pay for it.
+  std::optional<DepSet> linearRefutesHolding(ExprRef goal, const Slice& s) const;
   /// A confirmed point of the slice where the goal is `goalTrue` (false: fires by being false),
   /// from the linear system's back-substitution (ProverLinearTier.cpp); the witness search's
   /// last resort.
