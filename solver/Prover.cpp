@@ -170,7 +170,9 @@ Answer Prover::Impl::prove(ExprRef goal) {
   // (the constant and interval tiers give the same answer, evidence included, either way)
   const bool noEvidence = a.method == Method::Smt || a.method == Method::Cache;
   if (a.verdict == Verdict::Fails && noEvidence && !budget.evidence && !budget.naive) {
-    a = withEvidence(goal);
+    // decided by Z3 here: the tiers before it ran on the same facts and goal and decided
+    // nothing, and would decide nothing again (from the cache, they did not run)
+    a = withEvidence(goal, a.method == Method::Smt);
   }
   if (a.verdict == Verdict::Unknown) ++stats.unknownByReason[a.reason];
   if (a.method == Method::Constant) ++stats.decidedConstant;
@@ -187,15 +189,17 @@ Answer Prover::Impl::prove(ExprRef goal) {
   return a;
 }
 
-Answer Prover::Impl::withEvidence(ExprRef goal) {
+Answer Prover::Impl::withEvidence(ExprRef goal, bool tiersBeforeZ3Failed) {
   // decided again as with Budget::evidence on: fresh contexts for Z3's part, and no cache
   // lookup (a cached answer of this prover may come from the long-lived solver, without
   // evidence); the answer is then stored with its evidence
   budget.evidence = true;
   redoing = true;
+  skipToSmt = tiersBeforeZ3Failed;
   Answer a = decide(goal);
   budget.evidence = false;
   redoing = false;
+  skipToSmt = false;
   return a;
 }
 
@@ -265,9 +269,11 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
   }
   std::optional<CachedAnswer> decided;
   IntervalProbe probe;
-  if (budget.useIntervals) decided = intervalTier(goal, s, probe);
-  if (!decided && budget.useIntervals && budget.useLinear) decided = linearTier(goal, s, probe);
-  if (!decided) decided = witnessTier(goal, s, probe);
+  if (!skipToSmt) {
+    if (budget.useIntervals) decided = intervalTier(goal, s, probe);
+    if (!decided && budget.useIntervals && budget.useLinear) decided = linearTier(goal, s, probe);
+    if (!decided) decided = witnessTier(goal, s, probe);
+  }
   if (!decided && budget.useSmt && !budget.evidence) decided = sharedSmtTier(goal, s, hint);
   if (!decided && budget.useSmt) decided = smtTier(goal, s, hint);
   if (!decided) return unknown("undecided (SMT disabled)");

@@ -161,9 +161,12 @@ struct Prover::Impl {
   Answer decide(ExprRef goal);
   /// Budget::evidence off: a goal that always fails is decided again with evidence (its
   /// `because` and `witness` are what a report or a diagnostic shows of it), so that its
-  /// answer is the one the prover gives with evidence on.
-  Answer withEvidence(ExprRef goal);
+  /// answer is the one the prover gives with evidence on. `tiersBeforeZ3Failed`: Z3 decided it
+  /// after the interval, linear and witness tiers ran on these facts and this goal and decided
+  /// nothing (they are deterministic: they are not run again).
+  Answer withEvidence(ExprRef goal, bool tiersBeforeZ3Failed);
   bool redoing = false;  // inside withEvidence
+  bool skipToSmt = false;  // inside withEvidence, after the tiers before Z3 failed
   Answer decideSlice(ExprRef goal);
   static std::optional<Verdict> negate(Verdict v);
 
