@@ -967,18 +967,35 @@ std::optional<Read> readAll(Reader& reader, std::span<const Constraint> constrai
   return out;
 }
 
+/// The constraints read and their splits pruned (`read`), or the sources of the refutation
+/// pruning found (`refuted`); neither when there are too many constraints or sources.
+struct Prepared {
+  std::optional<Read> read;
+  std::optional<Sources> refuted;
+};
+
+Prepared prepare(Reader& reader, SourceTable& table, std::span<const Constraint> constraints,
+                 const LinearLimits& limits) {
+  Prepared out;
+  if (constraints.size() > limits.maxConstraints) return out;
+  out.read = readAll(reader, constraints, table);
+  if (out.read) out.refuted = pruneSplits(*out.read, reader.variables());
+  if (out.refuted) out.read.reset();
+  return out;
+}
+
 }  // namespace
 }  // namespace linear_refuter
 
 std::optional<DepSet> refuteLinear(const Box& box, std::span<const Constraint> constraints,
                                    const LinearLimits& limits) {
   using namespace linear_refuter;
-  if (constraints.size() > limits.maxConstraints) return std::nullopt;
   Reader reader(box);
   SourceTable table;
-  std::optional<Read> read = readAll(reader, constraints, table);
+  Prepared prepared = prepare(reader, table, constraints, limits);
+  if (prepared.refuted) return table.depsOf(*prepared.refuted);
+  std::optional<Read>& read = prepared.read;
   if (!read) return std::nullopt;
-  if (std::optional<Sources> from = pruneSplits(*read, reader.variables())) return table.depsOf(*from);
   CaseSearch search(std::move(read->splits), std::move(read->markers), std::move(read->splitFrom),
                     limits);
   std::optional<Sources> from = search.run(read->base, 0);
@@ -990,11 +1007,10 @@ std::optional<std::vector<std::pair<ExprRef, std::int64_t>>> linearPoint(
     const Box& box, std::span<const Constraint> constraints, const PointFilter& accept,
     const LinearLimits& limits) {
   using namespace linear_refuter;
-  if (constraints.size() > limits.maxConstraints) return std::nullopt;
   Reader reader(box);
   SourceTable table;
-  std::optional<Read> read = readAll(reader, constraints, table);
-  if (!read || pruneSplits(*read, reader.variables())) return std::nullopt;
+  std::optional<Read> read = prepare(reader, table, constraints, limits).read;
+  if (!read) return std::nullopt;
   const std::vector<std::pair<ExprRef, std::uint32_t>> symbols = reader.symbolVars();
   std::vector<std::pair<ExprRef, std::int64_t>> point;
   Acceptor acceptor;

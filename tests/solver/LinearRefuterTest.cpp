@@ -32,6 +32,24 @@ struct Problem {
   std::vector<Constraint> cons;
 };
 
+/// Bounds in [-7, 11] for each symbol, 1 to `maxConstraints` random constraints (wanted true,
+/// or a quarter of them false when `someFalse`).
+Problem randomProblem(testing::RandomExprs& gen, std::size_t maxConstraints, bool someFalse) {
+  Problem p;
+  p.syms = gen.symbols();
+  for (std::size_t k = 0; k < p.syms.size(); ++k) {
+    const auto lo = static_cast<std::int64_t>(gen.pick(11)) - 7;
+    p.bounds.push_back(solver::Interval::range(lo, lo + static_cast<std::int64_t>(gen.pick(9))));
+  }
+  const std::size_t n = 1 + gen.pick(maxConstraints);
+  for (std::size_t k = 0; k < n; ++k) {
+    ExprRef e = gen.boolExpr(2);
+    const bool want = !someFalse || gen.pick(4) != 0;
+    p.cons.push_back(Constraint{e, want, static_cast<FactIndex>(k), true});
+  }
+  return p;
+}
+
 solver::Box boxOf(const Problem& p) {
   solver::Box box;
   for (std::size_t k = 0; k < p.syms.size(); ++k) {
@@ -93,18 +111,8 @@ TEST_CASE("linear refutation: a refuted conjunction has no point, nor has the pa
   int refuted = 0;
   int cases = 0;
   for (int i = 0; i < 3000; ++i) {
-    Problem p;
-    p.syms = gen.symbols();
-    for (std::size_t k = 0; k < p.syms.size(); ++k) {
-      const auto lo = static_cast<std::int64_t>(gen.pick(11)) - 7;
-      p.bounds.push_back(solver::Interval::range(lo, lo + static_cast<std::int64_t>(gen.pick(9))));
-    }
-    const std::size_t n = 1 + gen.pick(4);
-    for (std::size_t k = 0; k < n; ++k) {
-      // facts hold only where defined; the last constraint is sometimes a goal's negation
-      ExprRef e = gen.boolExpr(2);
-      p.cons.push_back(Constraint{e, gen.pick(4) != 0, static_cast<FactIndex>(k), true});
-    }
+    // facts hold only where defined; some constraints are wanted false (a goal's negation)
+    Problem p = randomProblem(gen, 4, true);
     solver::Box box = boxOf(p);
     std::optional<DepSet> d = solver::refuteLinear(box, p.cons);
     ++cases;
@@ -136,15 +144,7 @@ TEST_CASE("linear bounds: every point of the constraints lies within them") {
   int bounded = 0;
   int violated = 0;
   for (int i = 0; i < 1500; ++i) {
-    Problem p;
-    p.syms = gen.symbols();
-    for (std::size_t k = 0; k < p.syms.size(); ++k) {
-      const auto lo = static_cast<std::int64_t>(gen.pick(11)) - 7;
-      p.bounds.push_back(solver::Interval::range(lo, lo + static_cast<std::int64_t>(gen.pick(9))));
-    }
-    for (std::size_t k = 0; k < 1 + gen.pick(3); ++k) {
-      p.cons.push_back(Constraint{gen.boolExpr(2), true, static_cast<FactIndex>(k), true});
-    }
+    Problem p = randomProblem(gen, 3, false);
     ExprRef e = gen.intExpr(2);
     solver::Box box = boxOf(p);
     for (bool upper : {true, false}) {
