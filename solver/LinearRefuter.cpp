@@ -79,6 +79,9 @@ Wide wideGcd(Wide a, Wide b) {
 /// ceil(c / g) for g > 0.
 Wide ceilDiv(Wide c, Wide g) { return c >= 0 ? (c + g - 1) / g : -((-c) / g); }
 
+/// floor(n / d) for d > 0.
+Wide floorDiv(Wide n, Wide d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }
+
 bool inInt64(Wide v) {
   return v > static_cast<Wide>(ir::kInt64Min) && v <= static_cast<Wide>(ir::kInt64Max);
 }
@@ -532,6 +535,102 @@ struct Step {
 
 /// Fourier–Motzkin elimination of every variable of `start`. With `steps`, records each
 /// variable's bounding rows in elimination order.
+/// Bounds propagation over the rows (each row bounds each of its variables by the others'
+/// bounds, rounded to integers), a few rounds: it closes the integer gaps that elimination over
+/// the rationals leaves (`8*q <= u1 <= 10`, `u1 >= 9`, `u1 - 8*q <= 1` give q = 1, u1 = 9). The
+/// bounds it tightens are added to `sys` as rows (their sources: the row and the bounds used);
+/// the sources of a contradiction when a variable's bounds cross.
+std::optional<Sources> propagateBounds(System& sys, std::size_t& work) {
+  constexpr Wide kLimit = Wide{1} << 40;  // bounds and coefficients used (no overflow below)
+  constexpr int kRounds = 4;
+  struct End {
+    std::optional<Wide> at;
+    Sources from;
+    bool tightened = false;
+  };
+  std::uint32_t vars = 0;
+  for (const auto& [v, a] : sys.terms) vars = std::max(vars, v + 1);
+  std::vector<End> lo(vars);
+  std::vector<End> hi(vars);
+  auto bound = [&](std::uint32_t v, bool upper, Wide b, const Sources& from, bool derived) {
+    End& e = upper ? hi[v] : lo[v];
+    if (e.at && (upper ? b >= *e.at : b <= *e.at)) return false;
+    e = End{b, from, derived || e.tightened};
+    return true;
+  };
+  const std::size_t n = sys.rows.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    const System::RowRef& r = sys.rows[i];
+    if (r.size != 1) continue;
+    const auto [v, a] = sys.termsOf(r)[0];
+    if (a > 0) bound(v, true, floorDiv(-Wide{r.c}, a), r.from, false);
+    if (a < 0) bound(v, false, ceilDiv(Wide{r.c}, -Wide{a}), r.from, false);
+  }
+  for (int round = 0; round < kRounds; ++round) {
+    bool changed = false;
+    work += n;
+    for (std::size_t i = 0; i < n; ++i) {
+      const System::RowRef& r = sys.rows[i];
+      if (r.size < 2) continue;
+      auto terms = sys.termsOf(r);
+      // the least value of each term over the bounds; one term may lack it (then only that
+      // term's variable is bounded)
+      Wide least = r.c;
+      std::size_t missing = terms.size();
+      bool usable = true;
+      for (std::size_t k = 0; k < terms.size() && usable; ++k) {
+        const auto [v, a] = terms[k];
+        const End& e = a > 0 ? lo[v] : hi[v];
+        if (a > kLimit || a < -kLimit) {
+          usable = false;
+        } else if (!e.at || *e.at > kLimit || *e.at < -kLimit) {
+          if (missing != terms.size()) usable = false;
+          missing = k;
+        } else {
+          least += a * *e.at;
+        }
+      }
+      if (!usable) continue;
+      for (std::size_t k = 0; k < terms.size(); ++k) {
+        if (missing != terms.size() && k != missing) continue;
+        const auto [v, a] = terms[k];
+        // a·v + (the others) <= 0 and the others are at least `others`
+        Wide others = least;
+        Sources from = r.from;
+        for (std::size_t j = 0; j < terms.size(); ++j) {
+          if (j == k) continue;
+          const End& e = terms[j].second > 0 ? lo[terms[j].first] : hi[terms[j].first];
+          from |= e.from;
+        }
+        if (missing == terms.size()) {
+          const End& own = a > 0 ? lo[v] : hi[v];
+          others -= a * *own.at;
+        }
+        const bool upper = a > 0;
+        const Wide b = upper ? floorDiv(-others, a) : ceilDiv(others, -Wide{a});
+        if (bound(v, upper, b, from, true)) changed = true;
+        if (lo[v].at && hi[v].at && *lo[v].at > *hi[v].at) {
+          Sources both = lo[v].from;
+          both |= hi[v].from;
+          return both;
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  for (std::uint32_t v = 0; v < vars; ++v) {
+    if (lo[v].tightened && inInt64(*lo[v].at)) {
+      const std::pair<std::uint32_t, std::int64_t> t{v, -1};  // lo - v <= 0
+      sys.add({&t, 1}, static_cast<std::int64_t>(*lo[v].at), lo[v].from);
+    }
+    if (hi[v].tightened && inInt64(-*hi[v].at)) {
+      const std::pair<std::uint32_t, std::int64_t> t{v, 1};  // v - hi <= 0
+      sys.add({&t, 1}, static_cast<std::int64_t>(-*hi[v].at), hi[v].from);
+    }
+  }
+  return std::nullopt;
+}
+
 /// With `keep`, that variable is never eliminated, and `rest` receives the rows left over it
 /// when the elimination ends Feasible (a projection onto it).
 Outcome eliminate(const System& start, const LinearLimits& limits, std::size_t& work,
@@ -542,6 +641,9 @@ Outcome eliminate(const System& start, const LinearLimits& limits, std::size_t& 
     if (r.size == 0 && r.c > 0) return Outcome{Outcome::Refuted, r.from};
   }
   System sys = start;
+  if (std::optional<Sources> crossed = propagateBounds(sys, work)) {
+    return Outcome{Outcome::Refuted, *crossed};
+  }
   System next;
   // rows by (hash of the left-hand side, constant descending, position)
   std::vector<std::tuple<std::uint64_t, std::int64_t, std::uint32_t>> order;
@@ -694,8 +796,6 @@ class CaseSearch {
   std::size_t work_ = 0;
 };
 
-/// floor(n / d) for d > 0.
-Wide floorDiv(Wide n, Wide d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }
 
 /// Values of the variables after an elimination that ended Feasible, by back-substitution: the
 /// steps in reverse, each variable taking a value its rows allow given the variables eliminated
