@@ -6,7 +6,6 @@
 #include <array>
 #include <functional>
 #include <map>
-#include <numeric>
 #include <tuple>
 #include <unordered_map>
 #include <utility>
