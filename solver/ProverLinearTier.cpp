@@ -4,8 +4,6 @@
 // not where it holds, makes it Fails. Also the witness search's and range()'s linear parts.
 // Relational facts and `//`, `%` by constants are what it sees that bounds propagation does not:
 // `2*(u0//2) <= u0`, `Max(u0, u1) >= u1`, `u0 <= u1 ∧ u1 < u2 ⇒ u0 < u2`.
-#include <algorithm>
-
 #include "solver/internal/LinearRefuter.h"
 #include "solver/internal/ProverImpl.h"
 
@@ -17,8 +15,7 @@ using namespace prover_detail;
 std::optional<CachedAnswer> Prover::Impl::linearTier(ExprRef goal, const Slice& s,
                                                      IntervalProbe& probe) {
   if (!probe.open) return std::nullopt;
-  std::vector<Constraint> cons;
-  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  std::vector<Constraint> cons = constraintsOf(s);
   auto usesGoal = [](const DepSet& d) { return !d.empty() && d.back() == kGoalDep; };
   // the goal's negation, only where the goal cannot raise (a raising goal fires unrefuted)
   if (!probe.mayRaise) {
@@ -32,8 +29,7 @@ std::optional<CachedAnswer> Prover::Impl::linearTier(ExprRef goal, const Slice& 
 
 std::optional<DepSet> Prover::Impl::linearRefutesHolding(ExprRef goal, const Slice& s) const {
   if (!budget.useIntervals || !budget.useLinear) return std::nullopt;
-  std::vector<Constraint> cons;
-  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  std::vector<Constraint> cons = constraintsOf(s);
   cons.push_back(Constraint{goal, true, kGoalDep, true});
   return refuteLinear(box, cons);
 }
@@ -41,8 +37,7 @@ std::optional<DepSet> Prover::Impl::linearRefutesHolding(ExprRef goal, const Sli
 std::optional<std::int64_t> Prover::Impl::linearEnd(ExprRef e, const Slice& s, bool upper,
                                                    std::optional<std::int64_t> intervalEnd) const {
   if (!budget.useLinear) return std::nullopt;
-  std::vector<Constraint> cons;
-  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  std::vector<Constraint> cons = constraintsOf(s);
   // a sound end: the projection's when it is tighter than the interval's
   std::optional<std::int64_t> end = intervalEnd;
   if (std::optional<std::int64_t> b = linearBound(box, cons, e, upper)) {
@@ -74,8 +69,7 @@ std::optional<std::int64_t> Prover::Impl::linearEnd(ExprRef e, const Slice& s, b
 std::optional<Assignment> Prover::Impl::linearWitness(const Slice& s, ExprRef goal,
                                                      bool goalTrue) const {
   if (!budget.useLinear || s.symbols.size() > kMaxLabelSymbols) return std::nullopt;
-  std::vector<Constraint> cons;
-  for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
+  std::vector<Constraint> cons = constraintsOf(s);
   cons.push_back(Constraint{goal, goalTrue, kGoalDep, goalTrue});
   // the slice's symbols (sorted by id, as the point): the system's values, the others the
   // value nearest 0 in their bounds; confirmed as labeling confirms

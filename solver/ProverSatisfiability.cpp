@@ -39,9 +39,7 @@ Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
     }
   }
   if (st.status == SatResult::Unknown && budget.useIntervals && budget.useLinear) {
-    std::vector<Constraint> cons;
-    for (FactIndex i : c.facts) cons.push_back(factConstraints[i]);
-    if (auto deps = refuteLinear(box, cons)) {
+    if (auto deps = refuteLinear(box, constraintsOf(c))) {
       st.status = SatResult::Unsat;
       st.method = Method::Linear;
       st.core = exprIdsOf(*deps);

@@ -115,6 +115,13 @@ struct Prover::Impl {
                                          const Slice& s) const;
   std::vector<std::uint32_t> exprIdsOf(const DepSet& deps) const;
   Slice sliceFor(ExprRef goal) const;
+  /// The constraints of a slice's facts, in slice order.
+  std::vector<Constraint> constraintsOf(const Slice& s) const {
+    std::vector<Constraint> out;
+    out.reserve(s.facts.size());
+    for (FactIndex i : s.facts) out.push_back(factConstraints[i]);
+    return out;
+  }
   Slice makeSlice(std::vector<FactIndex> indices, std::vector<ExprRef> extraSymbols) const;
   /// The Z3 query over slice `s`: its facts (one without a lowering is left out) and, when
   /// `goal` is given, "can the goal fire?" (GoalMode::Fires); models read the slice's symbols.
