@@ -5,23 +5,11 @@
 // `2*q <= x <= 2*q + 1` refute `2*q > x`). LLVM's ConstraintElimination decides with the same
 // kind of system.
 //
-// How expressions become rows (each row `Σ a·v + c <= 0`, variables v):
-//  - symbols are variables, bounded by their intervals in the box (with the facts those ends
-//    came from);
-//  - a term it cannot read linearly (a product of symbols, a division by a symbol, a power,
-//    Where, an opaque function) is an opaque variable bounded by its interval;
-//  - `x // c` by a constant is a quotient variable q with `x - c*q` in [0, c-1] (c > 0) or
-//    [c+1, 0] (c < 0); `x % c` is `x - c*q` with the same q; CeilDiv(x, c) (c > 0) is a q with
-//    `c*q - x` in [0, c-1];
-//  - Max(a, ...) is a variable at least each operand (Min: at most), Abs(x) at least x and -x;
-//    that it *equals* one operand is a disjunction;
-//  - comparisons are rows (`a < b` is `a - b + 1 <= 0`: integers), `a == b` two rows;
-//    `a != b`, a disjunction among the facts or a negated conjunction in the goal are
-//    disjunctions.
-// Disjunctions (those of the constraints first, then Max/Min/Abs) are split into cases while
-// the case budget lasts: every case must be refuted. Only refutes: "not refuted" says nothing.
-// Dropping a constraint or a row it cannot read (floats, booleans, int_oo, int64 overflow) only
-// relaxes the system, so a satisfiable conjunction is never refuted.
+// How expressions become rows is in LinearReader.h, the rows and their elimination in
+// LinearRows.h. Disjunctions (those of the constraints first, then Max/Min/Abs equal to an
+// operand) are split into cases while the case budget lasts: every case must be refuted. Only
+// refutes: "not refuted" says nothing. Dropping a constraint or a row it cannot read only relaxes
+// the system, so a satisfiable conjunction is never refuted.
 #pragma once
 
 #include <cstddef>
