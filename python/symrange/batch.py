@@ -11,7 +11,9 @@ after another, and returns one FileResult per file), and builds the report, JUni
 log and exit code from the results with the C++ code of the local run: the same bytes once the
 timings are removed. Faults: a task whose worker died is rescheduled by the engine; a batch the
 engine gives up on (Dask's KilledWorker) is split into one task per file; a file whose own task
-is given up on (it killed its workers) is reported as an error for that file. Each file is
+is given up on runs once more alone on the cluster at the end (its worker may have died of
+another file's task), and if that task is given up on too (it killed its workers) the file is
+reported as an error. Each file is
 counted once. Ctrl-C cancels the cluster's tasks and writes the partial report (exit 130).
 
 Workers need the `symrange` package and must see the files at the paths the driver sees
@@ -218,6 +220,23 @@ def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address:
         pending[fut] = batch
         return fut
 
+    def record(got: list[FileResult]) -> None:
+        for r in got:
+            if r.file in results:  # never counted twice
+                continue
+            results[r.file] = r
+            bar.file(r)
+
+    def killed(file: str, exc: BaseException) -> list[FileResult]:
+        return [FileResult.from_wire(_native.failed_file(
+            file, f"{file}:1:1: error: internal error: the analysis of this file "
+                  f"killed its cluster workers ({type(exc).__name__})"))]
+
+    # Files whose own task the engine gave up on. Such a file is the culprit, or a bystander: its
+    # task ran on a worker that another file's task killed (one task per file run side by
+    # side). Each runs once more at the end, alone on the cluster, and only one whose task is
+    # given up on there too is an error.
+    suspects: list[str] = []
     try:
         first = [submit(files[i:i + size]) for i in range(0, len(files), size)]
         done_iter = cluster.as_completed(first)
@@ -234,14 +253,22 @@ def verify(paths: Iterable[str | os.PathLike], *, engine: str = "dask", address:
                     for f in batch:
                         done_iter.add(submit([f]))
                     continue
-                got = [FileResult.from_wire(_native.failed_file(
-                    batch[0], f"{batch[0]}:1:1: error: internal error: the analysis of this file "
-                              f"killed its cluster workers ({type(exc).__name__})"))]
-            for r in got:
-                if r.file in results:  # never counted twice
-                    continue
-                results[r.file] = r
-                bar.file(r)
+                suspects.append(batch[0])
+                continue
+            record(got)
+        for f in suspects:
+            if f in results:
+                continue
+            alone = submit([f])
+            for fut in cluster.as_completed([alone]):
+                pending.pop(fut)
+                try:
+                    got = fut.result()
+                except Exception as exc:  # noqa: BLE001 (the engine's and the task's errors)
+                    if not cluster.lost(exc):
+                        raise
+                    got = killed(f, exc)
+                record(got)
     except KeyboardInterrupt:
         complete = False
         cluster.cancel(pending)
