@@ -156,13 +156,9 @@ std::optional<Sources> pruneSplits(Read& read, std::uint32_t variables) {
   auto learn = [&](const System& sys, const System::RowRef& r) {
     if (r.size != 1) return;
     const auto [v, a] = sys.termsOf(r)[0];
-    if (a > 0) {
-      const Wide b = floorDiv(-Wide{r.c}, a);  // v <= b
-      if (!hi[v].at || b < *hi[v].at) hi[v] = End{b, r.from};
-    } else {
-      const Wide b = ceilDiv(Wide{r.c}, -Wide{a});  // v >= b
-      if (!lo[v].at || b > *lo[v].at) lo[v] = End{b, r.from};
-    }
+    const Wide b = boundOf(a, r.c);
+    if (a > 0 && (!hi[v].at || b < *hi[v].at)) hi[v] = End{b, r.from};
+    if (a < 0 && (!lo[v].at || b > *lo[v].at)) lo[v] = End{b, r.from};
   };
   for (const System::RowRef& r : read.base.rows) learn(read.base, r);
   // a row the bounds refute: its least value over them is above 0
@@ -333,14 +329,9 @@ std::optional<std::int64_t> linearBound(const Box& box, std::span<const Constrai
     auto terms = rest.termsOf(r);
     if (terms.size() != 1 || terms[0].first != t) continue;
     const Wide a = terms[0].second;  // a·t + c <= 0
-    if (upper && a > 0) {
-      const Wide b = floorDiv(-Wide{r.c}, a);
-      bound = bound ? std::min(*bound, b) : b;
-    }
-    if (!upper && a < 0) {
-      const Wide b = ceilDiv(Wide{r.c}, -a);
-      bound = bound ? std::max(*bound, b) : b;
-    }
+    if (upper != (a > 0)) continue;
+    const Wide b = boundOf(a, r.c);
+    bound = !bound ? b : (upper ? std::min(*bound, b) : std::max(*bound, b));
   }
   if (!bound || !inInt64(*bound)) return std::nullopt;
   return static_cast<std::int64_t>(*bound);

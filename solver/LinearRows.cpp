@@ -41,6 +41,8 @@ Wide ceilDiv(Wide c, Wide g) { return c >= 0 ? (c + g - 1) / g : -((-c) / g); }
 
 Wide floorDiv(Wide n, Wide d) { return n >= 0 ? n / d : -((-n + d - 1) / d); }
 
+Wide boundOf(Wide a, Wide rest) { return a > 0 ? floorDiv(-rest, a) : ceilDiv(rest, -a); }
+
 bool inInt64(Wide v) {
   return v > static_cast<Wide>(ir::kInt64Min) && v <= static_cast<Wide>(ir::kInt64Max);
 }
@@ -101,8 +103,7 @@ std::optional<Sources> propagateBounds(System& sys, std::size_t& work) {
     const System::RowRef& r = sys.rows[i];
     if (r.size != 1) continue;
     const auto [v, a] = sys.termsOf(r)[0];
-    if (a > 0) bound(v, true, floorDiv(-Wide{r.c}, a), r.from, false);
-    if (a < 0) bound(v, false, ceilDiv(Wide{r.c}, -Wide{a}), r.from, false);
+    bound(v, a > 0, boundOf(a, r.c), r.from, false);
   }
   for (int round = 0; round < kRounds; ++round) {
     bool changed = false;
@@ -145,8 +146,7 @@ std::optional<Sources> propagateBounds(System& sys, std::size_t& work) {
           others -= a * *own.at;
         }
         const bool upper = a > 0;
-        const Wide b = upper ? floorDiv(-others, a) : ceilDiv(others, -Wide{a});
-        if (bound(v, upper, b, from, true)) changed = true;
+        if (bound(v, upper, boundOf(a, others), from, true)) changed = true;
         if (lo[v].at && hi[v].at && *lo[v].at > *hi[v].at) {
           Sources both = lo[v].from;
           both |= hi[v].from;
@@ -329,8 +329,8 @@ class BackSubstitution {
         Wide t = 0;
         if (!scaled(coef, value_[v], t) || __builtin_add_overflow(rest, t, &rest)) return false;
       }
-      if (a > 0) hi = std::min(hi, floorDiv(-rest, a));
-      if (a < 0) lo = std::max(lo, ceilDiv(rest, -a));
+      if (a > 0) hi = std::min(hi, boundOf(a, rest));
+      if (a < 0) lo = std::max(lo, boundOf(a, rest));
     }
     if (lo > hi) return false;
     // the value nearest 0, then its neighbours (from an end of the range: inwards only)

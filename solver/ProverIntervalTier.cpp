@@ -68,16 +68,20 @@ bool Prover::Impl::farWorthTrying(const Slice& s, ExprRef goal) const {
   return open && isNonlinear(goal);
 }
 
+bool Prover::Impl::confirms(const Slice& s, ExprRef goal, bool goalTrue, const Assignment& p) const {
+  for (ExprRef f : s.exprs) {
+    if (factTruthAt(f, p) != Truth::True) return false;
+  }
+  const Truth g = truthAt(goal, p);
+  return goalTrue ? g == Truth::True : (g == Truth::False || g == Truth::Raises);
+}
+
 std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::vector<Constraint>& cons,
                                     const Propagator::Touching& touching, const Slice& s,
                                     ExprRef goal, bool goalTrue, WitnessPass pass) const {
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::function<bool(const Assignment&)> accept = [&](const Assignment& p) {
-    for (ExprRef f : s.exprs) {
-      if (factTruthAt(f, p) != Truth::True) return false;
-    }
-    Truth g = truthAt(goal, p);
-    return goalTrue ? g == Truth::True : (g == Truth::False || g == Truth::Raises);
+    return confirms(s, goal, goalTrue, p);
   };
   for (LabelStrategy strategy :
        {LabelStrategy::NearZero, LabelStrategy::Low, LabelStrategy::High}) {

@@ -83,15 +83,11 @@ std::optional<Assignment> Prover::Impl::linearWitness(const Slice& s, ExprRef go
         p.emplace_back(sym, it->second);
         continue;
       }
-      const Interval iv = box.interval(sym);
-      if (sym->type() != ir::ExprType::Int || iv.isEmpty()) return false;
-      p.emplace_back(sym, iv.hasLo() && iv.lo() > 0 ? iv.lo() : (iv.hasHi() && iv.hi() < 0 ? iv.hi() : 0));
+      const std::optional<std::int64_t> nearZero = box.interval(sym).clamp(0);
+      if (sym->type() != ir::ExprType::Int || !nearZero) return false;
+      p.emplace_back(sym, *nearZero);
     }
-    for (ExprRef f : s.exprs) {
-      if (factTruthAt(f, p) != Truth::True) return false;
-    }
-    const Truth g = truthAt(goal, p);
-    return goalTrue ? g == Truth::True : (g == Truth::False || g == Truth::Raises);
+    return confirms(s, goal, goalTrue, p);
   };
   // the witness search's last resort before Z3 (rare: labeling found nothing), so a budget ten
   // times the refutation's

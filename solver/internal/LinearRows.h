@@ -51,6 +51,9 @@ struct Split {
 [[nodiscard]] Wide ceilDiv(Wide c, Wide g);
 /// floor(n / d) for d > 0.
 [[nodiscard]] Wide floorDiv(Wide n, Wide d);
+/// What `a·v + rest <= 0` (a != 0) says of v over the integers: v <= floor(-rest / a) when
+/// a > 0 (an upper bound), v >= ceil(rest / -a) when a < 0 (a lower bound).
+[[nodiscard]] Wide boundOf(Wide a, Wide rest);
 /// Whether `v` is an int64 other than its minimum (so that -v is one too).
 [[nodiscard]] bool inInt64(Wide v);
 

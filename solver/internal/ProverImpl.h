@@ -183,6 +183,9 @@ struct Prover::Impl {
   DepSet forwardDeps(ExprRef goal, bool wantTrue) const;
   CachedAnswer withDeps(Verdict v, const DepSet& deps, Method m = Method::Interval) const;
 
+  /// Is `p` an execution point of slice `s` where the goal is as wanted: every fact true, the
+  /// goal true (`goalTrue`) or false/raising? (Labeling's and the linear system's candidates.)
+  bool confirms(const Slice& s, ExprRef goal, bool goalTrue, const Assignment& p) const;
   /// A point of `base` (facts ∧ goal side) confirmed by evaluation: every fact true and the
   /// goal true (`goalTrue`) or false/raising.
   std::optional<Assignment> findPoint(const Box& base, const std::vector<Constraint>& cons,

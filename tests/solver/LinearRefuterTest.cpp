@@ -103,6 +103,20 @@ bool satisfiable(const Problem& p, const std::vector<std::pair<std::int64_t, std
   }
 }
 
+using Domain = std::vector<std::pair<std::int64_t, std::int64_t>>;
+
+/// Each symbol's range to enumerate: its bounds, or (with `named`, when the facts named leave
+/// its bounds out) a wider [-12, 12].
+Domain domainOf(const Problem& p, const DepSet* named = nullptr) {
+  Domain out;
+  for (std::size_t k = 0; k < p.syms.size(); ++k) {
+    const bool used = !named || std::binary_search(named->begin(), named->end(),
+                                                   kBoundDep + static_cast<FactIndex>(k));
+    out.emplace_back(used ? p.bounds[k].lo() : -12, used ? p.bounds[k].hi() : 12);
+  }
+  return out;
+}
+
 }  // namespace
 
 TEST_CASE("linear refutation: a refuted conjunction has no point, nor has the part it names") {
@@ -118,13 +132,8 @@ TEST_CASE("linear refutation: a refuted conjunction has no point, nor has the pa
     ++cases;
     if (!d) continue;
     ++refuted;
-    std::vector<std::pair<std::int64_t, std::int64_t>> inBox;
-    std::vector<std::pair<std::int64_t, std::int64_t>> named;  // bounds only where named
-    for (std::size_t k = 0; k < p.syms.size(); ++k) {
-      inBox.emplace_back(p.bounds[k].lo(), p.bounds[k].hi());
-      const bool used = std::binary_search(d->begin(), d->end(), kBoundDep + static_cast<FactIndex>(k));
-      named.emplace_back(used ? p.bounds[k].lo() : -12, used ? p.bounds[k].hi() : 12);
-    }
+    const Domain inBox = domainOf(p);
+    const Domain named = domainOf(p, &*d);  // bounds only where named
     std::string text;
     for (const Constraint& c : p.cons) text += (c.want ? " " : " not ") + ir::printExpr(c.expr) + ";";
     std::string deps;
@@ -155,9 +164,7 @@ TEST_CASE("linear bounds: every point of the constraints lies within them") {
       // the constraints and `e` beyond the bound: no point
       Problem q = p;
       q.cons.push_back(Constraint{upper ? cx.gt(e, cx.intConst(*b)) : cx.lt(e, cx.intConst(*b)), true, 99, true});
-      std::vector<std::pair<std::int64_t, std::int64_t>> inBox;
-      for (const solver::Interval& iv : p.bounds) inBox.emplace_back(iv.lo(), iv.hi());
-      if (satisfiable(q, inBox, nullptr) && ++violated <= 5) {
+      if (satisfiable(q, domainOf(p), nullptr) && ++violated <= 5) {
         INFO("case " << i << ": " << ir::printExpr(e) << (upper ? " <= " : " >= ") << *b);
         CHECK(false);
       }
