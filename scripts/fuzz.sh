@@ -12,9 +12,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 source scripts/lib/packages.sh
-packages=(clang libclang-rt-14-dev cmake make pkg-config libz3-dev libboost-graph-dev doctest-dev
+source scripts/lib/z3.sh
+packages=(clang libclang-rt-14-dev cmake make pkg-config libboost-graph-dev doctest-dev
           nlohmann-json3-dev libcli11-dev libzip-dev unzip)
 ensure_packages fuzz "${packages[@]}"
+ensure_z3 fuzz
 
 read -r -a fuzzers <<<"${FUZZERS:-fuzz_reader fuzz_expr fuzz_pt2}"
 build=${BUILD_DIR:-build-fuzz}
