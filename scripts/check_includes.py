@@ -3,10 +3,11 @@
 
 Usage: check_includes.py [ROOT]   (ROOT: the repository, default: this script's parent's parent)
 
-Every C++ source and header under ROOT (build directories and tests/real skipped) is read for its
-`#include` lines; a quoted include is resolved against ROOT, then ROOT/include, then the
-including file's folder; one that names no file there is an error (a header that moved), except
-the headers the build generates (GENERATED). `<...>` names a system header. The rules:
+Every C++ source and header under ROOT (build directories, tests/real and the unpacked
+third-party .deps skipped) is read for its `#include` lines; a quoted include is resolved against
+ROOT, then ROOT/include, then the including file's folder; one that names no file there is an
+error (a header that moved), except the headers the build generates (GENERATED). `<...>` names a
+system header. The rules:
 
 1. Layers: each folder belongs to the most specific entry of LAYERS that contains it, with its
    rank (ir < ir/text < ir/pt2 < solver < engine/ops < engine < tools, testing < benchmarks,
@@ -50,7 +51,7 @@ LAYERS: dict[str, float] = {
     "tests": 5.0,
 }
 SOURCE_SUFFIXES = {".h", ".hpp", ".cpp", ".cc", ".cxx"}
-SKIPPED = ("build", "tests/real", ".git")
+SKIPPED = ("build", "tests/real", ".git", ".deps")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 Z3_HEADERS = {"z3++.h", "z3.h", "z3_api.h"}
 # Quoted includes the build writes (CMake's configure_file into the build directory).

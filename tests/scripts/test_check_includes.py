@@ -2,8 +2,8 @@
 """tests/scripts/test_check_includes.py — scripts/check_includes.py on small planted trees: a
 clean tree passes, and each rule (back edge, sideways edge, Z3 outside solver/, a private header
 used outside its folder, tools/'s and testing/workload/'s included, a public header including a
-private one, a cycle between folders, a quoted include of no file) fails with a located message.
-Then the real tree passes. Run by ctest, or directly: python3 tests/scripts/test_check_includes.py."""
+private one, a cycle between folders, a quoted include of no file) fails with a located message;
+build directories and the unpacked .deps are skipped. Then the real tree passes. Run by ctest, or directly: python3 tests/scripts/test_check_includes.py."""
 
 import subprocess
 import sys
@@ -125,6 +125,17 @@ class CheckIncludes(unittest.TestCase):
         # a header that moved, still named at its old place (python/module.cpp once did this)
         self.planted({"tools/Uses.cpp": '#include "engine/Engine.h"\n#include "engine/Table.h"\n'},
                      "tools/Uses.cpp:2: error: `engine/Table.h` names no file of the tree")
+
+    def test_build_directories_and_deps_are_not_checked(self):
+        # the Z3 headers scripts/setup.sh unpacks into .deps/ include Z3 and names of Z3's own tree
+        files = dict(CLEAN)
+        files[".deps/z3-5.4.1/include/z3_v1.h"] = '#pragma once\n#include "api/z3.h"\n'
+        files["build-asan/gen/x.cpp"] = '#include <z3++.h>\n'
+        code, out = run(files)
+        self.assertEqual(code, 0, out)
+        files["deps/x.cpp"] = '#include "api/z3.h"\n'  # only .deps itself is skipped
+        code, out = run(files)
+        self.assertEqual(code, 1, out)
 
     def test_the_repository_follows_the_rules(self):
         p = subprocess.run([sys.executable, str(CHECKER), str(ROOT)], capture_output=True, text=True)
