@@ -127,10 +127,11 @@ class SmtBackend {
   int evidenceDepth_ = 0;
   double millis_ = 0.0;
   std::uint64_t checks_ = 0;
-  /// A check ran past Budget::safetyNetMillis. Z3 4.8 can spend tens of seconds in a
+  /// A check ran past Budget::safetyNetMillis. Z3 4.8 could spend tens of seconds in a
   /// nonlinear query whatever its rlimit and timeout (differential seed 108368: `u0 % 10 == 5`
   /// under cubic facts, about 25 s each, 70 such queries in one 26-line program), so after the
   /// first overrun nonlinear queries are not sent any more: each program pays for one at most.
+  /// A backstop with Z3 5.4.1, where no measured query came near the net.
   bool overran_ = false;
 };
 
