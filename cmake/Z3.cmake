@@ -1,12 +1,12 @@
 # cmake/Z3.cmake — the one supported Z3: 5.4.1, the libz3.so.5.4 and C++ headers of PyPI's
 # z3-solver==5.4.1.0 wheel, which scripts/setup.sh unpacks into .deps/z3-5.4.1 (docs/library.md,
 # "Z3"). Defines the imported target symrange::z3 (GLOBAL, so that a project embedding symrange
-# with add_subdirectory links it too) and SYMRANGE_Z3_LIBRARY, the file cmake/Install.cmake installs
-# next to libsymrange. Any other Z3 fails the configure: the library is asked its
-# version (Z3_get_version) with a small program, again whenever the library file changes.
+# with add_subdirectory links it too) and SYMRANGE_Z3_LIBRARY, the file cmake/Install.cmake
+# installs next to libsymrange. Any other Z3 fails the configure: the library is asked its version
+# (Z3_get_version) by a small program, again whenever the library file changes.
 set(SYMRANGE_Z3_VERSION 5.4.1)
 set(SYMRANGE_Z3_ROOT "${PROJECT_SOURCE_DIR}/.deps/z3-${SYMRANGE_Z3_VERSION}" CACHE PATH
-    "Z3 ${SYMRANGE_Z3_VERSION}: a directory with lib/libz3.so.5.4 and include/z3++.h (scripts/setup.sh fills the default)")
+    "Z3 ${SYMRANGE_Z3_VERSION}: lib/libz3.so.5.4 and include/z3++.h (scripts/setup.sh fills the default)")
 
 set(_z3_lib "${SYMRANGE_Z3_ROOT}/lib/libz3.so.5.4")
 set(_z3_inc "${SYMRANGE_Z3_ROOT}/include")
@@ -47,7 +47,7 @@ int main() {
       "${SYMRANGE_Z3_VERSION}.")
   endif()
   message(STATUS "symrange: Z3 ${_z3_found_version} (${SYMRANGE_Z3_ROOT})")
-  set(SYMRANGE_Z3_CHECKED "${_z3_lib} ${_z3_stamp}" CACHE INTERNAL "the libz3 whose version was checked")
+  set(SYMRANGE_Z3_CHECKED "${_z3_lib} ${_z3_stamp}" CACHE INTERNAL "the libz3 checked, and when")
 endif()
 
 set(SYMRANGE_Z3_LIBRARY "${_z3_lib}")
