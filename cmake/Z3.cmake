@@ -6,7 +6,7 @@
 # (Z3_get_version) by a small program, again whenever the library file changes.
 set(SYMRANGE_Z3_VERSION 5.4.1)
 set(SYMRANGE_Z3_ROOT "${PROJECT_SOURCE_DIR}/.deps/z3-${SYMRANGE_Z3_VERSION}" CACHE PATH
-    "Z3 ${SYMRANGE_Z3_VERSION}: lib/libz3.so.5.4 and include/z3++.h (scripts/setup.sh fills the default)")
+    "Z3 ${SYMRANGE_Z3_VERSION}: lib/libz3.so.5.4 and include/z3++.h (scripts/setup.sh fills it)")
 
 set(_z3_lib "${SYMRANGE_Z3_ROOT}/lib/libz3.so.5.4")
 set(_z3_inc "${SYMRANGE_Z3_ROOT}/include")

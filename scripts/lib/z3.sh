@@ -18,7 +18,8 @@ ensure_z3() {
   fi
   echo "$tag: fetching Z3 $SYMRANGE_Z3_VERSION (PyPI z3-solver==5.4.1.0) into $prefix" >&2
   if ! python3 -m pip --version >/dev/null 2>&1; then
-    echo "$tag: python3 -m pip is needed to fetch Z3 (python3 -m ensurepip, or the python3-pip package)" >&2
+    echo "$tag: python3 -m pip is needed to fetch Z3" \
+         "(python3 -m ensurepip, or the python3-pip package)" >&2
     return 1
   fi
   mkdir -p .deps
