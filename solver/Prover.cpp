@@ -271,7 +271,14 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
   IntervalProbe probe;
   if (!skipToSmt) {
     if (budget.useIntervals) decided = intervalTier(goal, s, probe);
-    if (!decided && budget.useIntervals && budget.useLinear) decided = linearTier(goal, s, probe);
+    if (!decided && budget.useIntervals && budget.useLinear && !probe.mayRaise) {
+      // most open goals can fire (Required): the witness search's first step usually finds
+      // where, and then F ∧ ¬goal is satisfiable and the linear tier would be refuting in vain
+      firstFiring(goal, s, probe);
+    }
+    if (!decided && budget.useIntervals && budget.useLinear && !probe.firing) {
+      decided = linearTier(goal, s, probe);
+    }
     if (!decided) decided = witnessTier(goal, s, probe);
   }
   if (!decided && budget.useSmt && !budget.evidence) decided = sharedSmtTier(goal, s, hint);

@@ -78,17 +78,20 @@ bool Prover::Impl::confirms(const Slice& s, ExprRef goal, bool goalTrue, const A
 
 std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::vector<Constraint>& cons,
                                     const Propagator::Touching& touching, const Slice& s,
-                                    ExprRef goal, bool goalTrue, WitnessPass pass) const {
+                                    ExprRef goal, bool goalTrue, WitnessPass pass,
+                                    WitnessStage stage) const {
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::function<bool(const Assignment&)> accept = [&](const Assignment& p) {
     return confirms(s, goal, goalTrue, p);
   };
   for (LabelStrategy strategy :
        {LabelStrategy::NearZero, LabelStrategy::Low, LabelStrategy::High}) {
+    if (stage == WitnessStage::AfterFirst && strategy == LabelStrategy::NearZero) continue;
     if (auto p = labelBox(base, cons, touching, s.symbols, strategy, kRevisionsPerQuery,
                           kLabelNodes, accept)) {
       return p;
     }
+    if (stage == WitnessStage::FirstOnly) return std::nullopt;
   }
   // values whose products leave int64 (`u0*u0 <= 9223372036854775807` fires at 2**32)
   if (pass == WitnessPass::FullFar) {
@@ -120,7 +123,7 @@ void Prover::Impl::alternatives(ExprRef e, bool want, std::vector<std::vector<Co
 }
 
 std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal, bool goalTrue,
-                                      bool mayRaise, WitnessPass pass) const {
+                                      bool mayRaise, WitnessPass pass, WitnessStage stage) const {
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::vector<std::vector<Constraint>> alts;
   alternatives(goal, goalTrue, alts, kMaxAlternatives);
@@ -128,7 +131,9 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
   std::vector<Constraint> cons;
   for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
   const std::size_t nFacts = cons.size();
-  for (const std::vector<Constraint>& alt : alts) {
+  for (std::size_t a = 0; a < alts.size(); ++a) {
+    const std::vector<Constraint>& alt = alts[a];
+    if (stage == WitnessStage::FirstOnly && a > 0) return std::nullopt;
     cons.resize(nFacts);
     cons.insert(cons.end(), alt.begin(), alt.end());
     std::vector<std::vector<ExprRef>> altSyms;
@@ -149,8 +154,15 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
     Box narrowed(&box);
     Propagator prop(narrowed, cons, touching, Propagator::Deps::Skip);
     if (!prop.run(start, kRevisionsPerQuery)) continue;
-    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass)) return p;
+    if (stage == WitnessStage::FirstOnly) {
+      return findPoint(narrowed, cons, touching, s, goal, goalTrue, pass, stage);
+    }
+    const WitnessStage labelStage = a == 0 ? stage : WitnessStage::All;
+    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass, labelStage)) {
+      return p;
+    }
   }
+  if (stage == WitnessStage::FirstOnly) return std::nullopt;
   // no labeling found one: a point of the linear system, confirmed the same way
   return linearWitness(s, goal, goalTrue);
 }
@@ -197,12 +209,22 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
   return std::nullopt;
 }
 
+void Prover::Impl::firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const {
+  if (!probe.open) return;
+  const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
+  probe.firing = findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::FirstOnly);
+  probe.firstFiringTried = true;
+}
+
 std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice& s,
                                                       const IntervalProbe& probe) {
   if (!probe.open) return std::nullopt;
   const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
   // witnesses: a point where the check fires, then one where it passes
-  std::optional<Assignment> firing = findWitness(s, goal, false, probe.mayRaise, pass);
+  std::optional<Assignment> firing =
+      !probe.firstFiringTried ? findWitness(s, goal, false, probe.mayRaise, pass)
+      : probe.firing          ? probe.firing
+                              : findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::AfterFirst);
   if (firing) remember(*firing);
   if (!firing) return std::nullopt;
   ComponentStatus st;  // the firing point satisfies the facts

@@ -44,6 +44,12 @@ constexpr std::size_t kFarNodes = 16;
 /// `FullFar` then the Far one (a nonlinear goal over a symbol unbounded on a side).
 enum class WitnessPass : std::uint8_t { Full, FullFar };
 
+/// How much of a witness search to do: all of it, only its first step (the first way for the
+/// goal to get there, NearZero labeling; no linear point), or all but that first step (it was
+/// done before and found nothing). The search is deterministic, so `FirstOnly` then `AfterFirst`
+/// finds what `All` finds.
+enum class WitnessStage : std::uint8_t { All, FirstOnly, AfterFirst };
+
 using ir::alwaysDefined;
 
 inline Answer make(Verdict v, Method m) {
@@ -187,11 +193,13 @@ struct Prover::Impl {
   /// goal true (`goalTrue`) or false/raising? (Labeling's and the linear system's candidates.)
   bool confirms(const Slice& s, ExprRef goal, bool goalTrue, const Assignment& p) const;
   /// A point of `base` (facts ∧ goal side) confirmed by evaluation: every fact true and the
-  /// goal true (`goalTrue`) or false/raising.
+  /// goal true (`goalTrue`) or false/raising. `stage`: FirstOnly labels NearZero only,
+  /// AfterFirst every strategy but NearZero.
   std::optional<Assignment> findPoint(const Box& base, const std::vector<Constraint>& cons,
                                       const Propagator::Touching& touching, const Slice& s,
                                       ExprRef goal, bool goalTrue,
-                                      prover_detail::WitnessPass pass = prover_detail::WitnessPass::Full) const;
+                                      prover_detail::WitnessPass pass = prover_detail::WitnessPass::Full,
+                                      prover_detail::WitnessStage stage = prover_detail::WitnessStage::All) const;
   /// The goal is nonlinear and a symbol of the slice is unbounded on a side (Far labeling).
   bool farWorthTrying(const Slice& s, ExprRef goal) const;
 
@@ -204,8 +212,9 @@ struct Prover::Impl {
   /// A confirmed point of the slice where the goal fires (`goalTrue` false) or passes: each
   /// way for the goal to get there is propagated, then labeled. `mayRaise`: also try the
   /// facts alone (the goal may fire by raising).
-  std::optional<Assignment> findWitness(const Slice& s, ExprRef goal, bool goalTrue,
-                                        bool mayRaise, prover_detail::WitnessPass pass) const;
+  std::optional<Assignment> findWitness(
+      const Slice& s, ExprRef goal, bool goalTrue, bool mayRaise, prover_detail::WitnessPass pass,
+      prover_detail::WitnessStage stage = prover_detail::WitnessStage::All) const;
   static std::map<std::string, std::int64_t> witnessOf(const Assignment& p);
   /// What the interval tier's refutation left for the witness search.
   struct IntervalProbe {
@@ -214,7 +223,14 @@ struct Prover::Impl {
     bool knownFalse = false;   // the goal's interval is False
     bool posConflict = false;  // F ∧ goal refuted by propagation (deps in posDeps)
     DepSet posDeps;
+    /// The firing search's first step has run (before the linear tier): `firing` is what it
+    /// found, which is what the whole search finds first (then F ∧ ¬goal is satisfiable and
+    /// the linear tier cannot refute it); when it found nothing the witness tier goes on after it.
+    bool firstFiringTried = false;
+    std::optional<Assignment> firing;
   };
+  /// The first step of the firing search, before the linear tier (ProverIntervalTier.cpp).
+  void firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const;
   /// Evaluation of the goal over the bounds, then refutation of each side by propagation.
   std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
   /// Refutation of F ∧ ¬goal by the linear tier (ProverLinearTier.cpp): Redundant, or
