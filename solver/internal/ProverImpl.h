@@ -252,6 +252,10 @@ struct Prover::Impl {
   static constexpr std::size_t kPoolNodes = 64;
   void remember(const Assignment& p);
 
+  /// `known`'s values of `symbols` (sorted by id), when it has one inside the bounds for each
+  /// (and none is a float); nullopt otherwise.
+  std::optional<Assignment> restrictedTo(const Assignment& known,
+                                         const std::vector<ExprRef>& symbols) const;
   /// Is `facts ∧ goal` shown satisfiable by extending a known point? The point's values are
   /// pinned (where they lie inside the current bounds), the other symbols labeled.
   bool certifiedByPool(const Slice& s, ExprRef goal);
