@@ -278,6 +278,7 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
     }
     if (!decided && budget.useIntervals && budget.useLinear && !probe.firing) {
       decided = linearTier(goal, s, probe);
+      if (decided) ++refutedOpen;
     }
     if (!decided) decided = witnessTier(goal, s, probe);
   }

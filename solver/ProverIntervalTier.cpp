@@ -86,9 +86,10 @@ std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::ve
   };
   for (LabelStrategy strategy :
        {LabelStrategy::NearZero, LabelStrategy::Low, LabelStrategy::High}) {
-    if (stage == WitnessStage::AfterFirst && strategy == LabelStrategy::NearZero) continue;
-    if (auto p = labelBox(base, cons, touching, s.symbols, strategy, kRevisionsPerQuery,
-                          kLabelNodes, accept)) {
+    const std::size_t nodes =
+        stage == WitnessStage::FirstOnly ? s.symbols.size() + kFirstStepSlack : kLabelNodes;
+    if (auto p = labelBox(base, cons, touching, s.symbols, strategy, kRevisionsPerQuery, nodes,
+                          accept)) {
       return p;
     }
     if (stage == WitnessStage::FirstOnly) return std::nullopt;
@@ -157,8 +158,7 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
     if (stage == WitnessStage::FirstOnly) {
       return findPoint(narrowed, cons, touching, s, goal, goalTrue, pass, stage);
     }
-    const WitnessStage labelStage = a == 0 ? stage : WitnessStage::All;
-    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass, labelStage)) {
+    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass)) {
       return p;
     }
   }
@@ -211,9 +211,10 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
 
 void Prover::Impl::firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const {
   if (!probe.open) return;
+  // labeling takes a choice per symbol: the start's budget is the symbols and a few more
+  if (s.symbols.size() > kFirstStepSymbols || fireableOpen < refutedOpen) return;
   const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
   probe.firing = findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::FirstOnly);
-  probe.firstFiringTried = true;
 }
 
 std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice& s,
@@ -222,11 +223,10 @@ std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice&
   const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
   // witnesses: a point where the check fires, then one where it passes
   std::optional<Assignment> firing =
-      !probe.firstFiringTried ? findWitness(s, goal, false, probe.mayRaise, pass)
-      : probe.firing          ? probe.firing
-                              : findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::AfterFirst);
-  if (firing) remember(*firing);
+      probe.firing ? probe.firing : findWitness(s, goal, false, probe.mayRaise, pass);
   if (!firing) return std::nullopt;
+  remember(*firing);
+  ++fireableOpen;
   ComponentStatus st;  // the firing point satisfies the facts
   st.status = SatResult::Sat;
   st.method = Method::Interval;

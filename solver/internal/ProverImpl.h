@@ -44,11 +44,16 @@ constexpr std::size_t kFarNodes = 16;
 /// `FullFar` then the Far one (a nonlinear goal over a symbol unbounded on a side).
 enum class WitnessPass : std::uint8_t { Full, FullFar };
 
-/// How much of a witness search to do: all of it, only its first step (the first way for the
-/// goal to get there, NearZero labeling; no linear point), or all but that first step (it was
-/// done before and found nothing). The search is deterministic, so `FirstOnly` then `AfterFirst`
-/// finds what `All` finds.
-enum class WitnessStage : std::uint8_t { All, FirstOnly, AfterFirst };
+/// The start of the firing search tried before the linear tier: on slices of at most this many
+/// symbols, with a choice per symbol and this many more.
+constexpr std::size_t kFirstStepSymbols = 16;
+constexpr std::size_t kFirstStepSlack = 4;
+
+/// How much of a witness search to do: all of it, or only the start of its first step (the
+/// first way for the goal to get there, NearZero labeling with a choice per symbol and
+/// kFirstStepSlack more; no linear point). Labeling is a deterministic depth-first search, so a point the start finds is
+/// the one the whole search finds first.
+enum class WitnessStage : std::uint8_t { All, FirstOnly };
 
 using ir::alwaysDefined;
 
@@ -193,8 +198,8 @@ struct Prover::Impl {
   /// goal true (`goalTrue`) or false/raising? (Labeling's and the linear system's candidates.)
   bool confirms(const Slice& s, ExprRef goal, bool goalTrue, const Assignment& p) const;
   /// A point of `base` (facts ∧ goal side) confirmed by evaluation: every fact true and the
-  /// goal true (`goalTrue`) or false/raising. `stage`: FirstOnly labels NearZero only,
-  /// AfterFirst every strategy but NearZero.
+  /// goal true (`goalTrue`) or false/raising. `stage` FirstOnly: NearZero labeling only, with
+  /// a choice per symbol and kFirstStepSlack more.
   std::optional<Assignment> findPoint(const Box& base, const std::vector<Constraint>& cons,
                                       const Propagator::Touching& touching, const Slice& s,
                                       ExprRef goal, bool goalTrue,
@@ -223,14 +228,18 @@ struct Prover::Impl {
     bool knownFalse = false;   // the goal's interval is False
     bool posConflict = false;  // F ∧ goal refuted by propagation (deps in posDeps)
     DepSet posDeps;
-    /// The firing search's first step has run (before the linear tier): `firing` is what it
-    /// found, which is what the whole search finds first (then F ∧ ¬goal is satisfiable and
-    /// the linear tier cannot refute it); when it found nothing the witness tier goes on after it.
-    bool firstFiringTried = false;
+    /// What the start of the firing search found before the linear tier (firstFiring): the
+    /// point the whole search finds first. F ∧ ¬goal is satisfiable then: the linear tier
+    /// cannot refute it and is not asked.
     std::optional<Assignment> firing;
   };
-  /// The first step of the firing search, before the linear tier (ProverIntervalTier.cpp).
+  /// The start of the firing search, before the linear tier (ProverIntervalTier.cpp), while
+  /// it pays: as long as the open goals (neither tier 1 nor intervals decided them) shown to
+  /// fire are at least as many as those the linear tier refuted. (Either way the answers are
+  /// the same; only the work differs. Relational programs, mostly refuted, do without it.)
   void firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const;
+  std::size_t fireableOpen = 0;
+  std::size_t refutedOpen = 0;
   /// Evaluation of the goal over the bounds, then refutation of each side by propagation.
   std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
   /// Refutation of F ∧ ¬goal by the linear tier (ProverLinearTier.cpp): Redundant, or
