@@ -272,8 +272,8 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
   if (!skipToSmt) {
     if (budget.useIntervals) decided = intervalTier(goal, s, probe);
     if (!decided && budget.useIntervals && budget.useLinear && !probe.mayRaise) {
-      // most open goals can fire (Required): the witness search's first step usually finds
-      // where, and then F ∧ ¬goal is satisfiable and the linear tier would be refuting in vain
+      // most open goals can fire (Required): the start of the firing search often finds where,
+      // and then F ∧ ¬goal is satisfiable and the linear tier would be refuting it in vain
       firstFiring(goal, s, probe);
     }
     if (!decided && budget.useIntervals && budget.useLinear && !probe.firing) {
