@@ -124,7 +124,8 @@ void Prover::Impl::alternatives(ExprRef e, bool want, std::vector<std::vector<Co
 }
 
 std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal, bool goalTrue,
-                                      bool mayRaise, WitnessPass pass, WitnessStage stage) const {
+                                      bool mayRaise, WitnessPass pass, WitnessStage stage,
+                                      const Box* narrowedGoal) const {
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::vector<std::vector<Constraint>> alts;
   alternatives(goal, goalTrue, alts, kMaxAlternatives);
@@ -152,13 +153,19 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
         }
       }
     };
-    Box narrowed(&box);
-    Propagator prop(narrowed, cons, touching, Propagator::Deps::Skip);
-    if (!prop.run(start, kRevisionsPerQuery)) continue;
-    if (stage == WitnessStage::FirstOnly) {
-      return findPoint(narrowed, cons, touching, s, goal, goalTrue, pass, stage);
+    const bool goalItself = a == 0 && alt.size() == 1 && alt[0].expr == goal &&
+                            alt[0].want == goalTrue && alt[0].side == 0;
+    std::optional<Box> propagated;
+    if (!(goalItself && narrowedGoal)) {
+      Box& narrowed = propagated.emplace(&box);
+      Propagator prop(narrowed, cons, touching, Propagator::Deps::Skip);
+      if (!prop.run(start, kRevisionsPerQuery)) continue;
     }
-    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass)) {
+    const Box& labelBase = propagated ? *propagated : *narrowedGoal;
+    if (stage == WitnessStage::FirstOnly) {
+      return findPoint(labelBase, cons, touching, s, goal, goalTrue, pass, stage);
+    }
+    if (auto p = findPoint(labelBase, cons, touching, s, goal, goalTrue, pass)) {
       return p;
     }
   }
@@ -198,13 +205,17 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
   std::vector<Constraint> posCons = cons;
   posCons.back() = Constraint{goal, true, kGoalDep, true};
   Box posBox(&box);
-  Propagator pos(posBox, posCons, touching);
-  probe.posConflict = !pos.run({goalPos}, kRevisionsPerQuery);
+  {
+    Propagator pos(posBox, posCons, touching);
+    probe.posConflict = !pos.run({goalPos}, kRevisionsPerQuery);
+  }
   if (negConflict && probe.posConflict) {
     return withDeps(Verdict::Unreachable, unite(negBox.conflictDeps(), posBox.conflictDeps()));
   }
   if (negConflict) return withDeps(Verdict::Redundant, negBox.conflictDeps());
   if (probe.posConflict) probe.posDeps = posBox.conflictDeps();
+  if (!gv.mayRaise) probe.negBox = std::move(negBox);
+  if (!probe.posConflict) probe.posBox = std::move(posBox);
   probe.open = true;
   return std::nullopt;
 }
@@ -214,7 +225,8 @@ void Prover::Impl::firstFiring(ExprRef goal, const Slice& s, IntervalProbe& prob
   // labeling takes a choice per symbol: the start's budget is the symbols and a few more
   if (s.symbols.size() > kFirstStepSymbols || fireableOpen < refutedOpen) return;
   const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
-  probe.firing = findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::FirstOnly);
+  probe.firing = findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::FirstOnly,
+                             probe.negBox ? &*probe.negBox : nullptr);
 }
 
 std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice& s,
@@ -223,7 +235,9 @@ std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice&
   const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
   // witnesses: a point where the check fires, then one where it passes
   std::optional<Assignment> firing =
-      probe.firing ? probe.firing : findWitness(s, goal, false, probe.mayRaise, pass);
+      probe.firing ? probe.firing
+                   : findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::All,
+                                 probe.negBox ? &*probe.negBox : nullptr);
   if (!firing) return std::nullopt;
   remember(*firing);
   ++fireableOpen;
@@ -238,7 +252,8 @@ std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice&
     c.answer.witness = witnessOf(*firing);
     return c;
   }
-  std::optional<Assignment> passing = findWitness(s, goal, true, false, pass);
+  std::optional<Assignment> passing = findWitness(s, goal, true, false, pass, WitnessStage::All,
+                                                  probe.posBox ? &*probe.posBox : nullptr);
   if (!passing) {
     // nowhere found to hold: perhaps it cannot (the firing point shows the facts satisfiable)
     std::optional<DepSet> d = linearRefutesHolding(goal, s);

@@ -185,7 +185,8 @@ struct Prover::Impl {
   Answer withEvidence(ExprRef goal, bool tiersBeforeZ3Failed);
   bool redoing = false;  // inside withEvidence
   bool skipToSmt = false;  // inside withEvidence, after the tiers before Z3 failed
-  Answer decideSlice(ExprRef goal);
+  /// The verdict on the goal's slice; `slice` is set to that slice once computed.
+  Answer decideSlice(ExprRef goal, std::optional<Slice>& slice);
   static std::optional<Verdict> negate(Verdict v);
 
   // ---- tier 2: intervals ----------------------------------------------------------------
@@ -217,9 +218,12 @@ struct Prover::Impl {
   /// A confirmed point of the slice where the goal fires (`goalTrue` false) or passes: each
   /// way for the goal to get there is propagated, then labeled. `mayRaise`: also try the
   /// facts alone (the goal may fire by raising).
+  /// `narrowed`: the facts' bounds already propagated with the goal as wanted (IntervalProbe's
+  /// negBox or posBox), used when the goal's first way is the goal itself.
   std::optional<Assignment> findWitness(
       const Slice& s, ExprRef goal, bool goalTrue, bool mayRaise, prover_detail::WitnessPass pass,
-      prover_detail::WitnessStage stage = prover_detail::WitnessStage::All) const;
+      prover_detail::WitnessStage stage = prover_detail::WitnessStage::All,
+      const Box* narrowed = nullptr) const;
   static std::map<std::string, std::int64_t> witnessOf(const Assignment& p);
   /// What the interval tier's refutation left for the witness search.
   struct IntervalProbe {
@@ -232,6 +236,11 @@ struct Prover::Impl {
     /// point the whole search finds first. F ∧ ¬goal is satisfiable then: the linear tier
     /// cannot refute it and is not asked.
     std::optional<Assignment> firing;
+    /// The facts' bounds narrowed by the goal wanted false (`negBox`) and true (`posBox`),
+    /// when that propagation ran without a conflict: what the witness search's propagation of
+    /// the goal as its one way to get there gives (the same constraints, positions and budget;
+    /// tracking reasons changes no interval), so the search labels over them directly.
+    std::optional<Box> negBox, posBox;
   };
   /// The start of the firing search, before the linear tier (ProverIntervalTier.cpp), while
   /// it pays: as long as the open goals (neither tier 1 nor intervals decided them) shown to
