@@ -195,17 +195,39 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
   std::vector<ExprRef> goalSyms = ir::freeSymbols(goal);
   Propagator::Touching touching = touchingIn(s, &goalSyms, goalPos);
 
+  // Labeling's first leaf over the facts' bounds: every symbol at its value nearest 0, when
+  // the facts hold there. It lies in every box propagation narrows from these bounds, so
+  // where the goal is its own first way, it is the point the witness search for that side
+  // finds first (and that side's propagation cannot conflict: it is not run).
+  std::optional<Assignment> leaf;
+  bool leafHolds = false, leafFails = false;
+  if (s.symbols.size() <= std::min(kLabelNodes, kMaxLabelSymbols) && s.facts.size() <= kMaxLabelFacts) {
+    cons.pop_back();
+    leaf = nearestZero(box, cons, s.symbols);
+    cons.push_back(Constraint{goal, false, kGoalDep, false});
+    if (leaf) {
+      const Truth g = truthAt(goal, *leaf);
+      leafHolds = g == Truth::True && goalIsFirstWay(goal, true) && confirms(s, goal, true, *leaf);
+      leafFails = g == Truth::False && !gv.mayRaise && goalIsFirstWay(goal, false) &&
+                  confirms(s, goal, false, *leaf);
+    }
+  }
+
   // refute the goal's negation (only when the goal cannot raise: an undefined goal fires)
   Box negBox(&box);
   bool negConflict = false;
-  if (!gv.mayRaise) {
+  if (leafFails) {
+    probe.firing = leaf;
+  } else if (!gv.mayRaise) {
     Propagator neg(negBox, cons, touching);
     negConflict = !neg.run({goalPos}, kRevisionsPerQuery);
   }
   std::vector<Constraint> posCons = cons;
   posCons.back() = Constraint{goal, true, kGoalDep, true};
   Box posBox(&box);
-  {
+  if (leafHolds) {
+    probe.passing = leaf;
+  } else {
     Propagator pos(posBox, posCons, touching);
     probe.posConflict = !pos.run({goalPos}, kRevisionsPerQuery);
   }
@@ -214,14 +236,21 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
   }
   if (negConflict) return withDeps(Verdict::Redundant, negBox.conflictDeps());
   if (probe.posConflict) probe.posDeps = posBox.conflictDeps();
-  if (!gv.mayRaise) probe.negBox = std::move(negBox);
-  if (!probe.posConflict) probe.posBox = std::move(posBox);
+  if (!gv.mayRaise && !leafFails) probe.negBox = std::move(negBox);
+  if (!probe.posConflict && !leafHolds) probe.posBox = std::move(posBox);
   probe.open = true;
   return std::nullopt;
 }
 
+bool Prover::Impl::goalIsFirstWay(ExprRef goal, bool want) {
+  std::vector<std::vector<Constraint>> alts;
+  alternatives(goal, want, alts, 1);
+  return !alts.empty() && alts[0].size() == 1 && alts[0][0].expr == goal &&
+         alts[0][0].want == want && alts[0][0].side == 0;
+}
+
 void Prover::Impl::firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const {
-  if (!probe.open) return;
+  if (!probe.open || probe.firing) return;
   // labeling takes a choice per symbol: the start's budget is the symbols and a few more
   if (s.symbols.size() > kFirstStepSymbols || fireableOpen < refutedOpen) return;
   const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
@@ -252,8 +281,10 @@ std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice&
     c.answer.witness = witnessOf(*firing);
     return c;
   }
-  std::optional<Assignment> passing = findWitness(s, goal, true, false, pass, WitnessStage::All,
-                                                  probe.posBox ? &*probe.posBox : nullptr);
+  std::optional<Assignment> passing =
+      probe.passing ? probe.passing
+                    : findWitness(s, goal, true, false, pass, WitnessStage::All,
+                                  probe.posBox ? &*probe.posBox : nullptr);
   if (!passing) {
     // nowhere found to hold: perhaps it cannot (the firing point shows the facts satisfiable)
     std::optional<DepSet> d = linearRefutesHolding(goal, s);

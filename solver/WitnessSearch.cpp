@@ -187,34 +187,6 @@ std::vector<std::int64_t> candidates(const Interval& iv, LabelStrategy s) {
   return out;
 }
 
-/// Each symbol at the value nearest 0 of its interval in `box`, when every constraint holds
-/// there (a wanted expression defined, every operand included, and true; a negated goal false
-/// or raising);
-/// nullopt otherwise, or for a float symbol or a side of `a != b` (not looked at).
-std::optional<Assignment> nearestZero(const Box& box, const std::vector<Constraint>& constraints,
-                                      const std::vector<ExprRef>& symbols) {
-  Assignment p;
-  p.reserve(symbols.size());
-  for (ExprRef s : symbols) {
-    if (s->type() == ExprType::Float) return std::nullopt;
-    const std::optional<std::int64_t> v = box.interval(s).clamp(0);
-    if (!v) return std::nullopt;
-    p.emplace_back(s, *v);
-  }
-  // last first: the goal's way comes after the facts, and fails most often
-  for (auto it = constraints.rbegin(); it != constraints.rend(); ++it) {
-    const Constraint& c = *it;
-    if (c.side != 0) return std::nullopt;
-    if (c.want) {
-      if (truthAt(c.expr, p) != Truth::True) return std::nullopt;  // defined throughout
-    } else {
-      const Truth t = truthAt(c.expr, p);
-      if (!(t == Truth::False || (t == Truth::Raises && !c.impliesDefined))) return std::nullopt;
-    }
-  }
-  return p;
-}
-
 /// Depth-first labeling over one layer above the caller's box: a choice is written there and
 /// propagated, and taken back by rolling the layer back to its mark. One propagator serves
 /// every node, told of each pin and each rollback, so its incremental evaluator keeps the
@@ -299,6 +271,30 @@ class Labeler {
 };
 
 }  // namespace
+
+std::optional<Assignment> nearestZero(const Box& box, const std::vector<Constraint>& constraints,
+                                      const std::vector<ExprRef>& symbols) {
+  Assignment p;
+  p.reserve(symbols.size());
+  for (ExprRef s : symbols) {
+    if (s->type() == ExprType::Float) return std::nullopt;
+    const std::optional<std::int64_t> v = box.interval(s).clamp(0);
+    if (!v) return std::nullopt;
+    p.emplace_back(s, *v);
+  }
+  // last first: the goal's way comes after the facts, and fails most often
+  for (auto it = constraints.rbegin(); it != constraints.rend(); ++it) {
+    const Constraint& c = *it;
+    if (c.side != 0) return std::nullopt;
+    if (c.want) {
+      if (truthAt(c.expr, p) != Truth::True) return std::nullopt;  // defined throughout
+    } else {
+      const Truth t = truthAt(c.expr, p);
+      if (!(t == Truth::False || (t == Truth::Raises && !c.impliesDefined))) return std::nullopt;
+    }
+  }
+  return p;
+}
 
 std::optional<Assignment> labelBox(const Box& box, const std::vector<Constraint>& constraints,
                                    const Propagator::Touching& touching,

@@ -241,7 +241,11 @@ struct Prover::Impl {
     /// the goal as its one way to get there gives (the same constraints, positions and budget;
     /// tracking reasons changes no interval), so the search labels over them directly.
     std::optional<Box> negBox, posBox;
+    /// Labeling's first leaf where the goal holds, when it is the passing search's first point.
+    std::optional<Assignment> passing;
   };
+  /// Is the goal, wanted `want`, its own first way for the witness search (not split)?
+  static bool goalIsFirstWay(ExprRef goal, bool want);
   /// The start of the firing search, before the linear tier (ProverIntervalTier.cpp), while
   /// it pays: as long as the open goals (neither tier 1 nor intervals decided them) shown to
   /// fire are at least as many as those the linear tier refuted. (Either way the answers are
