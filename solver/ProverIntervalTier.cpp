@@ -253,9 +253,13 @@ void Prover::Impl::firstFiring(ExprRef goal, const Slice& s, IntervalProbe& prob
   if (!probe.open || probe.firing) return;
   // labeling takes a choice per symbol: the start's budget is the symbols and a few more
   if (s.symbols.size() > kFirstStepSymbols || fireableOpen < refutedOpen) return;
+  // and while it finds a point at least once in two tries (after a few)
+  if (startTries >= kFirstStepTrial && 2 * startHits < startTries) return;
+  ++startTries;
   const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
   probe.firing = findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::FirstOnly,
                              probe.negBox ? &*probe.negBox : nullptr);
+  if (probe.firing) ++startHits;
 }
 
 std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice& s,

@@ -48,6 +48,8 @@ enum class WitnessPass : std::uint8_t { Full, FullFar };
 /// symbols, with a choice per symbol and this many more.
 constexpr std::size_t kFirstStepSymbols = 16;
 constexpr std::size_t kFirstStepSlack = 4;
+/// Tries of the start before its rate of points found decides whether it goes on.
+constexpr std::size_t kFirstStepTrial = 8;
 
 /// How much of a witness search to do: all of it, or only the start of its first step (the
 /// first way for the goal to get there, NearZero labeling with a choice per symbol and
@@ -248,11 +250,15 @@ struct Prover::Impl {
   static bool goalIsFirstWay(ExprRef goal, bool want);
   /// The start of the firing search, before the linear tier (ProverIntervalTier.cpp), while
   /// it pays: as long as the open goals (neither tier 1 nor intervals decided them) shown to
-  /// fire are at least as many as those the linear tier refuted. (Either way the answers are
-  /// the same; only the work differs. Relational programs, mostly refuted, do without it.)
+  /// fire are at least as many as those the linear tier refuted, and after kFirstStepTrial
+  /// tries, while it finds a point at least once in two. (Either way the answers are the same;
+  /// only the work differs. Relational programs, mostly refuted, and large nonlinear ones, whose
+  /// slices need more choices, do without it.)
   void firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const;
   std::size_t fireableOpen = 0;
   std::size_t refutedOpen = 0;
+  mutable std::size_t startTries = 0;  // firstFiring's tries and points found
+  mutable std::size_t startHits = 0;
   /// Evaluation of the goal over the bounds, then refutation of each side by propagation.
   std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
   /// Refutation of F ∧ ¬goal by the linear tier (ProverLinearTier.cpp): Redundant, or
