@@ -201,7 +201,8 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
   // finds first (and that side's propagation cannot conflict: it is not run).
   std::optional<Assignment> leaf;
   bool leafHolds = false, leafFails = false;
-  if (s.symbols.size() <= std::min(kLabelNodes, kMaxLabelSymbols) && s.facts.size() <= kMaxLabelFacts) {
+  if (s.symbols.size() <= std::min(kLabelNodes, kMaxLabelSymbols) &&
+      s.facts.size() <= kMaxLabelFacts) {
     cons.pop_back();
     leaf = nearestZero(box, cons, s.symbols);
     cons.push_back(Constraint{goal, false, kGoalDep, false});

@@ -53,8 +53,8 @@ constexpr std::size_t kFirstStepTrial = 8;
 
 /// How much of a witness search to do: all of it, or only the start of its first step (the
 /// first way for the goal to get there, NearZero labeling with a choice per symbol and
-/// kFirstStepSlack more; no linear point). Labeling is a deterministic depth-first search, so a point the start finds is
-/// the one the whole search finds first.
+/// kFirstStepSlack more; no linear point). Labeling is a deterministic depth-first search, so
+/// a point the start finds is the one the whole search finds first.
 enum class WitnessStage : std::uint8_t { All, FirstOnly };
 
 using ir::alwaysDefined;
@@ -206,8 +206,10 @@ struct Prover::Impl {
   std::optional<Assignment> findPoint(const Box& base, const std::vector<Constraint>& cons,
                                       const Propagator::Touching& touching, const Slice& s,
                                       ExprRef goal, bool goalTrue,
-                                      prover_detail::WitnessPass pass = prover_detail::WitnessPass::Full,
-                                      prover_detail::WitnessStage stage = prover_detail::WitnessStage::All) const;
+                                      prover_detail::WitnessPass pass =
+                                          prover_detail::WitnessPass::Full,
+                                      prover_detail::WitnessStage stage =
+                                          prover_detail::WitnessStage::All) const;
   /// The goal is nonlinear and a symbol of the slice is unbounded on a side (Far labeling).
   bool farWorthTrying(const Slice& s, ExprRef goal) const;
 

@@ -32,7 +32,8 @@ Answer historyProve(solver::Prover& p, const HistoryProblem& pr) {
 }
 
 std::string historyShow(const Answer& a) {
-  std::string s = std::string(solver::toString(a.verdict)) + "/" + solver::toString(a.method) + " because";
+  std::string s =
+      std::string(solver::toString(a.verdict)) + "/" + solver::toString(a.method) + " because";
   for (const std::string& b : a.because) s += " " + b;
   s += " witness";
   for (const auto& [k, v] : a.witness) s += " " + k + "=" + std::to_string(v);
@@ -52,12 +53,14 @@ TEST_CASE("answers do not depend on the queries before them") {
       const std::int64_t lo = -static_cast<std::int64_t>(gen.pick(8));
       pr.facts.push_back({cx.ge(syms[k], cx.intConst(lo)), "lo" + std::to_string(k)});
       if (gen.pick(2) == 0) {
-        pr.facts.push_back({cx.le(syms[k], cx.intConst(lo + static_cast<std::int64_t>(gen.pick(20)))),
-                            "hi" + std::to_string(k)});
+        const std::int64_t hi = lo + static_cast<std::int64_t>(gen.pick(20));
+        pr.facts.push_back({cx.le(syms[k], cx.intConst(hi)), "hi" + std::to_string(k)});
       }
     }
     const std::size_t extra = gen.pick(4);
-    for (std::size_t k = 0; k < extra; ++k) pr.facts.push_back({gen.boolExpr(2), "f" + std::to_string(k)});
+    for (std::size_t k = 0; k < extra; ++k) {
+      pr.facts.push_back({gen.boolExpr(2), "f" + std::to_string(k)});
+    }
     pr.goal = gen.boolExpr(2);
 
     solver::Budget budget;
