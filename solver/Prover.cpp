@@ -205,14 +205,20 @@ Answer Prover::Impl::withEvidence(ExprRef goal, bool tiersBeforeZ3Failed) {
 
 Answer Prover::Impl::decide(ExprRef goal) {
   if (unsat) return *unsat;
-  Answer a = decideSlice(goal);
+  std::optional<Slice> slice;  // decideSlice's, when it got that far (the facts are the same)
+  Answer a = decideSlice(goal, slice);
   if (a.verdict == Verdict::Unknown || a.verdict == Verdict::Unreachable) return a;
-  Slice s = sliceFor(goal);
+  if (!slice) slice = sliceFor(goal);
+  const Slice& s = *slice;
   // A goal proved without showing its slice satisfiable (constants, intervals): make sure the
   // facts are not contradictory, which would make every goal "redundant".
   if (a.verdict == Verdict::Redundant) {
-    Slice own = makeSlice(s.facts, {});
-    ComponentStatus st = statusOf(own);
+    // the slice's own facts are s's (their expressions, the status key, too): only a status not
+    // known yet needs them as a slice of their own (without the goal's symbols)
+    auto known = componentStatus.find(s.exprIds);
+    Slice own;
+    if (known == componentStatus.end()) own = makeSlice(s.facts, {});
+    const ComponentStatus st = known != componentStatus.end() ? known->second : statusOf(own);
     if (st.status == SatResult::Unsat) {
       Answer u = make(Verdict::Unreachable, st.method);
       u.because = labelsOfExprs(st.core, own);
@@ -223,7 +229,7 @@ Answer Prover::Impl::decide(ExprRef goal) {
   return a;
 }
 
-Answer Prover::Impl::decideSlice(ExprRef goal) {
+Answer Prover::Impl::decideSlice(ExprRef goal, std::optional<Slice>& slice) {
   // tier 1: constants and syntactic identity
   if (goal->isBoolConst() && goal->boolValue()) return make(Verdict::Redundant, Method::Constant);
   if (auto i = facts.firstWith(goal)) {
@@ -247,7 +253,8 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
       return a;
     }
   }
-  Slice s = sliceFor(goal);
+  slice = sliceFor(goal);
+  const Slice& s = *slice;
   // the cache: this goal, or a hint from its negation
   std::optional<Verdict> hint;
   if (budget.useCache && redoing) {
@@ -271,7 +278,15 @@ Answer Prover::Impl::decideSlice(ExprRef goal) {
   IntervalProbe probe;
   if (!skipToSmt) {
     if (budget.useIntervals) decided = intervalTier(goal, s, probe);
-    if (!decided && budget.useIntervals && budget.useLinear) decided = linearTier(goal, s, probe);
+    if (!decided && budget.useIntervals && budget.useLinear && !probe.mayRaise) {
+      // most open goals can fire (Required): the start of the firing search often finds where,
+      // and then F ∧ ¬goal is satisfiable and the linear tier would be refuting it in vain
+      firstFiring(goal, s, probe);
+    }
+    if (!decided && budget.useIntervals && budget.useLinear && !probe.firing) {
+      decided = linearTier(goal, s, probe);
+      if (decided) ++refutedOpen;
+    }
     if (!decided) decided = witnessTier(goal, s, probe);
   }
   if (!decided && budget.useSmt && !budget.evidence) decided = sharedSmtTier(goal, s, hint);

@@ -78,17 +78,21 @@ bool Prover::Impl::confirms(const Slice& s, ExprRef goal, bool goalTrue, const A
 
 std::optional<Assignment> Prover::Impl::findPoint(const Box& base, const std::vector<Constraint>& cons,
                                     const Propagator::Touching& touching, const Slice& s,
-                                    ExprRef goal, bool goalTrue, WitnessPass pass) const {
+                                    ExprRef goal, bool goalTrue, WitnessPass pass,
+                                    WitnessStage stage) const {
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::function<bool(const Assignment&)> accept = [&](const Assignment& p) {
     return confirms(s, goal, goalTrue, p);
   };
   for (LabelStrategy strategy :
        {LabelStrategy::NearZero, LabelStrategy::Low, LabelStrategy::High}) {
-    if (auto p = labelBox(base, cons, touching, s.symbols, strategy, kRevisionsPerQuery,
-                          kLabelNodes, accept)) {
+    const std::size_t nodes =
+        stage == WitnessStage::FirstOnly ? s.symbols.size() + kFirstStepSlack : kLabelNodes;
+    if (auto p = labelBox(base, cons, touching, s.symbols, strategy, kRevisionsPerQuery, nodes,
+                          accept)) {
       return p;
     }
+    if (stage == WitnessStage::FirstOnly) return std::nullopt;
   }
   // values whose products leave int64 (`u0*u0 <= 9223372036854775807` fires at 2**32)
   if (pass == WitnessPass::FullFar) {
@@ -120,7 +124,8 @@ void Prover::Impl::alternatives(ExprRef e, bool want, std::vector<std::vector<Co
 }
 
 std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal, bool goalTrue,
-                                      bool mayRaise, WitnessPass pass) const {
+                                      bool mayRaise, WitnessPass pass, WitnessStage stage,
+                                      const Box* narrowedGoal) const {
   if (s.symbols.size() > kMaxLabelSymbols || s.facts.size() > kMaxLabelFacts) return std::nullopt;
   std::vector<std::vector<Constraint>> alts;
   alternatives(goal, goalTrue, alts, kMaxAlternatives);
@@ -128,7 +133,9 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
   std::vector<Constraint> cons;
   for (FactIndex i : s.facts) cons.push_back(factConstraints[i]);
   const std::size_t nFacts = cons.size();
-  for (const std::vector<Constraint>& alt : alts) {
+  for (std::size_t a = 0; a < alts.size(); ++a) {
+    const std::vector<Constraint>& alt = alts[a];
+    if (stage == WitnessStage::FirstOnly && a > 0) return std::nullopt;
     cons.resize(nFacts);
     cons.insert(cons.end(), alt.begin(), alt.end());
     std::vector<std::vector<ExprRef>> altSyms;
@@ -146,11 +153,23 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
         }
       }
     };
-    Box narrowed(&box);
-    Propagator prop(narrowed, cons, touching, Propagator::Deps::Skip);
-    if (!prop.run(start, kRevisionsPerQuery)) continue;
-    if (auto p = findPoint(narrowed, cons, touching, s, goal, goalTrue, pass)) return p;
+    const bool goalItself = a == 0 && alt.size() == 1 && alt[0].expr == goal &&
+                            alt[0].want == goalTrue && alt[0].side == 0;
+    std::optional<Box> propagated;
+    if (!(goalItself && narrowedGoal)) {
+      Box& narrowed = propagated.emplace(&box);
+      Propagator prop(narrowed, cons, touching, Propagator::Deps::Skip);
+      if (!prop.run(start, kRevisionsPerQuery)) continue;
+    }
+    const Box& labelBase = propagated ? *propagated : *narrowedGoal;
+    if (stage == WitnessStage::FirstOnly) {
+      return findPoint(labelBase, cons, touching, s, goal, goalTrue, pass, stage);
+    }
+    if (auto p = findPoint(labelBase, cons, touching, s, goal, goalTrue, pass)) {
+      return p;
+    }
   }
+  if (stage == WitnessStage::FirstOnly) return std::nullopt;
   // no labeling found one: a point of the linear system, confirmed the same way
   return linearWitness(s, goal, goalTrue);
 }
@@ -176,25 +195,72 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
   std::vector<ExprRef> goalSyms = ir::freeSymbols(goal);
   Propagator::Touching touching = touchingIn(s, &goalSyms, goalPos);
 
+  // Labeling's first leaf over the facts' bounds: every symbol at its value nearest 0, when
+  // the facts hold there. It lies in every box propagation narrows from these bounds, so
+  // where the goal is its own first way, it is the point the witness search for that side
+  // finds first (and that side's propagation cannot conflict: it is not run).
+  std::optional<Assignment> leaf;
+  bool leafHolds = false, leafFails = false;
+  if (s.symbols.size() <= std::min(kLabelNodes, kMaxLabelSymbols) &&
+      s.facts.size() <= kMaxLabelFacts) {
+    cons.pop_back();
+    leaf = nearestZero(box, cons, s.symbols);
+    cons.push_back(Constraint{goal, false, kGoalDep, false});
+    if (leaf) {
+      const Truth g = truthAt(goal, *leaf);
+      leafHolds = g == Truth::True && goalIsFirstWay(goal, true) && confirms(s, goal, true, *leaf);
+      leafFails = g == Truth::False && !gv.mayRaise && goalIsFirstWay(goal, false) &&
+                  confirms(s, goal, false, *leaf);
+    }
+  }
+
   // refute the goal's negation (only when the goal cannot raise: an undefined goal fires)
   Box negBox(&box);
   bool negConflict = false;
-  if (!gv.mayRaise) {
+  if (leafFails) {
+    probe.firing = leaf;
+  } else if (!gv.mayRaise) {
     Propagator neg(negBox, cons, touching);
     negConflict = !neg.run({goalPos}, kRevisionsPerQuery);
   }
   std::vector<Constraint> posCons = cons;
   posCons.back() = Constraint{goal, true, kGoalDep, true};
   Box posBox(&box);
-  Propagator pos(posBox, posCons, touching);
-  probe.posConflict = !pos.run({goalPos}, kRevisionsPerQuery);
+  if (leafHolds) {
+    probe.passing = leaf;
+  } else {
+    Propagator pos(posBox, posCons, touching);
+    probe.posConflict = !pos.run({goalPos}, kRevisionsPerQuery);
+  }
   if (negConflict && probe.posConflict) {
     return withDeps(Verdict::Unreachable, unite(negBox.conflictDeps(), posBox.conflictDeps()));
   }
   if (negConflict) return withDeps(Verdict::Redundant, negBox.conflictDeps());
   if (probe.posConflict) probe.posDeps = posBox.conflictDeps();
+  if (!gv.mayRaise && !leafFails) probe.negBox = std::move(negBox);
+  if (!probe.posConflict && !leafHolds) probe.posBox = std::move(posBox);
   probe.open = true;
   return std::nullopt;
+}
+
+bool Prover::Impl::goalIsFirstWay(ExprRef goal, bool want) {
+  std::vector<std::vector<Constraint>> alts;
+  alternatives(goal, want, alts, 1);
+  return !alts.empty() && alts[0].size() == 1 && alts[0][0].expr == goal &&
+         alts[0][0].want == want && alts[0][0].side == 0;
+}
+
+void Prover::Impl::firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const {
+  if (!probe.open || probe.firing) return;
+  // labeling takes a choice per symbol: the start's budget is the symbols and a few more
+  if (s.symbols.size() > kFirstStepSymbols || fireableOpen < refutedOpen) return;
+  // and while it finds a point at least once in two tries (after a few)
+  if (startTries >= kFirstStepTrial && 2 * startHits < startTries) return;
+  ++startTries;
+  const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
+  probe.firing = findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::FirstOnly,
+                             probe.negBox ? &*probe.negBox : nullptr);
+  if (probe.firing) ++startHits;
 }
 
 std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice& s,
@@ -202,9 +268,13 @@ std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice&
   if (!probe.open) return std::nullopt;
   const WitnessPass pass = farWorthTrying(s, goal) ? WitnessPass::FullFar : WitnessPass::Full;
   // witnesses: a point where the check fires, then one where it passes
-  std::optional<Assignment> firing = findWitness(s, goal, false, probe.mayRaise, pass);
-  if (firing) remember(*firing);
+  std::optional<Assignment> firing =
+      probe.firing ? probe.firing
+                   : findWitness(s, goal, false, probe.mayRaise, pass, WitnessStage::All,
+                                 probe.negBox ? &*probe.negBox : nullptr);
   if (!firing) return std::nullopt;
+  remember(*firing);
+  ++fireableOpen;
   ComponentStatus st;  // the firing point satisfies the facts
   st.status = SatResult::Sat;
   st.method = Method::Interval;
@@ -216,7 +286,10 @@ std::optional<CachedAnswer> Prover::Impl::witnessTier(ExprRef goal, const Slice&
     c.answer.witness = witnessOf(*firing);
     return c;
   }
-  std::optional<Assignment> passing = findWitness(s, goal, true, false, pass);
+  std::optional<Assignment> passing =
+      probe.passing ? probe.passing
+                    : findWitness(s, goal, true, false, pass, WitnessStage::All,
+                                  probe.posBox ? &*probe.posBox : nullptr);
   if (!passing) {
     // nowhere found to hold: perhaps it cannot (the firing point shows the facts satisfiable)
     std::optional<DepSet> d = linearRefutesHolding(goal, s);

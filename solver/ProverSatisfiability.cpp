@@ -70,6 +70,7 @@ Prover::Impl::ComponentStatus Prover::Impl::statusOf(const Slice& c) {
 
 std::vector<Prover::Impl::Slice> Prover::Impl::otherComponents(const Slice& s, std::size_t from) const {
   std::vector<Slice> out;
+  if (from >= facts.size()) return out;
   // membership only (never iterated): the facts already in `s` or in a component found
   std::unordered_set<FactIndex> covered(s.facts.begin(), s.facts.end());
   for (auto i = static_cast<FactIndex>(from); i < facts.size(); ++i) {

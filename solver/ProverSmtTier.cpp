@@ -21,6 +21,27 @@ void Prover::Impl::remember(const Assignment& p) {
   if (pool.size() > kPoolSize) pool.pop_back();
 }
 
+std::optional<Assignment> Prover::Impl::restrictedTo(const Assignment& known,
+                                                     const std::vector<ExprRef>& symbols) const {
+  if (!std::is_sorted(known.begin(), known.end(), [](const auto& a, const auto& b) {
+        return a.first->id() < b.first->id();
+      })) {
+    return std::nullopt;
+  }
+  Assignment p;
+  p.reserve(symbols.size());
+  auto it = known.begin();
+  for (ExprRef sym : symbols) {
+    if (sym->type() == ExprType::Float) return std::nullopt;
+    while (it != known.end() && it->first->id() < sym->id()) ++it;
+    if (it == known.end() || it->first != sym || !box.interval(sym).contains(it->second)) {
+      return std::nullopt;
+    }
+    p.emplace_back(sym, it->second);
+  }
+  return p;
+}
+
 bool Prover::Impl::certifiedByPool(const Slice& s, ExprRef goal) {
   if (!budget.useIntervals || s.symbols.size() > kMaxLabelSymbols) return false;
   std::vector<Constraint> cons;
@@ -34,7 +55,20 @@ bool Prover::Impl::certifiedByPool(const Slice& s, ExprRef goal) {
     }
     return truthAt(goal, p) == Truth::True;
   };
+  const bool fewSymbols = s.symbols.size() <= kPoolNodes;
   for (const Assignment& known : pool) {
+    if (fewSymbols) {
+      // a known point with a value in bounds for every symbol of the slice: labeling it would
+      // pin them all, one node each, and put exactly this point to `accept` (propagation never
+      // empties a box around a point where every constraint holds), so it is asked directly
+      if (std::optional<Assignment> p = restrictedTo(known, s.symbols)) {
+        if (accept(*p)) {
+          remember(*p);
+          return true;
+        }
+        continue;
+      }
+    }
     Box b(&box);
     bool fits = true;
     for (const auto& [sym, v] : known) {

@@ -272,12 +272,46 @@ class Labeler {
 
 }  // namespace
 
+std::optional<Assignment> nearestZero(const Box& box, const std::vector<Constraint>& constraints,
+                                      const std::vector<ExprRef>& symbols) {
+  Assignment p;
+  p.reserve(symbols.size());
+  for (ExprRef s : symbols) {
+    if (s->type() == ExprType::Float) return std::nullopt;
+    const std::optional<std::int64_t> v = box.interval(s).clamp(0);
+    if (!v) return std::nullopt;
+    p.emplace_back(s, *v);
+  }
+  // last first: the goal's way comes after the facts, and fails most often
+  for (auto it = constraints.rbegin(); it != constraints.rend(); ++it) {
+    const Constraint& c = *it;
+    if (c.side != 0) return std::nullopt;
+    if (c.want) {
+      if (truthAt(c.expr, p) != Truth::True) return std::nullopt;  // defined throughout
+    } else {
+      const Truth t = truthAt(c.expr, p);
+      if (!(t == Truth::False || (t == Truth::Raises && !c.impliesDefined))) return std::nullopt;
+    }
+  }
+  return p;
+}
+
 std::optional<Assignment> labelBox(const Box& box, const std::vector<Constraint>& constraints,
                                    const Propagator::Touching& touching,
                                    const std::vector<ExprRef>& symbols, LabelStrategy strategy,
                                    std::size_t maxRevisions, std::size_t maxNodes,
                                    const std::function<bool(const Assignment&)>& accept) {
   if (box.conflict()) return std::nullopt;
+  if (strategy == LabelStrategy::NearZero && symbols.size() <= maxNodes) {
+    // Every symbol at the value nearest 0 of its interval: the search's first leaf when every
+    // constraint holds there. (Propagation never removes a value some solution inside the box
+    // takes, so after each pin on the way down the next symbol's interval still holds that
+    // value, which is then still the one nearest 0: the search goes straight down to this
+    // point.) Asked directly, without the propagation at each of those choices.
+    if (std::optional<Assignment> p = nearestZero(box, constraints, symbols); p && accept(*p)) {
+      return p;
+    }
+  }
   // choices go on a layer of their own over `box` (the prover's box of every fact, with its
   // reasons and undo log), never into it
   Labeler l(box, constraints, touching, symbols, strategy, maxRevisions, maxNodes, accept);

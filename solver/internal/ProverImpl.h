@@ -44,6 +44,19 @@ constexpr std::size_t kFarNodes = 16;
 /// `FullFar` then the Far one (a nonlinear goal over a symbol unbounded on a side).
 enum class WitnessPass : std::uint8_t { Full, FullFar };
 
+/// The start of the firing search tried before the linear tier: on slices of at most this many
+/// symbols, with a choice per symbol and this many more.
+constexpr std::size_t kFirstStepSymbols = 16;
+constexpr std::size_t kFirstStepSlack = 4;
+/// Tries of the start before its rate of points found decides whether it goes on.
+constexpr std::size_t kFirstStepTrial = 8;
+
+/// How much of a witness search to do: all of it, or only the start of its first step (the
+/// first way for the goal to get there, NearZero labeling with a choice per symbol and
+/// kFirstStepSlack more; no linear point). Labeling is a deterministic depth-first search, so
+/// a point the start finds is the one the whole search finds first.
+enum class WitnessStage : std::uint8_t { All, FirstOnly };
+
 using ir::alwaysDefined;
 
 inline Answer make(Verdict v, Method m) {
@@ -174,7 +187,8 @@ struct Prover::Impl {
   Answer withEvidence(ExprRef goal, bool tiersBeforeZ3Failed);
   bool redoing = false;  // inside withEvidence
   bool skipToSmt = false;  // inside withEvidence, after the tiers before Z3 failed
-  Answer decideSlice(ExprRef goal);
+  /// The verdict on the goal's slice; `slice` is set to that slice once computed.
+  Answer decideSlice(ExprRef goal, std::optional<Slice>& slice);
   static std::optional<Verdict> negate(Verdict v);
 
   // ---- tier 2: intervals ----------------------------------------------------------------
@@ -187,11 +201,15 @@ struct Prover::Impl {
   /// goal true (`goalTrue`) or false/raising? (Labeling's and the linear system's candidates.)
   bool confirms(const Slice& s, ExprRef goal, bool goalTrue, const Assignment& p) const;
   /// A point of `base` (facts ∧ goal side) confirmed by evaluation: every fact true and the
-  /// goal true (`goalTrue`) or false/raising.
+  /// goal true (`goalTrue`) or false/raising. `stage` FirstOnly: NearZero labeling only, with
+  /// a choice per symbol and kFirstStepSlack more.
   std::optional<Assignment> findPoint(const Box& base, const std::vector<Constraint>& cons,
                                       const Propagator::Touching& touching, const Slice& s,
                                       ExprRef goal, bool goalTrue,
-                                      prover_detail::WitnessPass pass = prover_detail::WitnessPass::Full) const;
+                                      prover_detail::WitnessPass pass =
+                                          prover_detail::WitnessPass::Full,
+                                      prover_detail::WitnessStage stage =
+                                          prover_detail::WitnessStage::All) const;
   /// The goal is nonlinear and a symbol of the slice is unbounded on a side (Far labeling).
   bool farWorthTrying(const Slice& s, ExprRef goal) const;
 
@@ -204,8 +222,12 @@ struct Prover::Impl {
   /// A confirmed point of the slice where the goal fires (`goalTrue` false) or passes: each
   /// way for the goal to get there is propagated, then labeled. `mayRaise`: also try the
   /// facts alone (the goal may fire by raising).
-  std::optional<Assignment> findWitness(const Slice& s, ExprRef goal, bool goalTrue,
-                                        bool mayRaise, prover_detail::WitnessPass pass) const;
+  /// `narrowed`: the facts' bounds already propagated with the goal as wanted (IntervalProbe's
+  /// negBox or posBox), used when the goal's first way is the goal itself.
+  std::optional<Assignment> findWitness(
+      const Slice& s, ExprRef goal, bool goalTrue, bool mayRaise, prover_detail::WitnessPass pass,
+      prover_detail::WitnessStage stage = prover_detail::WitnessStage::All,
+      const Box* narrowed = nullptr) const;
   static std::map<std::string, std::int64_t> witnessOf(const Assignment& p);
   /// What the interval tier's refutation left for the witness search.
   struct IntervalProbe {
@@ -214,7 +236,31 @@ struct Prover::Impl {
     bool knownFalse = false;   // the goal's interval is False
     bool posConflict = false;  // F ∧ goal refuted by propagation (deps in posDeps)
     DepSet posDeps;
+    /// What the start of the firing search found before the linear tier (firstFiring): the
+    /// point the whole search finds first. F ∧ ¬goal is satisfiable then: the linear tier
+    /// cannot refute it and is not asked.
+    std::optional<Assignment> firing;
+    /// The facts' bounds narrowed by the goal wanted false (`negBox`) and true (`posBox`),
+    /// when that propagation ran without a conflict: what the witness search's propagation of
+    /// the goal as its one way to get there gives (the same constraints, positions and budget;
+    /// tracking reasons changes no interval), so the search labels over them directly.
+    std::optional<Box> negBox, posBox;
+    /// Labeling's first leaf where the goal holds, when it is the passing search's first point.
+    std::optional<Assignment> passing;
   };
+  /// Is the goal, wanted `want`, its own first way for the witness search (not split)?
+  static bool goalIsFirstWay(ExprRef goal, bool want);
+  /// The start of the firing search, before the linear tier (ProverIntervalTier.cpp), while
+  /// it pays: as long as the open goals (neither tier 1 nor intervals decided them) shown to
+  /// fire are at least as many as those the linear tier refuted, and after kFirstStepTrial
+  /// tries, while it finds a point at least once in two. (Either way the answers are the same;
+  /// only the work differs. Relational programs, mostly refuted, and large nonlinear ones, whose
+  /// slices need more choices, do without it.)
+  void firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const;
+  std::size_t fireableOpen = 0;
+  std::size_t refutedOpen = 0;
+  mutable std::size_t startTries = 0;  // firstFiring's tries and points found
+  mutable std::size_t startHits = 0;
   /// Evaluation of the goal over the bounds, then refutation of each side by propagation.
   std::optional<CachedAnswer> intervalTier(ExprRef goal, const Slice& s, IntervalProbe& probe);
   /// Refutation of F ∧ ¬goal by the linear tier (ProverLinearTier.cpp): Redundant, or
@@ -236,6 +282,10 @@ struct Prover::Impl {
   static constexpr std::size_t kPoolNodes = 64;
   void remember(const Assignment& p);
 
+  /// `known`'s values of `symbols` (sorted by id), when it has one inside the bounds for each
+  /// (and none is a float); nullopt otherwise.
+  std::optional<Assignment> restrictedTo(const Assignment& known,
+                                         const std::vector<ExprRef>& symbols) const;
   /// Is `facts ∧ goal` shown satisfiable by extending a known point? The point's values are
   /// pinned (where they lie inside the current bounds), the other symbols labeled.
   bool certifiedByPool(const Slice& s, ExprRef goal);

@@ -35,6 +35,16 @@ enum class LabelStrategy : std::uint8_t { NearZero, Low, High, Far };
 /// The value `Far` tries first on an unbounded side: a square of it leaves int64.
 inline constexpr std::int64_t kFarValue = std::int64_t{1} << 32;
 
+/// Each of `symbols` at the value nearest 0 of its interval in `box`, when every constraint
+/// holds there (a wanted expression defined, every operand included, and true; a negated goal
+/// false or raising); nullopt otherwise, or for a float symbol or a side of `a != b`. A point
+/// `accept` takes is what labelBox's NearZero search over `box`, or over any box between `box`
+/// and that point that propagation of these constraints gives, finds first (given a choice
+/// per symbol).
+[[nodiscard]] std::optional<Assignment> nearestZero(const Box& box,
+                                                    const std::vector<Constraint>& constraints,
+                                                    const std::vector<ir::ExprRef>& symbols);
+
 /// Searches for values of `symbols` (sorted by id) inside their intervals in `box`: depth-first
 /// over the symbols in id order, trying values in the order `strategy` prefers, propagating
 /// `constraints` after each choice and backtracking on an empty box or when `accept` rejects a
