@@ -68,7 +68,10 @@ int runAnalyze(const AnalyzeOptions& o) {
   if (!o.sarif.empty() && !writeOutput(o.sarif, sarifLog(findings).dump(2) + "\n", "SARIF log"))
     return 2;
   e->optimize();
-  const auto report = e->report(shown);
+  // the JSON report only when asked for (or drawn): at 10^5 nodes building it costs more than
+  // printing the program
+  nlohmann::ordered_json report;
+  if (!o.report.empty() || views) report = e->report(shown);
   if (!o.report.empty() && !writeOutput(o.report, report.dump(2) + "\n", "report")) return 2;
   if (views) {
     try {
