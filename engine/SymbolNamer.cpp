@@ -4,6 +4,7 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "ir/Graph.h"
 
@@ -149,8 +150,10 @@ std::string nodeComparison(const ir::Node& n) {
   static const std::pair<const char*, const char*> kOps[] = {
       {"ge", ">="}, {"le", "<="}, {"gt", ">"}, {"lt", "<"}, {"eq", "=="}, {"ne", "!="}};
   const std::string key = opKey(n);
+  constexpr std::string_view kPrefix = "operator::";
+  if (!std::string_view(key).starts_with(kPrefix)) return {};
   for (const auto& [name, op] : kOps)
-    if (key == std::string("operator::") + name) return op;
+    if (std::string_view(key).substr(kPrefix.size()) == name) return op;
   return {};
 }
 
@@ -183,6 +186,7 @@ std::vector<std::pair<std::string, std::string>> SymbolNamer::displayNames(
     if (!invented.contains(s)) used.insert(s->name());
   // PyTorch's names, from the messages: the sides of the comparison the named node computes.
   std::map<ExprRef, std::string> recovered;
+  std::unordered_set<std::string_view> recoveredNames;  // views of recovered's values
   for (const auto& gp : ir::allGraphs(p)) {
     // nodes by name, built once per graph (Graph::find is a linear search: once per assert
     // it made 10^5-node programs quadratic)
@@ -210,9 +214,8 @@ std::vector<std::pair<std::string, std::string>> SymbolNamer::displayNames(
         if (v == values.end() || !v->second.isScalar()) continue;
         ExprRef s = v->second.expr();
         if (!invented.contains(s) || recovered.contains(s)) continue;
-        bool nameFree = true;
-        for (const auto& [other, name] : recovered) nameFree = nameFree && name != *sides[i];
-        if (nameFree) recovered.emplace(s, *sides[i]);
+        if (recoveredNames.contains(*sides[i])) continue;
+        recoveredNames.insert(recovered.emplace(s, *sides[i]).first->second);
       }
     }
   }

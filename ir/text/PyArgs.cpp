@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -111,6 +112,14 @@ namespace detail {
 
 std::size_t skipString(std::string_view text, std::size_t p, std::size_t end) {
   char q = text[p];
+  if (p + 1 < end) {  // the closing quote with no escape nor line break before it: by memchr
+    const char* from = text.data() + p + 1;
+    const std::size_t n = end - p - 1;
+    const void* close = std::memchr(from, q, n);
+    const std::size_t len = close ? static_cast<std::size_t>(static_cast<const char*>(close) - from) : n;
+    if (std::memchr(from, '\\', len) == nullptr && std::memchr(from, '\n', len) == nullptr)
+      return close ? p + 1 + len + 1 : std::string_view::npos;
+  }
   for (std::size_t i = p + 1; i < end; ++i) {
     if (text[i] == '\n') return std::string_view::npos;
     if (text[i] == '\\') {
@@ -140,8 +149,8 @@ std::size_t statementEnd(const SourceText& src, std::size_t begin, Dialect d) {
   const std::size_t n = text.size();
   for (std::size_t p = begin; p < n; ++p) {
     char c = text[p];
-    if (c == '\n') {
-      if (open.empty()) return src.lines()[src.lineOf(p)].end;
+    if (c == '\n') {  // the end of the line it ends (a '\r' before it excluded)
+      if (open.empty()) return p > 0 && text[p - 1] == '\r' ? p - 1 : p;
       continue;
     }
     if (opensString(text, p, d)) {
