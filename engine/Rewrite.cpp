@@ -490,8 +490,14 @@ class Rewriter {
   void recomputeTrailer() {
     // symbols still used: annotations and values of the remaining nodes
     std::set<ExprRef, ir::ExprIdLess> used, named;
+    // expressions are interned and recur on many nodes: each is taken apart once (once more
+    // when it is first seen in a value, then in an annotation)
+    ir::PointerSet seenInAnnotation, seenInValue;
     auto use = [&](ExprRef e, bool inAnnotation = false) {
       if (!e) return;
+      if (inAnnotation ? !seenInAnnotation.insert(e)
+                       : seenInAnnotation.contains(e) || !seenInValue.insert(e))
+        return;
       for (ExprRef s : ir::freeSymbols(e))
         if (s->type() == ir::ExprType::Int) {
           used.insert(s);

@@ -86,12 +86,13 @@ std::size_t Graph::splice(
       ++placed;
     }
     if (!removed.contains(n.get())) out.push_back(std::move(n));
+    else removed_.push_back(std::move(n));
   }
   SYMRANGE_ASSERT(placed == before.size());
   if (!removed.empty())
     for (const auto& n : out)
       n->visitInputs([&](Node* in) { SYMRANGE_ASSERT(!removed.contains(in)); });
-  nodes_ = std::move(out);  // frees the removed nodes
+  nodes_ = std::move(out);
   return removed.size();
 }
 

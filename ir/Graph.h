@@ -164,6 +164,8 @@ class Graph {
   /// Many edits in one linear pass: the nodes of `before[p]` go, in order, just before node p
   /// (every key must be a node of this graph), and the nodes for which `erase` holds are
   /// removed; no remaining node may refer to a removed one. Returns the number removed.
+  /// The removed nodes are freed with the graph, not here: a rewrite removes tens of thousands
+  /// of nodes of a large program, and the CLI never frees a program (it exits).
   /// Example: before = {{c, [x, y]}}, erase = "is c" turns [a, c, d] into [a, x, y, d].
   std::size_t splice(std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> before,
                      const std::function<bool(const Node&)>& erase);
@@ -177,6 +179,7 @@ class Graph {
  private:
   std::string name_;
   std::vector<std::unique_ptr<Node>> nodes_;
+  std::vector<std::unique_ptr<Node>> removed_;  // by splice / eraseIf, freed with the graph
 };
 
 /// A `Range constraints` entry: `sym: VR[lo, hi]`, `RangeConstraint(min_val=.., max_val=..)` or

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 #include <set>
+#include <unordered_map>
 
 #include "ir/text/internal/PyArgs.h"
 #include "ir/text/internal/AnnotationText.h"
@@ -93,6 +94,8 @@ class DefReader {
   bool nonPlaceholderSeen_ = false;
   Node* output_ = nullptr;
   std::vector<std::string> lead_;  // leading lines of the statement being read
+  // annotations read, by their text (a view of the source); lookups only
+  std::unordered_map<std::string_view, Annotation> annotations_;
 };
 
 void DefReader::read() {
@@ -139,7 +142,13 @@ Annotation DefReader::annotationAt(std::size_t p, std::size_t e) {
   auto& extra = prog_.style.extra;
   if (!extra.count(style::kQuoted)) extra[style::kQuoted] = quoted ? "1" : "0";
   extra[style::kAnnotated] = "1";
-  return parseAnnotation(prog_.exprs(), src_, tb, slice(tb, te));
+  // An annotation is a function of its text (its expressions are interned): each distinct
+  // text is parsed once (a check's `Sym(u0 >= 0)`, `f32[]` recur on many nodes).
+  const std::string_view text = slice(tb, te);
+  if (auto known = annotations_.find(text); known != annotations_.end()) return known->second;
+  Annotation a = parseAnnotation(prog_.exprs(), src_, tb, text);
+  annotations_.emplace(text, a);
+  return a;
 }
 
 void DefReader::defLine(std::size_t b, std::size_t e) {
