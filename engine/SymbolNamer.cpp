@@ -229,13 +229,18 @@ std::vector<std::pair<std::string, std::string>> SymbolNamer::displayNames(
   }
   for (const auto& [s, name] : recovered) usedToo.insert(name);
   std::vector<std::pair<std::string, std::string>> out;
+  std::unordered_map<std::string, int> nextSuffix;
   for (const auto& [s, source] : invented_) {
     auto r = recovered.find(s);
     std::string shown = r != recovered.end() ? r->second : source;
     if (shown.empty()) shown = s->name();
     if (r == recovered.end() && used(shown)) {
+      // the first free `base#k`, k >= 2; the k taken before for `base` are still used, so the
+      // search goes on from there (many symbols share a source: from 2 each time, quadratic)
       std::string base = shown;
-      for (int k = 2; used(shown); ++k) shown = base + "#" + std::to_string(k);
+      int& k = nextSuffix.try_emplace(base, 2).first->second;
+      for (shown = base + "#" + std::to_string(k); used(shown);) shown = base + "#" + std::to_string(++k);
+      ++k;
     }
     usedToo.insert(shown);
     if (shown != s->name()) out.emplace_back(s->name(), shown);
