@@ -195,17 +195,17 @@ std::vector<std::pair<std::string, std::string>> SymbolNamer::displayNames(
   for (const auto& gp : ir::allGraphs(p)) {
     // nodes by name, built once per graph (Graph::find is a linear search: once per assert
     // it made 10^5-node programs quadratic)
-    std::unordered_map<std::string_view, const ir::Node*> byName;  // lookup only, on first use
+    ir::NameMap<const ir::Node*> byName;  // lookup only, built on first use
     for (const auto& up : gp.graph->nodes()) {
       auto message = assertMessage(*up);
       if (!message) continue;
       if (byName.empty()) {
-        byName.reserve(gp.graph->nodes().size());
-        for (const auto& n : gp.graph->nodes()) byName.emplace(n->name(), n.get());
+        byName = ir::NameMap<const ir::Node*>(gp.graph->nodes().size());
+        for (const auto& n : gp.graph->nodes()) byName.tryEmplace(n->name(), n.get());
       }
       auto cmp = parseComparison(message->first);
-      auto named = byName.find(std::string_view(message->second));
-      const ir::Node* compared = named == byName.end() ? nullptr : named->second;
+      const ir::Node* const* named = byName.find(message->second);
+      const ir::Node* compared = named ? *named : nullptr;
       if (!cmp || !compared || compared->args.size() != 2) continue;
       const std::string op = nodeComparison(*compared);
       if (op.empty()) continue;

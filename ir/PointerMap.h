@@ -1,5 +1,6 @@
-// ir/PointerMap.h — a flat hash map from object addresses (a node, a graph) to a small value,
-// for the per-program tables of the readers, the rewrite and the writers: one allocation for
+// ir/PointerMap.h — flat hash maps from object addresses (PointerMap: a node, a graph) and
+// from names (NameMap) to a small value, for the per-program tables of the readers, the
+// rewrite and the writers: one allocation for
 // the whole table instead of one per entry (std::unordered_map), open addressing with linear
 // probing, deletion by backward shift (no tombstones). Keys are compared, never dereferenced
 // nor ordered, so nothing that iterates it may depend on its order: it offers no iteration.
@@ -12,6 +13,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -119,6 +121,96 @@ class PointerSet {
 
  private:
   PointerMap<unsigned char> map_;
+};
+
+/// The same flat table keyed by names: `std::string_view`s whose characters outlive the map
+/// (a node's own name, a view of the source text). For the name tables of 10^5-node graphs,
+/// where std::unordered_map spends its time allocating, rehashing and chasing bucket chains.
+template <class V>
+class NameMap {
+ public:
+  explicit NameMap(std::size_t expected = 0) { rehash(capacityFor(expected)); }
+
+  [[nodiscard]] std::size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+
+  [[nodiscard]] V* find(std::string_view key) {
+    const std::uint64_t h = hashOf(key);
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (!s.used) return nullptr;
+      if (s.hash == h && s.key == key) return &slots_[i].value;
+    }
+  }
+  [[nodiscard]] const V* find(std::string_view key) const { return const_cast<NameMap*>(this)->find(key); }
+  [[nodiscard]] bool contains(std::string_view key) const { return find(key) != nullptr; }
+
+  /// The value of `key`, added as `value` if missing; second: whether it was added.
+  std::pair<V*, bool> tryEmplace(std::string_view key, V value) {
+    if ((size_ + 1) * 4 > slots_.size() * 3) rehash(slots_.size() * 2);
+    const std::uint64_t h = hashOf(key);
+    std::size_t i = h & mask_;
+    for (; slots_[i].used; i = (i + 1) & mask_)
+      if (slots_[i].hash == h && slots_[i].key == key) return {&slots_[i].value, false};
+    slots_[i] = Slot{key, h, std::move(value), true};
+    ++size_;
+    return {&slots_[i].value, true};
+  }
+
+  /// Removes `key`; returns whether it was there (backward shift, as PointerMap).
+  bool erase(std::string_view key) {
+    const std::uint64_t h = hashOf(key);
+    std::size_t i = h & mask_;
+    for (; !(slots_[i].used && slots_[i].hash == h && slots_[i].key == key); i = (i + 1) & mask_)
+      if (!slots_[i].used) return false;
+    for (std::size_t j = (i + 1) & mask_; slots_[j].used; j = (j + 1) & mask_) {
+      const std::size_t home = slots_[j].hash & mask_;
+      const bool stays = i <= j ? (i < home && home <= j) : (i < home || home <= j);
+      if (stays) continue;
+      slots_[i] = std::move(slots_[j]);
+      i = j;
+    }
+    slots_[i] = Slot{};
+    --size_;
+    return true;
+  }
+
+ private:
+  struct Slot {
+    std::string_view key;
+    std::uint64_t hash = 0;
+    V value{};
+    bool used = false;
+  };
+  static std::size_t capacityFor(std::size_t n) {
+    std::size_t c = 16;
+    while (c * 3 < n * 4 + 4) c *= 2;
+    return c;
+  }
+  static std::uint64_t hashOf(std::string_view key) {
+    std::uint64_t h = 0xcbf29ce484222325ULL;  // FNV-1a, then mixed: names are short
+    for (char c : key) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+    h ^= h >> 32;
+    h *= 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+  }
+  void rehash(std::size_t capacity) {
+    std::vector<Slot> old(capacity);
+    old.swap(slots_);
+    mask_ = capacity - 1;
+    size_ = 0;
+    for (Slot& s : old)
+      if (s.used) {
+        std::size_t i = s.hash & mask_;
+        while (slots_[i].used) i = (i + 1) & mask_;
+        slots_[i] = std::move(s);
+        ++size_;
+      }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t size_ = 0;
 };
 
 }  // namespace symrange::ir

@@ -5,7 +5,6 @@
 #include <cstring>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 #include "ir/text/internal/PyArgs.h"
 #include "ir/text/internal/AnnotationText.h"
@@ -94,8 +93,9 @@ class DefReader {
   bool nonPlaceholderSeen_ = false;
   Node* output_ = nullptr;
   std::vector<std::string> lead_;  // leading lines of the statement being read
-  // annotations read, by their text (a view of the source); lookups only
-  std::unordered_map<std::string_view, Annotation> annotations_;
+  // annotations read (annotationList_), by their text (a view of the source); lookups only
+  NameMap<std::size_t> annotations_;
+  std::vector<Annotation> annotationList_;
 };
 
 void DefReader::read() {
@@ -145,9 +145,10 @@ Annotation DefReader::annotationAt(std::size_t p, std::size_t e) {
   // An annotation is a function of its text (its expressions are interned): each distinct
   // text is parsed once (a check's `Sym(u0 >= 0)`, `f32[]` recur on many nodes).
   const std::string_view text = slice(tb, te);
-  if (auto known = annotations_.find(text); known != annotations_.end()) return known->second;
+  if (const std::size_t* known = annotations_.find(text)) return annotationList_[*known];
   Annotation a = parseAnnotation(prog_.exprs(), src_, tb, text);
-  annotations_.emplace(text, a);
+  annotations_.tryEmplace(text, annotationList_.size());
+  annotationList_.push_back(a);
   return a;
 }
 

@@ -146,6 +146,36 @@ TEST_CASE("PointerMap: inserts, finds and erases like a hash map, across growth 
   CHECK(s.empty());
 }
 
+TEST_CASE("NameMap: inserts, finds and erases like a hash map of names, across growth") {
+  std::vector<std::string> names;
+  for (int i = 0; i < 3000; ++i) names.push_back((i % 3 ? "node_" : "u") + std::to_string(i));
+  names.push_back("");  // an empty name is a key like any other
+  NameMap<int> m;
+  std::unordered_map<std::string, int> ref;
+  std::uint64_t x = 99;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int step = 0; step < 30000; ++step) {
+    const std::string& k = names[next() % names.size()];
+    switch (next() % 3) {
+      case 0: CHECK(m.tryEmplace(k, step).second == ref.emplace(k, step).second); break;
+      case 1: CHECK(m.erase(k) == (ref.erase(k) == 1)); break;
+      default: {
+        const int* v = m.find(k);
+        auto it = ref.find(k);
+        REQUIRE((v != nullptr) == (it != ref.end()));
+        if (v) CHECK(*v == it->second);
+      }
+    }
+  }
+  CHECK(m.size() == ref.size());
+  for (const std::string& k : names) CHECK(m.contains(k) == ref.contains(k));
+}
+
 TEST_CASE("graph algorithms: use-def, topological order, reachability") {
   Small t;
   UseDef ud(t.g);
