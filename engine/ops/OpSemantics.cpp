@@ -382,10 +382,23 @@ const OpSpec* findOp(const ir::Node& n) {
     for (const auto& s : opTable()) m.emplace(s.key, &s);  // the first entry of a key wins
     return m;
   }();
-  thread_local std::string key;  // its buffer reused: one lookup per node of every walk
+  // The entry depends on the target and on whether the node is a method call alone: each
+  // distinct one is looked up once per thread (a program has a few dozen; findOp runs on every
+  // node of every walk).
+  struct TargetHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Known = std::unordered_map<std::string, const OpSpec*, TargetHash, std::equal_to<>>;
+  thread_local Known known[2];  // [0]: functions and the rest, [1]: method calls
+  Known& cache = known[n.op() == ir::NodeOp::CallMethod ? 1 : 0];
+  if (auto hit = cache.find(std::string_view(n.target())); hit != cache.end()) return hit->second;
+  std::string key;
   writeOpKey(n, key);
   auto it = index.find(key);
-  return it == index.end() ? nullptr : it->second;
+  const OpSpec* found = it == index.end() ? nullptr : it->second;
+  cache.emplace(n.target(), found);
+  return found;
 }
 
 Mutates unknownOpMutates(const ir::Node& n) {
