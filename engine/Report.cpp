@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 #include <vector>
 
 #include "ir/ExprPrinter.h"
@@ -77,6 +78,15 @@ class Shown {
   std::map<std::string, std::string> names_;
 };
 
+/// An empty object with room for `n` keys. ordered_json keeps its keys in a vector of
+/// pair<const string, json>, whose move is a copy: every reallocation would deep-copy the
+/// values already stored (the whole `checks` array, for the report's top level).
+ordered_json objectFor(std::size_t n) {
+  ordered_json j = ordered_json::object();
+  j.get_ref<ordered_json::object_t&>().reserve(n);
+  return j;
+}
+
 ordered_json rangeJson(const solver::Range& r) {
   ordered_json j = ordered_json::array();
   j.push_back(r.lo ? ordered_json(*r.lo) : ordered_json(nullptr));
@@ -117,7 +127,7 @@ Counts count(const AnalysisResult& a) {
 
 ordered_json makeReport(const std::string& file, const AnalysisResult& a,
                         const RewriteSummary* rewrite) {
-  ordered_json j;
+  ordered_json j = objectFor(9);
   const Shown shown(a);
   j["schema_version"] = kReportSchemaVersion;
   j["file"] = file;
@@ -125,7 +135,7 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
   ordered_json checks = ordered_json::array();
   for (std::size_t i = 0; i < a.checks.size(); ++i) {
     const CheckResult& c = a.checks[i];
-    ordered_json e;
+    ordered_json e = objectFor(12);
     e["node"] = c.name;
     e["graph"] = c.graph;
     e["kind"] = toString(c.kind);
@@ -143,7 +153,7 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
   std::size_t pruned = 0;
   for (std::size_t i = 0; i < a.branches.size(); ++i) {
     const BranchResult& b = a.branches[i];
-    ordered_json e;
+    ordered_json e = objectFor(11);
     e["node"] = b.name;
     e["graph"] = b.graph;
     e["predicate"] = b.predicate ? ordered_json(shown.expr(b.predicate)) : ordered_json(nullptr);
@@ -156,12 +166,22 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
     branches.push_back(std::move(e));
   }
   j["branches"] = std::move(branches);
-  ordered_json ranges = ordered_json::object();
-  for (const auto& [sym, r] : a.ranges)
-    if (!r.empty) ranges[shown.name(sym->name())] = rangeJson(r);
+  // ranges[name] = ..., without ordered_json's linear key search: a name shown twice keeps its
+  // first place and its last range
+  ordered_json ranges = objectFor(a.ranges.size());
+  auto& rangeKeys = ranges.get_ref<ordered_json::object_t&>();
+  std::unordered_map<std::string, std::size_t> rangeAt;
+  rangeAt.reserve(a.ranges.size());
+  for (const auto& [sym, r] : a.ranges) {
+    if (r.empty) continue;
+    std::string name = shown.name(sym->name());
+    auto [at, fresh] = rangeAt.try_emplace(name, rangeKeys.size());
+    if (fresh) rangeKeys.emplace_back(std::move(name), rangeJson(r));
+    else (rangeKeys.begin() + static_cast<std::ptrdiff_t>(at->second))->second = rangeJson(r);
+  }
   j["ranges"] = std::move(ranges);
   const Counts c = count(a);
-  ordered_json s;
+  ordered_json s = objectFor(11);
   s["checks"] = a.checks.size();
   s["redundant"] = c.redundant;
   s["required"] = c.required;
@@ -174,7 +194,7 @@ ordered_json makeReport(const std::string& file, const AnalysisResult& a,
   s["nodes_out"] = rewrite ? rewrite->nodesOut : a.nodesIn;
   s["removed_checks"] = rewrite ? rewrite->checksRemoved : 0;
   j["summary"] = std::move(s);
-  ordered_json st;
+  ordered_json st = objectFor(8);
   st["queries"] = a.stats.queries;
   st["decided_without_smt"] = a.stats.decidedConstant + a.stats.decidedInterval +
                                 a.stats.decidedLinear;

@@ -15,6 +15,7 @@
 #include "engine/internal/DeadCode.h"
 #include "engine/ops/OpSemantics.h"
 #include "ir/GraphAlgo.h"
+#include "ir/PointerMap.h"
 
 namespace symrange::engine {
 
@@ -27,7 +28,7 @@ namespace {
 
 /// PyTorch-style unique name: `base` if free, else `prefix_<n+1>`, `prefix_<n+2>`, ... where
 /// `base` is `prefix_<n>` (or `prefix` with n = 0). Example: sin -> sin_1, sin_1 -> sin_2.
-std::string uniqueName(const std::string& base, const std::set<std::string>& used) {
+std::string uniqueName(const std::string& base, const std::unordered_set<std::string>& used) {
   if (!used.contains(base)) return base;
   std::string prefix = base;
   long long n = 0;
@@ -127,27 +128,31 @@ std::unique_ptr<Node> copyNode(const Node& n, std::string name,
 class Rewriter {
  public:
   Rewriter(ir::Program& p, const AnalysisResult& r, solver::Prover& prover)
-      : p_(p), r_(r), prover_(prover), pure_(r.pure.begin(), r.pure.end()) {}
+      : p_(p), r_(r), prover_(prover), pure_(r.pure.size()) {
+    for (const Node* n : r.pure) pure_.insert(n);
+  }
 
   RewriteSummary run() {
     s_.checkRemoved.assign(r_.checks.size(), false);
     s_.branchPruned.assign(r_.branches.size(), false);
-    std::map<const Node*, Graph*> owner;
+    ir::PointerMap<Graph*> owner(r_.nodesIn);
     for (const auto& gp : ir::allGraphs(p_)) {
-      for (const auto& n : gp.graph->nodes()) {
-        owner[n.get()] = gp.graph;
+      const auto& nodes = gp.graph->nodes();
+      for (const auto& n : nodes) {
+        owner.insert(n.get(), gp.graph);
         if (n->op() == ir::NodeOp::GetAttr) referencedBefore_.emplace(gp.graph, n->target());
       }
-      for (const Node* n : liveNodes(*gp.graph, [&](const Node& x) { return isRoot(x); }))
-        liveBefore_.insert(n);
+      const std::vector<bool> live = liveNodes(*gp.graph, [&](const Node& x) { return isRoot(x); });
+      for (std::size_t i = 0; i < nodes.size(); ++i)
+        if (live[i]) liveBefore_.insert(nodes[i].get());
     }
     const std::vector<std::string> outputsBefore = rootOutputNames();
     // 1. redundant checks go (size-like constraints stay)
-    std::map<Graph*, std::map<const Node*, std::size_t>> removableChecks;
+    std::map<Graph*, ir::PointerMap<std::size_t>> removableChecks;
     for (std::size_t i = 0; i < r_.checks.size(); ++i) {
       const CheckResult& c = r_.checks[i];
       if (!c.removable()) continue;
-      if (Graph* g = owner[c.node]) removableChecks[g].emplace(c.node, i);
+      if (Graph* const* g = owner.find(c.node)) removableChecks[*g].insert(c.node, i);
     }
     for (auto& [g, checks] : removableChecks) removeChecks(*g, checks);
     // 2. decided conds become their live branch, innermost graphs first
@@ -190,6 +195,7 @@ class Rewriter {
   /// still the ones recorded.
   struct GraphEdit {
     explicit GraphEdit(Graph& graph) : g(graph), ud(graph) {
+      names.reserve(g.nodes().size());
       for (const auto& n : g.nodes()) {
         names.insert(n->name());
         if (n->op() == ir::NodeOp::GetAttr) getAttrs[n->target()].push_back(n.get());
@@ -198,46 +204,51 @@ class Rewriter {
     }
     Graph& g;
     ir::UseDef ud;
-    std::set<std::string> names;  // of the nodes the graph will have
-    std::set<std::string> attrs;  // of its sub-graphs
+    std::unordered_set<std::string> names;  // of the nodes the graph will have
+    std::unordered_set<std::string> attrs;  // of its sub-graphs
     std::map<std::string, std::vector<const Node*>> getAttrs;
     std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> inserts;
-    std::unordered_set<const Node*> erased;
+    std::vector<const Node*> erased;
 
     void erase(const Node* n) {
-      erased.insert(n);
+      erased.push_back(n);
       names.erase(n->name());
     }
   };
 
   /// Erases `dead` from `g` (inserting `inserts` on the way) and forgets those nodes: a later
   /// node may be allocated at the same address.
-  void eraseNodes(Graph& g, const std::unordered_set<const Node*>& dead,
+  void eraseNodes(Graph& g, const std::vector<const Node*>& dead,
                   std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> inserts = {}) {
+    if (dead.empty() && inserts.empty()) return;
+    ir::PointerSet gone(dead.size());
     for (const Node* n : dead) {
       pure_.erase(n);
       liveBefore_.erase(n);
       copies_.erase(n);
+      gone.insert(n);
     }
-    g.splice(std::move(inserts), [&](const Node& n) { return dead.contains(&n); });
+    g.splice(std::move(inserts), [&](const Node& n) { return gone.contains(&n); });
   }
 
   /// Erases the removable checks of `g` (node -> index in r_.checks) that nothing uses but
   /// other erased checks; users are decided first (reverse program order).
-  void removeChecks(Graph& g, const std::map<const Node*, std::size_t>& checks) {
+  void removeChecks(Graph& g, const ir::PointerMap<std::size_t>& checks) {
     const ir::UseDef ud(g);
-    std::unordered_set<const Node*> dead;
+    ir::PointerSet dead(checks.size());
+    std::vector<const Node*> erased;
     for (auto it = ud.nodes().rbegin(); it != ud.nodes().rend(); ++it) {
-      auto c = checks.find(*it);
-      if (c == checks.end()) continue;
+      const std::size_t* c = checks.find(*it);
+      if (!c) continue;
       const auto& users = ud.users(*it);
       if (!std::all_of(users.begin(), users.end(), [&](const Node* u) { return dead.contains(u); }))
         continue;
       dead.insert(*it);
-      s_.checkRemoved[c->second] = true;
+      erased.push_back(*it);
+      s_.checkRemoved[*c] = true;
       ++s_.checksRemoved;
     }
-    eraseNodes(g, dead);
+    eraseNodes(g, erased);
   }
 
   /// Kept whatever happens: side effects, checks, placeholders, the output.
@@ -253,10 +264,10 @@ class Rewriter {
   }
 
   void removeDead(Graph& g) {
-    auto live = liveNodes(g, [&](const Node& n) { return !removable(n); });
-    std::unordered_set<const Node*> dead;
-    for (const auto& n : g.nodes())
-      if (!live.contains(n.get())) dead.insert(n.get());
+    const std::vector<bool> live = liveNodes(g, [&](const Node& n) { return !removable(n); });
+    std::vector<const Node*> dead;
+    for (std::size_t i = 0; i < live.size(); ++i)
+      if (!live[i]) dead.push_back(g.nodes()[i].get());
     s_.nodesRemoved += dead.size();
     eraseNodes(g, dead);
   }
@@ -383,7 +394,7 @@ class Rewriter {
   /// Moves sub-graph `attr` of `from` into `to` for the copied get_attr node `c`, renaming the
   /// attribute (and the node's target) when `to` already has one of that name.
   void moveSubgraph(Graph& from, Graph& to, const std::string& attr, Node& c,
-                    std::set<std::string>& attrs) {
+                    std::unordered_set<std::string>& attrs) {
     auto it = std::find_if(from.subgraphs.begin(), from.subgraphs.end(),
                            [&](const auto& e) { return e.first == attr; });
     if (it == from.subgraphs.end()) return;
@@ -479,8 +490,14 @@ class Rewriter {
   void recomputeTrailer() {
     // symbols still used: annotations and values of the remaining nodes
     std::set<ExprRef, ir::ExprIdLess> used, named;
+    // expressions are interned and recur on many nodes: each is taken apart once (once more
+    // when it is first seen in a value, then in an annotation)
+    ir::PointerSet seenInAnnotation, seenInValue;
     auto use = [&](ExprRef e, bool inAnnotation = false) {
       if (!e) return;
+      if (inAnnotation ? !seenInAnnotation.insert(e)
+                       : seenInAnnotation.contains(e) || !seenInValue.insert(e))
+        return;
       for (ExprRef s : ir::freeSymbols(e))
         if (s->type() == ir::ExprType::Int) {
           used.insert(s);
@@ -568,9 +585,9 @@ class Rewriter {
   ir::Program& p_;
   const AnalysisResult& r_;
   solver::Prover& prover_;
-  std::set<const Node*> pure_;
-  std::set<const Node*> liveBefore_;
-  std::set<const Node*> copies_;
+  ir::PointerSet pure_;
+  ir::PointerSet liveBefore_;
+  ir::PointerSet copies_;
   std::set<std::pair<const Graph*, std::string>> referencedBefore_;
   RewriteSummary s_;
 };

@@ -4,8 +4,10 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "ir/Graph.h"
+#include "ir/PointerMap.h"
 
 namespace symrange::engine {
 
@@ -13,8 +15,9 @@ using ir::ExprRef;
 using ir::ExprType;
 
 SymbolNamer::SymbolNamer(ir::Program& p) : cx_(p.exprs()) {
+  ir::PointerSet seen;  // expressions are interned: most dims recur on many nodes
   auto reserve = [&](ExprRef e) {
-    if (!e) return;
+    if (!e || !seen.insert(e)) return;
     for (ExprRef s : ir::freeSymbols(e)) reserved_.insert(s->name());
   };
   for (const auto& gp : ir::allGraphs(p))
@@ -149,13 +152,17 @@ std::string nodeComparison(const ir::Node& n) {
   static const std::pair<const char*, const char*> kOps[] = {
       {"ge", ">="}, {"le", "<="}, {"gt", ">"}, {"lt", "<"}, {"eq", "=="}, {"ne", "!="}};
   const std::string key = opKey(n);
+  constexpr std::string_view kPrefix = "operator::";
+  if (!std::string_view(key).starts_with(kPrefix)) return {};
   for (const auto& [name, op] : kOps)
-    if (key == std::string("operator::") + name) return op;
+    if (std::string_view(key).substr(kPrefix.size()) == name) return op;
   return {};
 }
 
 // `Runtime assertion failed for expression EXPR on node 'NAME'` -> (EXPR, NAME).
 std::optional<std::pair<std::string, std::string>> assertMessage(const ir::Node& n) {
+  // (every target whose key is aten::_assert_scalar names it: most nodes are out at once)
+  if (n.target().find("_assert_scalar") == std::string::npos) return std::nullopt;
   if (opKey(n) != "aten::_assert_scalar") return std::nullopt;
   const ir::Argument* a = n.args.size() >= 2 ? &n.args[1] : n.kwarg("assert_msg");
   const auto* msg = a ? std::get_if<std::string>(&a->value) : nullptr;
@@ -174,26 +181,31 @@ std::optional<std::pair<std::string, std::string>> assertMessage(const ir::Node&
 
 std::vector<std::pair<std::string, std::string>> SymbolNamer::displayNames(
     const ir::Program& p, const std::map<const ir::Node*, SymValue>& values) const {
-  std::set<ExprRef> invented;
+  ir::PointerSet invented(invented_.size());
   for (const auto& [s, source] : invented_) invented.insert(s);
-  // Names the report must not give an invented symbol: every name of the program and of the
-  // symbols the analysis named after it.
-  std::set<std::string, std::less<>> used = reserved_;
+  // Names the report must not give an invented symbol: every name of the program (reserved_)
+  // and of the symbols the analysis named after it (usedToo).
+  std::unordered_set<std::string> usedToo;
+  auto used = [&](const std::string& name) { return reserved_.contains(name) || usedToo.contains(name); };
   for (ExprRef s : symbols_)
-    if (!invented.contains(s)) used.insert(s->name());
+    if (!invented.contains(s)) usedToo.insert(s->name());
   // PyTorch's names, from the messages: the sides of the comparison the named node computes.
   std::map<ExprRef, std::string> recovered;
+  std::unordered_set<std::string_view> recoveredNames;  // views of recovered's values
   for (const auto& gp : ir::allGraphs(p)) {
     // nodes by name, built once per graph (Graph::find is a linear search: once per assert
     // it made 10^5-node programs quadratic)
-    std::unordered_map<std::string_view, const ir::Node*> byName;  // lookup only
-    for (const auto& up : gp.graph->nodes()) byName.emplace(up->name(), up.get());
+    ir::NameMap<const ir::Node*> byName;  // lookup only, built on first use
     for (const auto& up : gp.graph->nodes()) {
       auto message = assertMessage(*up);
       if (!message) continue;
+      if (byName.empty()) {
+        byName = ir::NameMap<const ir::Node*>(gp.graph->nodes().size());
+        for (const auto& n : gp.graph->nodes()) byName.tryEmplace(n->name(), n.get());
+      }
       auto cmp = parseComparison(message->first);
-      auto named = byName.find(std::string_view(message->second));
-      const ir::Node* compared = named == byName.end() ? nullptr : named->second;
+      const ir::Node* const* named = byName.find(message->second);
+      const ir::Node* compared = named ? *named : nullptr;
       if (!cmp || !compared || compared->args.size() != 2) continue;
       const std::string op = nodeComparison(*compared);
       if (op.empty()) continue;
@@ -204,29 +216,33 @@ std::vector<std::pair<std::string, std::string>> SymbolNamer::displayNames(
       // with two symbols on an equality PyTorch may have ordered them: ambiguous
       if ((op == "==" || op == "!=") && isSymbolName(cmp->lhs) && isSymbolName(cmp->rhs)) continue;
       for (std::size_t i = 0; i < 2; ++i) {
-        if (!isSymbolName(*sides[i]) || used.contains(*sides[i])) continue;
+        if (!isSymbolName(*sides[i]) || used(*sides[i])) continue;
         const ir::Node* arg = compared->args[i].node();
         auto v = arg ? values.find(arg) : values.end();
         if (v == values.end() || !v->second.isScalar()) continue;
         ExprRef s = v->second.expr();
         if (!invented.contains(s) || recovered.contains(s)) continue;
-        bool nameFree = true;
-        for (const auto& [other, name] : recovered) nameFree = nameFree && name != *sides[i];
-        if (nameFree) recovered.emplace(s, *sides[i]);
+        if (recoveredNames.contains(*sides[i])) continue;
+        recoveredNames.insert(recovered.emplace(s, *sides[i]).first->second);
       }
     }
   }
-  for (const auto& [s, name] : recovered) used.insert(name);
+  for (const auto& [s, name] : recovered) usedToo.insert(name);
   std::vector<std::pair<std::string, std::string>> out;
+  std::unordered_map<std::string, int> nextSuffix;
   for (const auto& [s, source] : invented_) {
     auto r = recovered.find(s);
     std::string shown = r != recovered.end() ? r->second : source;
     if (shown.empty()) shown = s->name();
-    if (r == recovered.end() && used.contains(shown)) {
+    if (r == recovered.end() && used(shown)) {
+      // the first free `base#k`, k >= 2; the k taken before for `base` are still used, so the
+      // search goes on from there (many symbols share a source: from 2 each time, quadratic)
       std::string base = shown;
-      for (int k = 2; used.contains(shown); ++k) shown = base + "#" + std::to_string(k);
+      int& k = nextSuffix.try_emplace(base, 2).first->second;
+      for (shown = base + "#" + std::to_string(k); used(shown);) shown = base + "#" + std::to_string(++k);
+      ++k;
     }
-    used.insert(shown);
+    usedToo.insert(shown);
     if (shown != s->name()) out.emplace_back(s->name(), shown);
   }
   return out;

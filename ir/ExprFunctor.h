@@ -185,14 +185,44 @@ class MemoExprFunctor : public ExprFunctor<Derived, R> {
 /// their operands; `f` returns false to stop the walk, and forEachSubexpr then returns false.
 template <typename F>
 bool forEachSubexpr(ExprRef e, F&& f) {
-  std::unordered_set<std::uint32_t> seen;  // lookup only
-  std::vector<ExprRef> stack{e};
-  while (!stack.empty()) {
-    ExprRef x = stack.back();
-    stack.pop_back();
-    if (!seen.insert(x->id()).second) continue;
+  // Most expressions are small: the seen ids and the stack start inline, without allocating;
+  // the seen ids move to a hash set past kInline, the stack grows on the heap past kInline.
+  constexpr std::size_t kInline = 24;
+  std::uint32_t seenInline[kInline];
+  std::size_t seenCount = 0;
+  std::unordered_set<std::uint32_t> seenMore;  // lookup only
+  auto firstVisit = [&](std::uint32_t id) {
+    if (seenCount < kInline) {
+      for (std::size_t i = 0; i < seenCount; ++i)
+        if (seenInline[i] == id) return false;
+      seenInline[seenCount++] = id;
+      return true;
+    }
+    if (seenCount == kInline) {
+      seenMore.insert(seenInline, seenInline + kInline);
+      ++seenCount;
+    }
+    return seenMore.insert(id).second;
+  };
+  ExprRef stackInline[kInline];
+  std::size_t depth = 0;
+  std::vector<ExprRef> stackMore;  // the top of the stack once the inline part is full
+  auto push = [&](ExprRef x) {
+    if (depth < kInline) stackInline[depth++] = x;
+    else stackMore.push_back(x);
+  };
+  push(e);
+  while (depth > 0) {
+    ExprRef x;
+    if (!stackMore.empty()) {
+      x = stackMore.back();
+      stackMore.pop_back();
+    } else {
+      x = stackInline[--depth];
+    }
+    if (!firstVisit(x->id())) continue;
     if (!f(x)) return false;
-    for (ExprRef o : x->ops()) stack.push_back(o);
+    for (ExprRef o : x->ops()) push(o);
   }
   return true;
 }

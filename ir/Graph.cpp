@@ -2,20 +2,12 @@
 #include "ir/Graph.h"
 
 #include <algorithm>
-#include <unordered_set>
+
+#include "ir/PointerMap.h"
 
 namespace symrange::ir {
 
-void forEachNodeRef(const Argument& a, const std::function<void(Node*)>& f) {
-  if (auto* n = std::get_if<Node*>(&a.value)) {
-    if (*n) f(*n);
-  } else if (auto* l = std::get_if<Argument::List>(&a.value)) {
-    for (const auto& item : l->items) forEachNodeRef(item, f);
-  } else if (auto* r = std::get_if<Argument::Raw>(&a.value)) {
-    for (Node* ref : r->refs)
-      if (ref) f(ref);
-  }
-}
+void forEachNodeRef(const Argument& a, const std::function<void(Node*)>& f) { visitNodeRefs(a, f); }
 
 void mapNodeRefs(Argument& a, const std::function<Node*(Node*)>& f) {
   if (auto* n = std::get_if<Node*>(&a.value)) {
@@ -30,16 +22,11 @@ void mapNodeRefs(Argument& a, const std::function<Node*(Node*)>& f) {
 
 std::vector<Node*> Node::inputs() const {
   std::vector<Node*> out;
-  auto push = [&out](Node* n) { out.push_back(n); };
-  for (const auto& a : args) forEachNodeRef(a, push);
-  for (const auto& [k, v] : kwargs) forEachNodeRef(v, push);
+  visitInputs([&out](Node* n) { out.push_back(n); });
   return out;
 }
 
-void Node::forEachInput(const std::function<void(Node*)>& f) const {
-  for (const auto& a : args) forEachNodeRef(a, f);
-  for (const auto& [k, v] : kwargs) forEachNodeRef(v, f);
-}
+void Node::forEachInput(const std::function<void(Node*)>& f) const { visitInputs(f); }
 
 std::size_t Node::replaceInput(const Node* from, Node* to) {
   std::size_t count = 0;
@@ -81,7 +68,7 @@ std::size_t Graph::eraseIf(const std::function<bool(const Node&)>& pred) {
 std::size_t Graph::splice(
     std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> before,
     const std::function<bool(const Node&)>& erase) {
-  std::unordered_set<const Node*> removed;
+  PointerSet removed;
   for (const auto& n : nodes_)
     if (erase(*n)) removed.insert(n.get());
   if (removed.empty() && before.empty()) return 0;
@@ -99,11 +86,13 @@ std::size_t Graph::splice(
       ++placed;
     }
     if (!removed.contains(n.get())) out.push_back(std::move(n));
+    else removed_.push_back(std::move(n));
   }
   SYMRANGE_ASSERT(placed == before.size());
-  for (const auto& n : out)
-    n->forEachInput([&](Node* in) { SYMRANGE_ASSERT(!removed.contains(in)); });
-  nodes_ = std::move(out);  // frees the removed nodes
+  if (!removed.empty())
+    for (const auto& n : out)
+      n->visitInputs([&](Node* in) { SYMRANGE_ASSERT(!removed.contains(in)); });
+  nodes_ = std::move(out);
   return removed.size();
 }
 

@@ -121,6 +121,9 @@ class Node {
   [[nodiscard]] std::vector<Node*> inputs() const;
   /// Calls `f` on every node inputs() lists, in the same order, without allocating.
   void forEachInput(const std::function<void(Node*)>& f) const;
+  /// forEachInput for hot loops: `f` inlined instead of called through a std::function.
+  template <class F>
+  void visitInputs(F&& f) const;
   /// Replaces every reference to `from` in the arguments (Raw texts included) by `to`;
   /// returns how many were replaced.
   std::size_t replaceInput(const Node* from, Node* to);
@@ -161,6 +164,8 @@ class Graph {
   /// Many edits in one linear pass: the nodes of `before[p]` go, in order, just before node p
   /// (every key must be a node of this graph), and the nodes for which `erase` holds are
   /// removed; no remaining node may refer to a removed one. Returns the number removed.
+  /// The removed nodes are freed with the graph, not here: a rewrite removes tens of thousands
+  /// of nodes of a large program, and the CLI never frees a program (it exits).
   /// Example: before = {{c, [x, y]}}, erase = "is c" turns [a, c, d] into [a, x, y, d].
   std::size_t splice(std::unordered_map<const Node*, std::vector<std::unique_ptr<Node>>> before,
                      const std::function<bool(const Node&)>& erase);
@@ -174,6 +179,7 @@ class Graph {
  private:
   std::string name_;
   std::vector<std::unique_ptr<Node>> nodes_;
+  std::vector<std::unique_ptr<Node>> removed_;  // by splice / eraseIf, freed with the graph
 };
 
 /// A `Range constraints` entry: `sym: VR[lo, hi]`, `RangeConstraint(min_val=.., max_val=..)` or
@@ -254,6 +260,24 @@ struct GraphPath {
 
 /// Calls `f` on every node reference inside `a` (lists and Raw refs included), in order.
 void forEachNodeRef(const Argument& a, const std::function<void(Node*)>& f);
+/// forEachNodeRef with `f` inlined.
+template <class F>
+void visitNodeRefs(const Argument& a, F&& f) {
+  if (auto* n = std::get_if<Node*>(&a.value)) {
+    if (*n) f(*n);
+  } else if (auto* l = std::get_if<Argument::List>(&a.value)) {
+    for (const auto& item : l->items) visitNodeRefs(item, f);
+  } else if (auto* r = std::get_if<Argument::Raw>(&a.value)) {
+    for (Node* ref : r->refs)
+      if (ref) f(ref);
+  }
+}
+
+template <class F>
+void Node::visitInputs(F&& f) const {
+  for (const auto& a : args) visitNodeRefs(a, f);
+  for (const auto& kv : kwargs) visitNodeRefs(kv.second, f);
+}
 /// Lets `f` rewrite every node reference inside `a` in place (lists and Raw refs included).
 void mapNodeRefs(Argument& a, const std::function<Node*(Node*)>& f);
 

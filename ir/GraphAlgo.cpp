@@ -60,28 +60,26 @@ std::vector<Node*> reachable(const G& g, const UseDef& ud, std::span<const Node*
 
 }  // namespace
 
-UseDef::UseDef(const Graph& g) {
+UseDef::UseDef(const Graph& g) : index_(g.nodes().size()) {
   nodes_.reserve(g.nodes().size());
-  index_.reserve(g.nodes().size() * 2);
   for (const auto& n : g.nodes()) {
-    index_.emplace(n.get(), nodes_.size());
+    index_.insert(n.get(), nodes_.size());
     nodes_.push_back(n.get());
   }
   users_.resize(nodes_.size());
   for (Node* user : nodes_) {
-    user->forEachInput([&](Node* in) {
-      auto it = index_.find(in);
-      if (it == index_.end()) return;
-      auto& us = users_[it->second];
+    user->visitInputs([&](Node* in) {
+      const std::size_t* at = index_.find(in);
+      if (!at) return;
+      auto& us = users_[*at];
       if (us.empty() || us.back() != user) us.push_back(user);
     });
   }
 }
 
 std::optional<std::size_t> UseDef::index(const Node* n) const {
-  auto it = index_.find(n);
-  if (it == index_.end()) return std::nullopt;
-  return it->second;
+  if (const std::size_t* at = index_.find(n)) return *at;
+  return std::nullopt;
 }
 
 const std::vector<Node*>& UseDef::users(const Node* n) const {
@@ -118,10 +116,52 @@ std::optional<std::vector<Node*>> topologicalOrder(const Graph& g) {
   return out;
 }
 
+namespace {
+
+/// Marks in `reached` (parallel to g.nodes(), positions in `index`) every node the marked
+/// ones transitively use: a depth-first walk of the argument edges.
+void markInputs(const Graph& g, const PointerMap<std::size_t>& index, std::vector<bool>& reached) {
+  std::vector<std::size_t> stack;
+  for (std::size_t i = 0; i < reached.size(); ++i)
+    if (reached[i]) stack.push_back(i);
+  while (!stack.empty()) {
+    const std::size_t v = stack.back();
+    stack.pop_back();
+    g.nodes()[v]->visitInputs([&](const Node* in) {
+      const std::size_t* u = index.find(in);
+      if (!u || reached[*u]) return;
+      reached[*u] = true;
+      stack.push_back(*u);
+    });
+  }
+}
+
+PointerMap<std::size_t> positions(const Graph& g) {
+  PointerMap<std::size_t> index(g.nodes().size());
+  for (std::size_t i = 0; i < g.nodes().size(); ++i) index.insert(g.nodes()[i].get(), i);
+  return index;
+}
+
+}  // namespace
+
 std::vector<Node*> reachableBackward(const Graph& g, std::span<const Node* const> roots) {
-  UseDef ud(g);
-  DataFlow flow = buildDataFlow(ud);
-  return reachable(boost::make_reverse_graph(flow), ud, roots);
+  const PointerMap<std::size_t> index = positions(g);
+  std::vector<bool> reached(g.nodes().size(), false);
+  for (const Node* r : roots)
+    if (const std::size_t* i = index.find(r)) reached[*i] = true;
+  markInputs(g, index, reached);
+  std::vector<Node*> out;
+  for (std::size_t i = 0; i < reached.size(); ++i)
+    if (reached[i]) out.push_back(g.nodes()[i].get());
+  return out;
+}
+
+std::vector<bool> reachedBackward(const Graph& g, const std::function<bool(const Node&)>& isRoot) {
+  const PointerMap<std::size_t> index = positions(g);
+  std::vector<bool> reached(g.nodes().size(), false);
+  for (std::size_t i = 0; i < reached.size(); ++i) reached[i] = isRoot(*g.nodes()[i]);
+  markInputs(g, index, reached);
+  return reached;
 }
 
 std::vector<Node*> reachableForward(const Graph& g, std::span<const Node* const> roots) {

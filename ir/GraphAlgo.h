@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "ir/Graph.h"
+#include "ir/PointerMap.h"
 
 namespace symrange::ir {
 
@@ -32,7 +33,7 @@ class UseDef {
 
  private:
   std::vector<Node*> nodes_;
-  std::unordered_map<const Node*, std::size_t> index_;  // lookups only, never iterated
+  PointerMap<std::size_t> index_;  // lookups only, never iterated
   std::vector<std::vector<Node*>> users_;
 };
 
@@ -44,6 +45,9 @@ class UseDef {
 /// exactly reachableBackward(g, {output, side-effecting nodes}).
 [[nodiscard]] std::vector<Node*> reachableBackward(const Graph& g,
                                                    std::span<const Node* const> roots);
+/// The same as a mask parallel to g.nodes(), from the nodes for which `isRoot` holds.
+[[nodiscard]] std::vector<bool> reachedBackward(const Graph& g,
+                                                const std::function<bool(const Node&)>& isRoot);
 
 /// `roots` and every node that transitively uses one of them, in program order.
 [[nodiscard]] std::vector<Node*> reachableForward(const Graph& g,

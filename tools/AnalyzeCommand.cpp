@@ -63,12 +63,16 @@ int runAnalyze(const AnalyzeOptions& o) {
   const engine::AnalysisResult& a = e->analyze();
   // the findings name nodes the rewrite may remove: collected before optimize()
   const std::vector<Finding> findings = collectFindings(a, e->program(), shown);
-  const SourceLines source = SourceLines::load(o.file);
+  // the source lines are read again only to quote them under a finding
+  const SourceLines source = findings.empty() ? SourceLines() : SourceLines::load(o.file);
   for (const Finding& f : findings) printFinding(std::cerr, f, source, shown);
   if (!o.sarif.empty() && !writeOutput(o.sarif, sarifLog(findings).dump(2) + "\n", "SARIF log"))
     return 2;
   e->optimize();
-  const auto report = e->report(shown);
+  // the JSON report only when asked for (or drawn): at 10^5 nodes building it costs more than
+  // printing the program
+  nlohmann::ordered_json report;
+  if (!o.report.empty() || views) report = e->report(shown);
   if (!o.report.empty() && !writeOutput(o.report, report.dump(2) + "\n", "report")) return 2;
   if (views) {
     try {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <unordered_map>
 #include <optional>
 
 namespace symrange::engine {
@@ -318,34 +319,49 @@ const std::vector<OpSpec>& opTable() {
   return table;
 }
 
-std::string opKey(const ir::Node& n) {
-  const std::string& t = n.target();
-  if (n.op() == ir::NodeOp::CallMethod) return "method::" + t;
-  auto startsWith = [&](std::string_view p) { return t.rfind(p, 0) == 0; };
-  auto nsKey = [&](std::size_t prefixLen, std::string_view ns) {
-    std::string rest = t.substr(prefixLen);
-    auto dot = rest.find('.');
-    return std::string(ns) + (dot == std::string::npos ? rest : rest.substr(0, dot));
+namespace {
+
+/// opKey(n) written into `out` (cleared first): pieces of the target appended, no temporaries.
+void writeOpKey(const ir::Node& n, std::string& out) {
+  const std::string_view t = n.target();
+  out.clear();
+  auto put = [&](std::string_view a, std::string_view b) {
+    out.reserve(a.size() + b.size());
+    out.append(a);
+    out.append(b);
   };
-  if (startsWith("torch.ops.aten.")) return nsKey(15, "aten::");
-  if (startsWith("aten.")) return nsKey(5, "aten::");
-  if (startsWith("torch.ops.higher_order.")) return nsKey(23, "hop::");
-  if (startsWith("higher_order.")) return nsKey(13, "hop::");
-  if (startsWith("torch.ops.")) {
-    std::string rest = t.substr(10);
-    auto dot = rest.find('.');
-    if (dot == std::string::npos) return "ops::" + rest;
-    std::string ns = rest.substr(0, dot);
-    rest = rest.substr(dot + 1);
-    dot = rest.find('.');
-    return ns + "::" + (dot == std::string::npos ? rest : rest.substr(0, dot));
+  auto upToDot = [](std::string_view s) { return s.substr(0, s.find('.')); };
+  if (n.op() == ir::NodeOp::CallMethod) return put("method::", t);
+  if (t.starts_with("torch.ops.aten.")) return put("aten::", upToDot(t.substr(15)));
+  if (t.starts_with("aten.")) return put("aten::", upToDot(t.substr(5)));
+  if (t.starts_with("torch.ops.higher_order.")) return put("hop::", upToDot(t.substr(23)));
+  if (t.starts_with("higher_order.")) return put("hop::", upToDot(t.substr(13)));
+  if (t.starts_with("torch.ops.")) {
+    std::string_view rest = t.substr(10);
+    const auto dot = rest.find('.');
+    if (dot == std::string_view::npos) return put("ops::", rest);
+    const std::string_view ns = rest.substr(0, dot);
+    rest = upToDot(rest.substr(dot + 1));
+    out.reserve(ns.size() + 2 + rest.size());
+    out.append(ns);
+    out.append("::");
+    out.append(rest);
+    return;
   }
-  if (startsWith("_operator.")) return "operator::" + t.substr(10);
-  if (startsWith("operator.")) return "operator::" + t.substr(9);
-  if (startsWith("torch.")) return "torch::" + t.substr(6);
-  if (startsWith("math.")) return "math::" + t.substr(5);
-  if (startsWith("builtins.")) return "builtins::" + t.substr(9);
-  return "builtins::" + t;
+  if (t.starts_with("_operator.")) return put("operator::", t.substr(10));
+  if (t.starts_with("operator.")) return put("operator::", t.substr(9));
+  if (t.starts_with("torch.")) return put("torch::", t.substr(6));
+  if (t.starts_with("math.")) return put("math::", t.substr(5));
+  if (t.starts_with("builtins.")) return put("builtins::", t.substr(9));
+  return put("builtins::", t);
+}
+
+}  // namespace
+
+std::string opKey(const ir::Node& n) {
+  std::string key;
+  writeOpKey(n, key);
+  return key;
 }
 
 std::string opOverload(const ir::Node& n) {
@@ -361,14 +377,28 @@ std::string opOverload(const ir::Node& n) {
 }
 
 const OpSpec* findOp(const ir::Node& n) {
-  static const std::map<std::string_view, const OpSpec*> index = [] {
-    std::map<std::string_view, const OpSpec*> m;
-    for (const auto& s : opTable()) m.emplace(s.key, &s);
+  static const std::unordered_map<std::string_view, const OpSpec*> index = [] {
+    std::unordered_map<std::string_view, const OpSpec*> m;
+    for (const auto& s : opTable()) m.emplace(s.key, &s);  // the first entry of a key wins
     return m;
   }();
-  const std::string key = opKey(n);
+  // The entry depends on the target and on whether the node is a method call alone: each
+  // distinct one is looked up once per thread (a program has a few dozen; findOp runs on every
+  // node of every walk).
+  struct TargetHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Known = std::unordered_map<std::string, const OpSpec*, TargetHash, std::equal_to<>>;
+  thread_local Known known[2];  // [0]: functions and the rest, [1]: method calls
+  Known& cache = known[n.op() == ir::NodeOp::CallMethod ? 1 : 0];
+  if (auto hit = cache.find(std::string_view(n.target())); hit != cache.end()) return hit->second;
+  std::string key;
+  writeOpKey(n, key);
   auto it = index.find(key);
-  return it == index.end() ? nullptr : it->second;
+  const OpSpec* found = it == index.end() ? nullptr : it->second;
+  cache.emplace(n.target(), found);
+  return found;
 }
 
 Mutates unknownOpMutates(const ir::Node& n) {

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
@@ -111,6 +112,14 @@ namespace detail {
 
 std::size_t skipString(std::string_view text, std::size_t p, std::size_t end) {
   char q = text[p];
+  if (p + 1 < end) {  // the closing quote with no escape nor line break before it: by memchr
+    const char* from = text.data() + p + 1;
+    const std::size_t n = end - p - 1;
+    const void* close = std::memchr(from, q, n);
+    const std::size_t len = close ? static_cast<std::size_t>(static_cast<const char*>(close) - from) : n;
+    if (std::memchr(from, '\\', len) == nullptr && std::memchr(from, '\n', len) == nullptr)
+      return close ? p + 1 + len + 1 : std::string_view::npos;
+  }
   for (std::size_t i = p + 1; i < end; ++i) {
     if (text[i] == '\n') return std::string_view::npos;
     if (text[i] == '\\') {
@@ -136,12 +145,12 @@ using detail::skipString;
 
 std::size_t statementEnd(const SourceText& src, std::size_t begin, Dialect d) {
   std::string_view text = src.text();
-  std::vector<std::size_t> open;
+  detail::BracketStack open;
   const std::size_t n = text.size();
   for (std::size_t p = begin; p < n; ++p) {
     char c = text[p];
-    if (c == '\n') {
-      if (open.empty()) return src.lines()[src.lineOf(p)].end;
+    if (c == '\n') {  // the end of the line it ends (a '\r' before it excluded)
+      if (open.empty()) return p > 0 && text[p - 1] == '\r' ? p - 1 : p;
       continue;
     }
     if (opensString(text, p, d)) {
@@ -155,12 +164,12 @@ std::size_t statementEnd(const SourceText& src, std::size_t begin, Dialect d) {
       continue;
     }
     if (c == '(' || c == '[' || c == '{') {
-      open.push_back(p);
+      open.push(p);
     } else if (c == ')' || c == ']' || c == '}') {
       if (open.empty()) src.fail(p, std::string("unmatched '") + c + "'");
       if (closerOf(text[open.back()]) != c)
         src.fail(p, std::string("'") + c + "' does not match '" + text[open.back()] + "'");
-      open.pop_back();
+      open.pop();
     }
   }
   if (!open.empty())
@@ -378,6 +387,21 @@ Argument PyScanner::number(std::size_t start, std::size_t stop) {
 Argument PyScanner::string() {
   std::size_t start = pos_;
   char q = text_[pos_];
+  // Most strings (the assertion messages) hold no escape and no control byte: their value is
+  // their text, which is then pyRepr(value, q) itself; Python's own repr picks the same quote
+  // when pyRepr(value) would.
+  for (std::size_t p = pos_ + 1; p < end_; ++p) {
+    const auto c = static_cast<unsigned char>(text_[p]);
+    if (c == static_cast<unsigned char>(q)) {
+      std::string val(text_.substr(start + 1, p - start - 1));
+      const bool single = val.find('\'') != std::string::npos && val.find('"') == std::string::npos;
+      const char pythons = single ? '"' : '\'';
+      pos_ = p + 1;
+      quotes += dialect_ == Dialect::Python && pythons == q ? '.' : q;
+      return Argument{std::move(val)};
+    }
+    if (c == '\\' || c < 0x20 || c == 0x7F) break;  // the general path below
+  }
   std::string val;
   std::size_t p = pos_ + 1;
   for (;; ++p) {

@@ -226,7 +226,18 @@ std::unique_ptr<Program> readProgramFile(const std::string& path) {
     throw InputError(SourceLoc{path, 1, 1}, "cannot read: is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(SourceLoc{path, 1, 1}, std::string("cannot open: ") + std::strerror(errno));
-  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // in one read when the size is known (a regular file), else through the stream buffer
+  in.seekg(0, std::ios::end);
+  const std::streamoff size = in.tellg();
+  if (size >= 0 && in.seekg(0, std::ios::beg)) {
+    data.resize(static_cast<std::size_t>(size));
+    in.read(data.data(), static_cast<std::streamsize>(size));
+    data.resize(static_cast<std::size_t>(in.gcount()));
+    if (in) data.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } else {
+    in.clear();
+    data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
   if (in.bad()) throw InputError(SourceLoc{path, 1, 1}, "read error");
   return readProgram(data, path);
 }

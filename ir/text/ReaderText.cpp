@@ -93,6 +93,9 @@ class DefReader {
   bool nonPlaceholderSeen_ = false;
   Node* output_ = nullptr;
   std::vector<std::string> lead_;  // leading lines of the statement being read
+  // annotations read (annotationList_), by their text (a view of the source); lookups only
+  NameMap<std::size_t> annotations_;
+  std::vector<Annotation> annotationList_;
 };
 
 void DefReader::read() {
@@ -139,7 +142,14 @@ Annotation DefReader::annotationAt(std::size_t p, std::size_t e) {
   auto& extra = prog_.style.extra;
   if (!extra.count(style::kQuoted)) extra[style::kQuoted] = quoted ? "1" : "0";
   extra[style::kAnnotated] = "1";
-  return parseAnnotation(prog_.exprs(), src_, tb, slice(tb, te));
+  // An annotation is a function of its text (its expressions are interned): each distinct
+  // text is parsed once (a check's `Sym(u0 >= 0)`, `f32[]` recur on many nodes).
+  const std::string_view text = slice(tb, te);
+  if (const std::size_t* known = annotations_.find(text)) return annotationList_[*known];
+  Annotation a = parseAnnotation(prog_.exprs(), src_, tb, text);
+  annotations_.tryEmplace(text, annotationList_.size());
+  annotationList_.push_back(a);
+  return a;
 }
 
 void DefReader::defLine(std::size_t b, std::size_t e) {

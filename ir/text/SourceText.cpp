@@ -2,7 +2,9 @@
 #include "ir/text/internal/SourceText.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace symrange::ir {
 
@@ -35,25 +37,48 @@ std::size_t utf8Length(std::string_view s, std::size_t i) {
   return len;
 }
 
+/// Whether the 8 bytes at `p` are all printable ASCII (0x20..0x7E). A false answer may be
+/// wrong (a borrow or carry across bytes): the caller then checks byte by byte.
+bool printableAscii8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  const std::uint64_t below20 = (w - 0x20 * kOnes) & ~w & kHigh;  // some byte < 0x20
+  const std::uint64_t from7F = ((w + kOnes) | w) & kHigh;          // some byte >= 0x7F
+  return (below20 | from7F) == 0;
+}
+
 }  // namespace
 
 SourceText::SourceText(std::string_view text, std::string file)
     : text_(text), file_(std::move(file)) {
   // Line starts first, so that byte errors get a line and column.
   std::size_t start = 0;
-  for (std::size_t i = 0; i <= text_.size(); ++i) {
-    if (i == text_.size() || text_[i] == '\n') {
-      if (i == text_.size() && start == i && !lines_.empty()) break;  // final newline
-      Line l;
-      l.begin = start;
-      l.end = i;
-      if (l.end > l.begin && text_[l.end - 1] == '\r') --l.end;
-      lines_.push_back(l);
-      start = i + 1;
-    }
+  while (true) {
+    const void* nl =
+        start < text_.size() ? std::memchr(text_.data() + start, '\n', text_.size() - start) : nullptr;
+    const std::size_t i =
+        nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - text_.data()) : text_.size();
+    if (i == text_.size() && start == i && !lines_.empty()) break;  // final newline
+    Line l;
+    l.begin = start;
+    l.end = i;
+    if (l.end > l.begin && text_[l.end - 1] == '\r') --l.end;
+    lines_.push_back(l);
+    if (i == text_.size()) break;
+    start = i + 1;
   }
   for (std::size_t i = 0; i < text_.size();) {
+    if (i + 8 <= text_.size() && printableAscii8(text_.data() + i)) {  // most of any input
+      i += 8;
+      continue;
+    }
     auto c = static_cast<unsigned char>(text_[i]);
+    if (c >= 0x20 && c < 0x7F) {
+      ++i;
+      continue;
+    }
     if (c == 0) fail(i, "NUL byte in input (binary file?)");
     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v') || c == 0x7F)
       fail(i, "control byte " + hexByte(c) + " in input (binary file?)");

@@ -1,9 +1,9 @@
 // ir/text/Tails.cpp — FX's last-use rule for `;  x = None` tails, and pruning of stored tails.
 #include "ir/text/internal/Tails.h"
 
-#include <unordered_map>
 
 #include "ir/GraphAlgo.h"
+#include "ir/PointerMap.h"
 
 namespace symrange::ir {
 
@@ -30,17 +30,16 @@ FxFrees fxFrees(const Graph& g) {
   FxFrees out;
   out.lastUses.resize(n);
   out.unused.assign(n, true);
-  std::unordered_map<const Node*, std::size_t> index;  // lookups only
-  index.reserve(n * 2);
-  for (std::size_t i = 0; i < n; ++i) index.emplace(nodes[i].get(), i);
+  PointerMap<std::size_t> index(n);  // lookups only
+  for (std::size_t i = 0; i < n; ++i) index.insert(nodes[i].get(), i);
   // Walk backwards: the first time a value is seen used is its last use (FX's
   // register_last_uses), recorded in argument order.
   std::vector<bool> seen(n, false);
   for (std::size_t i = n; i-- > 0;) {
-    nodes[i]->forEachInput([&](Node* in) {
-      auto it = index.find(in);
-      if (it == index.end()) return;
-      std::size_t k = it->second;
+    nodes[i]->visitInputs([&](Node* in) {
+      const std::size_t* at = index.find(in);
+      if (!at) return;
+      const std::size_t k = *at;
       out.unused[k] = false;
       if (seen[k]) return;
       seen[k] = true;
@@ -63,7 +62,13 @@ std::vector<const Node*> fxTail(const Graph& g, const FxFrees& frees, std::size_
 std::vector<std::vector<const Node*>> fxTails(const Graph& g, TailRule rule) {
   FxFrees frees = fxFrees(g);
   std::vector<std::vector<const Node*>> out(g.nodes().size());
-  for (std::size_t i = 0; i < out.size(); ++i) out[i] = fxTail(g, frees, i, rule);
+  if (rule != TailRule::LastUse && rule != TailRule::LastUseAndUnused) return out;
+  for (std::size_t i = 0; i < out.size(); ++i) {  // fxTail(g, frees, i, rule), moved
+    const Node* node = g.nodes()[i].get();
+    if (node->op() == NodeOp::Placeholder || node->op() == NodeOp::Output) continue;
+    out[i] = std::move(frees.lastUses[i]);
+    if (rule == TailRule::LastUseAndUnused && frees.unused[i]) out[i].push_back(node);
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "engine/Engine.h"
+#include "engine/internal/SymbolNamer.h"
 #include "ir/ExprEval.h"
 #include "ir/ExprPrinter.h"
 #include "ir/text/Reader.h"
@@ -475,5 +476,24 @@ TEST_CASE("inlining a cond rewires its outputs named inside Raw arguments") {
     CHECK(std::string(engine::toString(e.branch("cond")->verdict)) == "true");
     CHECK(e.optimize().branchesPruned == 0);
     CHECK(e.print().find("[slice(None, getitem_1, None)]") != std::string::npos);
+  }
+}
+
+TEST_CASE("display names: symbols sharing a source are shown as it, then #2, #3, ...") {
+  ir::Program p;
+  p.root = std::make_unique<ir::Graph>("forward");
+  engine::SymbolNamer namer(p);
+  namer.setSource("x.shape[0]");
+  std::vector<ir::ExprRef> made;
+  for (int i = 0; i < 5; ++i) made.push_back(namer.fresh(ir::ExprType::Int, nullptr));
+  namer.setSource("y");
+  made.push_back(namer.fresh(ir::ExprType::Int, nullptr));
+  const auto shown = namer.displayNames(p, {});
+  REQUIRE(shown.size() == 6);
+  const std::vector<std::string> expected{"x.shape[0]",   "x.shape[0]#2", "x.shape[0]#3",
+                                          "x.shape[0]#4", "x.shape[0]#5", "y"};
+  for (std::size_t i = 0; i < shown.size(); ++i) {
+    CHECK(shown[i].first == made[i]->name());
+    CHECK(shown[i].second == expected[i]);
   }
 }

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -85,4 +86,37 @@ TEST_CASE("forEachSubexpr: each distinct sub-expression once, parents first, and
     return !x->isSymbol();
   }));
   CHECK(visits <= 4);
+}
+
+TEST_CASE("forEachSubexpr: past its inline seen list and stack, still each sub-expression once") {
+  ExprContext c;
+  // a sum of 60 distinct products u_i * (u_i + 1), each sharing u_i: more distinct
+  // sub-expressions (and a wider stack) than the walk keeps inline
+  std::vector<ExprRef> terms;
+  std::set<std::uint32_t> distinct;
+  for (int i = 0; i < 60; ++i) {
+    ExprRef u = c.symbol("u" + std::to_string(i));
+    ExprRef p = c.mul(u, c.add(u, c.intConst(1)));
+    terms.push_back(p);
+  }
+  ExprRef e = c.add(terms);
+  std::vector<ExprRef> stack{e};
+  while (!stack.empty()) {  // the distinct sub-expressions, counted independently
+    ExprRef x = stack.back();
+    stack.pop_back();
+    if (!distinct.insert(x->id()).second) continue;
+    for (ExprRef o : x->ops()) stack.push_back(o);
+  }
+  REQUIRE(distinct.size() > 100);
+  std::map<std::uint32_t, int> visits;
+  CHECK(forEachSubexpr(e, [&](ExprRef x) {
+    ++visits[x->id()];
+    return true;
+  }));
+  CHECK(visits.size() == distinct.size());
+  for (const auto& [id, n] : visits) CHECK(n == 1);
+  // a stop deep in the walk still ends it
+  int seen = 0;
+  CHECK_FALSE(forEachSubexpr(e, [&](ExprRef) { return ++seen < 50; }));
+  CHECK(seen == 50);
 }

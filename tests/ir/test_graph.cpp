@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "ir/GraphAlgo.h"
+#include "ir/PointerMap.h"
 #include "ir/text/Reader.h"
 #include "ir/text/internal/Tails.h"
 
@@ -108,6 +109,73 @@ TEST_CASE("graph: splice inserts and erases in one pass") {
   CHECK(t.g.nodes().size() == 7);
 }
 
+TEST_CASE("PointerMap: inserts, finds and erases like a hash map, across growth and collisions") {
+  // addresses 16 bytes apart, many of them: long probe runs, wrap-around, several growths
+  std::vector<std::uint64_t> cells(4000);
+  auto key = [&](std::size_t i) { return static_cast<const void*>(&cells[i]); };
+  PointerMap<std::size_t> m;
+  std::unordered_map<const void*, std::size_t> ref;
+  std::uint64_t x = 12345;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int step = 0; step < 40000; ++step) {
+    const std::size_t i = next() % cells.size();
+    switch (next() % 3) {
+      case 0: CHECK(m.insert(key(i), i * 7) == ref.emplace(key(i), i * 7).second); break;
+      case 1: CHECK(m.erase(key(i)) == (ref.erase(key(i)) == 1)); break;
+      default: {
+        const std::size_t* v = m.find(key(i));
+        auto it = ref.find(key(i));
+        REQUIRE((v != nullptr) == (it != ref.end()));
+        if (v) CHECK(*v == it->second);
+      }
+    }
+  }
+  CHECK(m.size() == ref.size());
+  for (std::size_t i = 0; i < cells.size(); ++i) CHECK(m.contains(key(i)) == ref.contains(key(i)));
+  CHECK_FALSE(m.contains(nullptr));
+  CHECK_FALSE(m.erase(nullptr));
+  PointerSet s;
+  CHECK(s.insert(key(1)));
+  CHECK_FALSE(s.insert(key(1)));
+  CHECK(s.erase(key(1)));
+  CHECK(s.empty());
+}
+
+TEST_CASE("NameMap: inserts, finds and erases like a hash map of names, across growth") {
+  std::vector<std::string> names;
+  for (int i = 0; i < 3000; ++i) names.push_back((i % 3 ? "node_" : "u") + std::to_string(i));
+  names.push_back("");  // an empty name is a key like any other
+  NameMap<int> m;
+  std::unordered_map<std::string, int> ref;
+  std::uint64_t x = 99;
+  auto next = [&] {
+    x ^= x << 13;
+    x ^= x >> 7;
+    x ^= x << 17;
+    return x;
+  };
+  for (int step = 0; step < 30000; ++step) {
+    const std::string& k = names[next() % names.size()];
+    switch (next() % 3) {
+      case 0: CHECK(m.tryEmplace(k, step).second == ref.emplace(k, step).second); break;
+      case 1: CHECK(m.erase(k) == (ref.erase(k) == 1)); break;
+      default: {
+        const int* v = m.find(k);
+        auto it = ref.find(k);
+        REQUIRE((v != nullptr) == (it != ref.end()));
+        if (v) CHECK(*v == it->second);
+      }
+    }
+  }
+  CHECK(m.size() == ref.size());
+  for (const std::string& k : names) CHECK(m.contains(k) == ref.contains(k));
+}
+
 TEST_CASE("graph algorithms: use-def, topological order, reachability") {
   Small t;
   UseDef ud(t.g);
@@ -131,6 +199,14 @@ TEST_CASE("graph algorithms: use-def, topological order, reachability") {
   CHECK(names(reachableForward(t.g, fromA)) == std::vector<std::string>{"a", "b", "s", "output"});
   std::vector<const Node*> none;
   CHECK(reachableBackward(t.g, none).empty());
+  // the same reachability as a mask over the nodes, roots by predicate
+  const std::vector<bool> live =
+      reachedBackward(t.g, [&](const Node& n) { return &n == t.out; });
+  std::vector<std::string> liveNames;
+  for (std::size_t i = 0; i < live.size(); ++i)
+    if (live[i]) liveNames.push_back(t.g.nodes()[i]->name());
+  CHECK(liveNames == std::vector<std::string>{"x", "a", "b", "s", "output"});
+  CHECK(live.size() == t.g.nodes().size());
 
   // out of program order (an engine inserted a use before its definition): still sorted
   Graph g("forward");

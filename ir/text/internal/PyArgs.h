@@ -44,6 +44,28 @@ namespace detail {
 [[nodiscard]] inline char closerOf(char open) {
   return open == '(' ? ')' : open == '[' ? ']' : '}';
 }
+/// The offsets of the brackets open at a point of a scan: a few inline, more on the heap (a
+/// statement is scanned several times; most never nest deeper than a handful).
+class BracketStack {
+ public:
+  void push(std::size_t p) {
+    if (n_ < kInline) inline_[n_] = p;
+    else more_.push_back(p);
+    ++n_;
+  }
+  void pop() {
+    if (n_ > kInline) more_.pop_back();
+    --n_;
+  }
+  [[nodiscard]] bool empty() const { return n_ == 0; }
+  [[nodiscard]] std::size_t back() const { return n_ > kInline ? more_.back() : inline_[n_ - 1]; }
+
+ private:
+  static constexpr std::size_t kInline = 16;
+  std::size_t inline_[kInline] = {};
+  std::size_t n_ = 0;
+  std::vector<std::size_t> more_;
+};
 }  // namespace detail
 
 /// Finds, in [begin, end) of `src`, the first byte outside strings and brackets for which
@@ -52,7 +74,7 @@ template <class Stop>
 [[nodiscard]] std::size_t findTopLevel(const SourceText& src, std::size_t begin, std::size_t end,
                                        Dialect d, Stop&& stop) {
   std::string_view text = src.text();
-  std::vector<std::size_t> open;
+  detail::BracketStack open;
   for (std::size_t p = begin; p < end; ++p) {
     char c = text[p];
     if (detail::opensString(text, p, d)) {
@@ -64,11 +86,11 @@ template <class Stop>
     }
     if (open.empty() && stop(p)) return p;
     if (c == '(' || c == '[' || c == '{') {
-      open.push_back(p);
+      open.push(p);
     } else if (c == ')' || c == ']' || c == '}') {
       if (open.empty() || detail::closerOf(text[open.back()]) != c)
         detail::bracketError(src, p, c, open.empty() ? '\0' : text[open.back()]);
-      open.pop_back();
+      open.pop();
     }
   }
   if (!open.empty()) detail::bracketError(src, open.back(), '\0', text[open.back()]);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "ir/Graph.h"
+#include "ir/PointerMap.h"
 #include "ir/text/internal/SourceText.h"
 
 namespace symrange::ir {
@@ -50,33 +51,30 @@ class GraphBuilder {
 
   [[nodiscard]] Graph& graph() { return graph_; }
   [[nodiscard]] Node* lookup(std::string_view name) const {
-    auto it = names_.find(name);
-    return it == names_.end() ? nullptr : it->second;
+    Node* const* n = names_.find(name);
+    return n ? *n : nullptr;
   }
   /// Appends `n`; `nameAt` locates its name for the duplicate-name diagnostic.
   Node& add(std::unique_ptr<Node> n, std::size_t nameAt) {
-    if (names_.count(n->name())) src_.fail(nameAt, "duplicate node name '" + n->name() + "'");
-    n->loc = src_.loc(nameAt);
     Node* raw = n.get();
-    names_.emplace(n->name(), raw);
+    // keyed by the node's own name: a node never moves, and a rename re-keys it
+    if (!names_.tryEmplace(raw->name(), raw).second)
+      src_.fail(nameAt, "duplicate node name '" + raw->name() + "'");
+    raw->loc = src_.loc(nameAt);
     return graph_.append(std::move(n));
   }
   void rename(Node& n, const std::string& newName, std::size_t at) {
-    if (names_.count(newName)) src_.fail(at, "duplicate node name '" + newName + "'");
+    if (names_.contains(newName)) src_.fail(at, "duplicate node name '" + newName + "'");
     names_.erase(n.name());
     n.setName(newName);
-    names_.emplace(newName, &n);
+    names_.tryEmplace(n.name(), &n);
   }
 
  private:
   Graph& graph_;
   const SourceText& src_;
-  struct NameHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  // lookups only, never iterated
-  std::unordered_map<std::string, Node*, NameHash, std::equal_to<>> names_;
+  // lookups only, never iterated; the keys view the names of the nodes
+  NameMap<Node*> names_;
 };
 
 /// Number of indentation characters of a line (as printed back).
