@@ -111,14 +111,18 @@ z3::check_result SmtBackend::timedCheck(z3::solver& s, const z3::expr_vector& as
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   millis_ += ms;
   ++checks_;
-  if (ms >= budget_.safetyNetMillis) overran_ = true;
+  lastOverran_ = ms >= budget_.safetyNetMillis;
+  overran_ = overran_ || lastOverran_;
   return r;
 }
 
 std::string SmtBackend::unknownReason(const std::string& z3reason, bool nonlinear) const {
   if (z3reason.find("resource") != std::string::npos) return "budget";
-  if (z3reason == "canceled" || z3reason.find("timeout") != std::string::npos)
-    return "z3 ignored its resource limit (stopped by the safety net)";
+  if (z3reason == "canceled" || z3reason.find("timeout") != std::string::npos) {
+    // Z3 5.4 reports a used-up rlimit as "canceled" too: only a check that ran as long as the
+    // safety net was stopped by it.
+    return lastOverran_ ? "z3 ignored its resource limit (stopped by the safety net)" : "budget";
+  }
   if (nonlinear && z3reason.find("incomplete") != std::string::npos) return "nonlinear";
   return z3reason.empty() ? "unknown" : z3reason;
 }

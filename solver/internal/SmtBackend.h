@@ -133,6 +133,8 @@ class SmtBackend {
   /// first overrun nonlinear queries are not sent any more: each program pays for one at most.
   /// A backstop with Z3 5.4.1, where no measured query came near the net.
   bool overran_ = false;
+  /// The last check ran past Budget::safetyNetMillis (what stopped it, when it was stopped).
+  bool lastOverran_ = false;
 };
 
 /// RAII: the evidence context of one query.

@@ -490,6 +490,24 @@ TEST_CASE("prover: after a check overruns the safety net, nonlinear queries are 
   CHECK(bounds.method == Method::Interval);
 }
 
+// Z3 5.4 reports a used-up rlimit as "canceled", as it reports a check the safety net stopped:
+// the reason names the budget unless the check ran as long as the net.
+TEST_CASE("prover: a nonlinear query out of rlimit is unknown for its budget, not the net") {
+  ir::ExprContext cx;
+  ExprRef u0 = cx.symbol("u0"), u1 = cx.symbol("u1"), u2 = cx.symbol("u2");
+  Budget b;
+  b.rlimit = 10;
+  Prover p(cx, b);
+  p.addFact(cx.ge(u0, cx.intConst(1)), "a");
+  p.addFact(cx.ge(u1, cx.intConst(1)), "b");
+  p.addFact(cx.ge(u2, cx.intConst(1)), "c");
+  // x^3 + y^3 != z^3 holds for positive integers (Fermat, n = 3): no tier decides it
+  const auto cube = [&](ExprRef x) { return cx.mul(x, cx.mul(x, x)); };
+  const Answer a = p.prove(cx.ne(cx.add(cube(u0), cube(u1)), cube(u2)));
+  REQUIRE(a.verdict == Verdict::Unknown);
+  CHECK(a.reason == "budget");
+}
+
 // An unbounded symbol squared past int64 (issue 14, target 5): Z3 4.8's nonlinear search ran
 // into its limit on it and ended unknown; the witness search's Far labeling tries 2**32.
 TEST_CASE("prover: a square that leaves int64 is required, with a witness, without Z3") {
