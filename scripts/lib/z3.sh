@@ -17,6 +17,8 @@ ensure_z3() {
     return 0
   fi
   echo "$tag: fetching Z3 $SYMRANGE_Z3_VERSION (PyPI z3-solver==5.4.1.0) into $prefix" >&2
+  # pip fetches the wheel (and python3 unpacks it): a fresh Debian machine may have neither
+  python3 -m pip --version >/dev/null 2>&1 || ensure_packages "$tag" python3 python3-pip
   if ! python3 -m pip --version >/dev/null 2>&1; then
     echo "$tag: python3 -m pip is needed to fetch Z3" \
          "(python3 -m ensurepip, or the python3-pip package)" >&2
