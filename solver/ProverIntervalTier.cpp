@@ -153,8 +153,7 @@ std::optional<Assignment> Prover::Impl::findWitness(const Slice& s, ExprRef goal
         }
       }
     };
-    const bool goalItself = a == 0 && alt.size() == 1 && alt[0].expr == goal &&
-                            alt[0].want == goalTrue && alt[0].side == 0;
+    const bool goalItself = a == 0 && isGoalItself(alt, goal, goalTrue);
     std::optional<Box> propagated;
     if (!(goalItself && narrowedGoal)) {
       Box& narrowed = propagated.emplace(&box);
@@ -246,8 +245,11 @@ std::optional<CachedAnswer> Prover::Impl::intervalTier(ExprRef goal, const Slice
 bool Prover::Impl::goalIsFirstWay(ExprRef goal, bool want) {
   std::vector<std::vector<Constraint>> alts;
   alternatives(goal, want, alts, 1);
-  return !alts.empty() && alts[0].size() == 1 && alts[0][0].expr == goal &&
-         alts[0][0].want == want && alts[0][0].side == 0;
+  return !alts.empty() && isGoalItself(alts[0], goal, want);
+}
+
+bool Prover::Impl::isGoalItself(const std::vector<Constraint>& alt, ExprRef goal, bool want) {
+  return alt.size() == 1 && alt[0].expr == goal && alt[0].want == want && alt[0].side == 0;
 }
 
 void Prover::Impl::firstFiring(ExprRef goal, const Slice& s, IntervalProbe& probe) const {

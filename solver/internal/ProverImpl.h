@@ -250,6 +250,8 @@ struct Prover::Impl {
   };
   /// Is the goal, wanted `want`, its own first way for the witness search (not split)?
   static bool goalIsFirstWay(ExprRef goal, bool want);
+  /// `alt` is the goal itself wanted `want` (one constraint on the whole goal).
+  static bool isGoalItself(const std::vector<Constraint>& alt, ExprRef goal, bool want);
   /// The start of the firing search, before the linear tier (ProverIntervalTier.cpp), while
   /// it pays: as long as the open goals (neither tier 1 nor intervals decided them) shown to
   /// fire are at least as many as those the linear tier refuted, and after kFirstStepTrial
